@@ -1,0 +1,116 @@
+"""The `brief` command: arguments, the non-interactive outputs, and errors as one line with status 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+from collections.abc import Sequence
+
+from tui import __version__, export
+from tui.article import Article
+from tui.errors import BriefError
+from tui.parse import DEFAULT_MAX_SIZE, load_path, load_stream
+from tui.resources import MissingResource, seed_path
+
+EXIT_ERROR = 2
+
+EXAMPLES = """\
+examples:
+  brief                          open the bundled sample article
+  brief report.txt               read a plain-text article
+  brief notes.md                 read a Markdown article
+  curl -s URL | brief -          read from standard input
+  brief --takeaways report.txt   print the key takeaways as a Markdown list
+  brief --json report.txt | jq '.sections[].heading'
+  brief report.txt | less        not a terminal: prints the article as wrapped text
+"""
+
+_SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*")
+_UNITS = {None: 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str) -> int:
+    """`64M`, `10MB`, `500k` or a number of bytes, for --max-size."""
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 64M or 500k)")
+    unit = match.group(2)
+    return int(float(match.group(1)) * _UNITS[unit[0].lower() if unit else None])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brief",
+        description="Read long-form articles in the terminal: sections, the text, and its key takeaways.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="article to read (.txt or .md); - reads standard input; default: the bundled sample")
+    output = parser.add_argument_group("print instead of opening the reader").add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_const", const="json", dest="output", help="the parsed article as JSON")
+    output.add_argument("--outline", action="store_const", const="outline", dest="output", help="the title and headings")
+    output.add_argument("--takeaways", action="store_const", const="takeaways", dest="output", help="the key takeaways as a Markdown list")
+    output.add_argument("--pros", action="store_const", const="pros", dest="output", help="the pros as a Markdown list")
+    output.add_argument("--cons", action="store_const", const="cons", dest="output", help="the cons as a Markdown list")
+    output.add_argument("--plain", action="store_const", const="plain", dest="output", help="the article as wrapped plain text (the default when output is not a terminal)")
+    parser.add_argument("--width", type=int, default=None, metavar="N", help="wrap --plain output at N columns (default: the terminal's width, at most 80)")
+    parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE", help="refuse files larger than SIZE (default: 64M)")
+    parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    return parser  # fmt: skip
+
+
+def load(file: str | None, max_size: int) -> Article:
+    """The article the user asked for: a path, `-` for standard input, or the bundled sample."""
+    if file == "-":
+        return load_stream(max_size=max_size)
+    return load_path(file if file is not None else seed_path(), max_size=max_size)
+
+
+def render(article: Article, output: str, width: int | None) -> str:
+    """The text printed for one of the non-interactive outputs."""
+    if output == "json":
+        return export.to_json(article)
+    if output == "outline":
+        return export.outline(article)
+    if output == "takeaways":
+        return export.markdown_list(article.takeaways)
+    if output == "pros":
+        return export.markdown_list(article.pros)
+    if output == "cons":
+        return export.markdown_list(article.cons)
+    if width is None:
+        width = min(shutil.get_terminal_size((80, 24)).columns, 80)
+    return export.plain_text(article, width).rstrip("\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        article = load(args.file, args.max_size)
+    except BriefError as error:
+        return _fail(str(error))
+    except MissingResource as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    output = args.output or ("outline" if sys.stdout.isatty() else "plain")
+    return _print(render(article, output, args.width))
+
+
+def _print(text: str) -> int:
+    try:
+        # UTF-8 whatever the locale says: the output is for scripts and pipes.
+        sys.stdout.buffer.write((text + "\n" if text else "").encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader of the pipe (head, less) went away: that is not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"brief: {message}", file=sys.stderr)
+    return EXIT_ERROR

@@ -1,0 +1,31 @@
+"""The exceptions brief raises for input it cannot read; the CLI turns each into one line."""
+
+from __future__ import annotations
+
+
+class BriefError(Exception):
+    """Base of every error brief reports to the user as `brief: <where>: <reason>`."""
+
+    def __init__(self, reason: str, where: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}" if self.where else self.reason
+
+
+class InputError(BriefError):
+    """The input cannot be turned into an article (missing, empty, binary, too large…)."""
+
+
+class EmptyInput(InputError):
+    """The input holds nothing but white space."""
+
+
+class BinaryInput(InputError):
+    """The input is not text."""
+
+
+class InputTooLarge(InputError):
+    """The input is larger than the configured limit."""

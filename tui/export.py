@@ -1,0 +1,108 @@
+"""The article as text for scripts and clipboards: JSON, an outline, Markdown lists, plain wrapped text."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+from tui.article import Article, Block, BulletList, Item, Paragraph, Preformatted, Quote
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    return {"label": item.label, "text": item.text, "depth": item.depth}
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    if isinstance(block, BulletList):
+        return {"kind": "list", "ordered": block.ordered, "items": [item_to_dict(i) for i in block.items]}
+    kind = {Paragraph: "paragraph", Quote: "quote", Preformatted: "preformatted"}[type(block)]
+    return {"kind": kind, "text": block.text}
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The `brief --json` shape: its keys keep their meaning; new keys may be added, never changed."""
+    return {
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "format": article.format,
+        "encoding": article.encoding,
+        "sections": [
+            {"heading": s.heading, "level": s.level, "blocks": [block_to_dict(b) for b in s.blocks]}
+            for s in article.sections
+        ],
+        "takeaways": [item_to_dict(i) for i in article.takeaways],
+        "pros": [item_to_dict(i) for i in article.pros],
+        "cons": [item_to_dict(i) for i in article.cons],
+    }
+
+
+def to_json(article: Article) -> str:
+    return json.dumps(article_to_dict(article), ensure_ascii=False, indent=2)
+
+
+def outline(article: Article) -> str:
+    """The title and every heading, sub-headings indented under their section."""
+    lines = [article.title]
+    number = 0
+    for section in article.sections:
+        if section.heading is None:
+            continue
+        if section.level <= 2:
+            number += 1
+            lines.append(f"  {number}. {section.heading}")
+        else:
+            lines.append(f"      {section.heading}")
+    return "\n".join(lines)
+
+
+def markdown_item(item: Item) -> str:
+    """One item as a Markdown list line: `- **Label:** text`, or `- text` without a label."""
+    indent = "  " * item.depth
+    if item.label is None:
+        return f"{indent}- {item.text}"
+    return f"{indent}- **{item.label}:** {item.text}".rstrip()
+
+
+def markdown_list(items: Iterable[Item]) -> str:
+    return "\n".join(markdown_item(item) for item in items)
+
+
+def pros_cons_markdown(article: Article) -> str:
+    """Pros and cons as Markdown: `## Pros`, its list, `## Cons`, its list."""
+    return f"## Pros\n\n{markdown_list(article.pros)}\n\n## Cons\n\n{markdown_list(article.cons)}"
+
+
+def plain_text(article: Article, width: int = 72) -> str:
+    """The whole article as wrapped plain text, for a pipe or `--plain`."""
+    width = max(width, 20)
+    title = textwrap.wrap(article.title, width)
+    out: list[str] = [*title, "=" * max(len(line) for line in title)]
+    if article.subtitle:
+        out += [""] + textwrap.wrap(article.subtitle, width)
+    for section in article.sections:
+        if section.heading is not None:
+            rule = "-" if section.level <= 2 else ""
+            out += ["", section.heading] + ([rule * min(len(section.heading), width)] if rule else [])
+        for block in section.blocks:
+            out.append("")
+            out += _wrap_block(block, width)
+    return "\n".join(out) + "\n"
+
+
+def _wrap_block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return textwrap.wrap(block.text, width) or [""]
+    if isinstance(block, Preformatted):
+        return block.text.split("\n")
+    if isinstance(block, Quote):
+        return [f"> {line}" for para in block.text.split("\n") for line in textwrap.wrap(para, width - 2) or [""]]
+    lines: list[str] = []
+    for number, item in enumerate(block.items, 1):
+        indent = "  " * item.depth
+        marker = f"{number}. " if block.ordered and item.depth == 0 else "• "
+        lines += textwrap.wrap(
+            item.display, width, initial_indent=indent + marker, subsequent_indent=indent + " " * len(marker)
+        ) or [indent + marker]
+    return lines
