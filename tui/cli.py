@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--plain", action="store_const", const="plain", dest="output", help="the article as wrapped plain text (the default when output is not a terminal)")
     parser.add_argument("--width", type=int, default=None, metavar="N", help="wrap --plain output at N columns (default: the terminal's width, at most 80)")
     parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE", help="refuse files larger than SIZE (default: 64M)")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme of the reader (any Textual theme, e.g. nord, gruvbox)")
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser  # fmt: skip
 
@@ -96,8 +97,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130
-    output = args.output or ("outline" if sys.stdout.isatty() else "plain")
-    return _print(render(article, output, args.width))
+    if args.output is None and sys.stdout.isatty():
+        return _run_reader(article, args)
+    return _print(render(article, args.output or "plain", args.width))
+
+
+def _run_reader(article: Article, args: argparse.Namespace) -> int:
+    """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
+    if args.file == "-" and not _attach_terminal_input():
+        return _fail("-: standard input was the article, and there is no terminal to read keys from")
+    from tui.app import BriefApp
+
+    app = BriefApp(article, theme=args.theme)
+    if args.theme and args.theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        return _fail(f"unknown theme {args.theme!r} (themes: {names})")
+    app.run()
+    return app.return_code or 0
+
+
+def _attach_terminal_input() -> bool:
+    """After reading the article from a pipe, take keys from the terminal, as `less` does."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    os.dup2(terminal, sys.stdin.fileno())
+    os.close(terminal)
+    sys.stdin = open(sys.stdin.fileno(), encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.__stdin__ = sys.stdin
+    return True
 
 
 def _print(text: str) -> int:

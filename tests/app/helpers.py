@@ -1,0 +1,42 @@
+"""What a user sees in the reader, read back from the running app."""
+
+from __future__ import annotations
+
+from tui.app import BriefApp
+from tui.layout import BLANK
+from tui.parse import load_path, parse_text
+from tests.conftest import SEED
+
+
+def seed_app() -> BriefApp:
+    return BriefApp(load_path(SEED))
+
+
+def text_app(text: str, name: str = "article.txt") -> BriefApp:
+    return BriefApp(parse_text(text, name=name))
+
+
+def line_text(app: BriefApp, line: int) -> str:
+    """The text of one line of the reading pane's layout (no margin or marker)."""
+    layout = app.reader.text_layout
+    if line >= layout.line_count:
+        return ""
+    unit = layout.line_unit[line]
+    if unit == BLANK:
+        return ""
+    return app.document.units[unit].text[layout.line_start[line] : layout.line_end[line]]
+
+
+def top_line(app: BriefApp) -> int:
+    return round(app.reader.scroll_y)
+
+
+def top_text(app: BriefApp) -> str:
+    """The first line of text at the top of the reading pane."""
+    return line_text(app, top_line(app))
+
+
+def visible_text(app: BriefApp) -> str:
+    """Every line of the reading pane as drawn, margins included."""
+    reader = app.reader
+    return "\n".join(reader.render_line(y).text for y in range(reader.scrollable_content_region.height))

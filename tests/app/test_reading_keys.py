@@ -1,0 +1,289 @@
+"""Reading by keyboard, at the sizes people use: every key group, driven through the pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.helpers import seed_app, text_app, top_line, top_text, visible_text
+from tui.screens.help import HelpScreen
+from tui.widgets.insights import Insights, ItemList
+from tui.widgets.navigator import Navigator
+
+SIZES = [(80, 24), (120, 40)]
+MAIN_HEADINGS = [
+    "Introduction",
+    "Context & Background",
+    "In-Depth Analysis",
+    "Pros and Cons",
+    "Key Takeaways",
+    "Future Outlook",
+    "Call to Action",
+]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_opens_at_the_title_with_the_reader_focused(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert top_line(app) == 0
+        assert top_text(app).startswith("The Diplomatic Gauntlet")
+        assert app.focused is app.reader
+        assert "Diplomatic Gauntlet" in str(app.query_one("#title").render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_line_keys_move_one_line(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "down")
+        assert top_line(app) == 3
+        await pilot.press("k", "up")
+        assert top_line(app) == 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_page_keys_move_one_screen_less_a_line(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        page = app.reader.scrollable_content_region.height - 1
+        await pilot.press("space")
+        assert top_line(app) == page
+        await pilot.press("pagedown")
+        assert top_line(app) == 2 * page
+        await pilot.press("b")
+        assert top_line(app) == page
+        await pilot.press("pageup")
+        assert top_line(app) == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_top_and_bottom(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        assert visible_text(app).rstrip().endswith("to these principles.")
+        assert app.reader.position.percent == 100
+        await pilot.press("g")
+        assert top_line(app) == 0
+        await pilot.press("end")
+        assert visible_text(app).rstrip().endswith("to these principles.")
+        await pilot.press("home")
+        assert top_line(app) == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_section_keys_put_each_heading_at_the_top(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(9):
+            await pilot.press("right_square_bracket")
+            seen.append(top_text(app))
+        assert seen == [
+            "Introduction", "Context & Background", "In-Depth Analysis", "Pros and Cons", "Pros", "Cons",
+            "Key Takeaways", "Future Outlook", "Call to Action",
+        ]  # fmt: skip
+        await pilot.press("right_square_bracket")  # past the last heading: stays
+        assert top_text(app) == "Call to Action"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert top_text(app) == "Key Takeaways"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_number_keys_jump_to_main_sections(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for number, heading in enumerate(MAIN_HEADINGS, 1):
+            await pilot.press(str(number))
+            assert top_text(app) == heading
+        await pilot.press("9")  # there is no ninth section: a warning, and the view stays
+        assert top_text(app) == "Call to Action"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_scroll_spy_follows_the_reading_pane(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        navigator = app.query_one(Navigator)
+        status = app.query_one("#status")
+        await pilot.press("3")
+        await pilot.pause()
+        assert navigator.highlighted_option is not None
+        assert "In-Depth Analysis" in str(navigator.highlighted_option.prompt)
+        assert "§ 3/7 In-Depth Analysis" in str(status.render())
+        # Scrolling line by line out of the section moves the highlight with it.
+        while top_text(app) != "Pros and Cons":
+            await pilot.press("j")
+        await pilot.pause()
+        assert "Pros and Cons" in str(navigator.highlighted_option.prompt)
+        await pilot.press("j", "j")
+        assert "§ 4/7 Pros and Cons" in str(status.render())
+
+
+async def test_status_line_shows_section_percent_and_minutes_left():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        status = str(app.query_one("#status").render())
+        words = app.document.word_count
+        assert status.startswith("Opening · ")
+        assert f"{-(-(words - app.document.words_before(app.reader.text_layout.unit_at(38))) // 230)} min left" in status
+        await pilot.press("G")
+        await pilot.pause()
+        section = app.reader.text_layout.section_at(top_line(app))
+        heading = app.article.sections[section].heading
+        number = [s.heading for s in app.article.sections if s.heading and s.level == 2].index(heading) + 1
+        assert str(app.query_one("#status").render()) == f"§ {number}/7 {heading} · 100% · at the end"
+
+
+async def test_navigator_enter_jumps_to_the_chosen_heading():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, Navigator)
+        # Focus highlights the first heading; four down from Introduction is Pros.
+        await pilot.press("down", "down", "down", "down", "enter")
+        assert top_text(app) == "Pros"
+
+
+async def test_panel_item_enter_jumps_to_the_item_in_the_article():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        assert isinstance(app.focused, (ItemList,)) or app.focused.parent is not None
+        items = app.query_one("#items-takeaways", ItemList)
+        items.focus()
+        await pilot.press("down", "down", "enter")
+        assert top_text(app).startswith("The success of the meeting hinges")
+
+
+async def test_tab_moves_focus_between_the_panes():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        visited = []
+        for _ in range(4):
+            await pilot.press("tab")
+            visited.append(app.focused)
+        assert any(isinstance(w, ItemList) for w in visited)
+        assert any(isinstance(w, Navigator) for w in visited)
+        assert app.reader in visited
+
+
+async def test_toggles_at_120_columns():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        navigator, insights = app.query_one(Navigator), app.query_one(Insights)
+        assert navigator.display and insights.display
+        await pilot.press("s")
+        assert not navigator.display and insights.display
+        await pilot.press("t")
+        assert not navigator.display and not insights.display
+        await pilot.press("s", "t")
+        assert navigator.display and insights.display
+
+
+async def test_toggles_at_80_columns_show_one_side_pane_at_a_time():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        navigator, insights = app.query_one(Navigator), app.query_one(Insights)
+        assert navigator.display and not insights.display
+        await pilot.press("t")
+        assert insights.display and not navigator.display
+        await pilot.press("s")
+        assert navigator.display and not insights.display
+        await pilot.press("s")
+        assert not navigator.display and not insights.display
+
+
+async def test_narrow_terminal_shows_the_reader_alone():
+    app = seed_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert not app.query_one(Navigator).display and not app.query_one(Insights).display
+        await pilot.press("s")
+        assert app.query_one(Navigator).display
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_help_lists_every_binding_and_closes(size):
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        described = {b.tooltip or b.description for b in app.BINDINGS if b.description}
+        assert described <= {description for _, description in app.screen.rows}
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits_cleanly():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_resize_keeps_the_same_paragraph_at_the_top():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "j", "j", "j", "j")
+        unit_before = app.reader.text_layout.anchor(top_line(app))[0]
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert app.reader.text_layout.anchor(top_line(app))[0] == unit_before
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert app.reader.text_layout.anchor(top_line(app))[0] == unit_before
+
+
+async def test_tiny_terminal_does_not_crash():
+    app = seed_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "G", "s", "t", "question_mark", "escape", "g")
+        assert top_line(app) == 0
+
+
+async def test_markup_in_the_article_is_shown_literally():
+    text = (
+        "A [bold]Title[/bold]\n\nA dek with [link=http://e.vil]a link[/link]\n\nOpening [b]text[/b].\n\n"
+        "The [Red] Section\n\nBody with [i]x[/i] text.\n"
+    )
+    app = text_app(text)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = visible_text(app)
+        assert "A [bold]Title[/bold]" in shown
+        assert "A dek with [link=http://e.vil]a link[/link]" in shown
+        assert "Opening [b]text[/b]." in shown
+        assert "Body with [i]x[/i] text." in shown
+        assert "The [Red] Section" in shown
+        assert "The [Red] Section" in str(app.query_one(Navigator).get_option_at_index(0).prompt)
+
+
+async def test_wide_characters_keep_columns_aligned():
+    text = "漢字の記事\n\n" + "日本語の文章はとても長いです。" * 12 + "\n\nEmoji 🎉 section\n\n" + "🎉 party " * 30 + "\n"
+    app = text_app(text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        width = reader.size.width
+        for y in range(reader.scrollable_content_region.height):
+            assert reader.render_line(y).cell_length == width

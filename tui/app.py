@@ -1,0 +1,205 @@
+"""BriefApp: composes the three panes, owns the bindings, and routes messages between panes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.article import Article
+from tui.commands import SectionCommands
+from tui.layout import Document
+from tui.resources import stylesheet_path
+from tui.screens.help import HelpScreen
+from tui.widgets.insights import Insights
+from tui.widgets.navigator import Navigator
+from tui.widgets.reader import Reader
+from tui.widgets.status import StatusLine, status_text
+
+WIDE = 120
+"""From this width all three panes show; below it the takeaways panel is on demand."""
+MEDIUM = 80
+"""From this width the navigator shows; below it the reader is alone."""
+
+# Screen classes, named once: the stylesheet shows and hides the side panes by them.
+SHOW_NAVIGATOR = "-show-navigator"
+SHOW_INSIGHTS = "-show-insights"
+
+
+class BriefApp(App[None]):
+    """The reader: section navigator, reading pane, takeaways panel, status line and footer."""
+
+    CSS_PATH = str(stylesheet_path())
+    TITLE = "brief"
+    COMMANDS = App.COMMANDS | {SectionCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("j,down", "move_lines(1)", "Line down", show=False),
+        Binding("k,up", "move_lines(-1)", "Line up", show=False),
+        Binding("space,pagedown", "move_pages(1)", "Page down", show=False),
+        Binding("b,pageup", "move_pages(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_square_bracket", "next_section", "Next", key_display="]", tooltip="Next section"),
+        Binding("left_square_bracket", "previous_section", "Prev", key_display="[", tooltip="Previous section"),
+        *(Binding(str(n), f"main_section({n})", "Go to main section n", show=False) for n in range(1, 10)),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
+        Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="Command palette: Go to section…, themes, every action"),
+        Binding("ctrl+z", "suspend_process", "Suspend to the shell", show=False),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    show_navigator: reactive[bool] = reactive(True, init=False)
+    show_insights: reactive[bool] = reactive(True, init=False)
+
+    def __init__(self, article: Article, *, theme: str | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.document = Document(article)
+        self._theme_name = theme
+        self._width_class: str | None = None
+        sections = article.sections
+        self._headings = [section.heading for section in sections]
+        self._main_sections = [i for i, s in enumerate(sections) if s.heading is not None and s.level <= 2]
+        self._main_number_of: dict[int, int] = {}
+        number = 0
+        for index, section in enumerate(sections):
+            if index in self._main_sections:
+                number = self._main_sections.index(index) + 1
+            if number:
+                self._main_number_of[index] = number
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.article.title), id="title")
+        with Horizontal(id="panes"):
+            yield Navigator(self.article.sections, id="navigator")
+            yield Reader(self.document, id="reader")
+            yield Insights(self.article, id="insights")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._theme_name:
+            self.theme = self._theme_name
+        self.title = self.article.title
+        self.reader.focus()
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    # Responsive panes -------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        width_class = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
+        if width_class != self._width_class:
+            self._width_class = width_class
+            self.show_navigator = width_class != "narrow"
+            self.show_insights = width_class == "wide"
+            self._apply_panes()
+
+    def watch_show_navigator(self) -> None:
+        self._apply_panes()
+
+    def watch_show_insights(self) -> None:
+        self._apply_panes()
+
+    def _apply_panes(self) -> None:
+        screen = self.screen
+        screen.set_class(self.show_navigator, SHOW_NAVIGATOR)
+        screen.set_class(self.show_insights, SHOW_INSIGHTS)
+        if self.focused is not None and not self.focused.display:
+            self.reader.focus()
+
+    def action_toggle_navigator(self) -> None:
+        self.show_navigator = not self.show_navigator
+        if self.show_navigator and self._width_class != "wide":
+            self.show_insights = False  # one side pane at a time where space is short
+
+    def action_toggle_insights(self) -> None:
+        self.show_insights = not self.show_insights
+        if self.show_insights and self._width_class != "wide":
+            self.show_navigator = False
+
+    # Reading --------------------------------------------------------------------------------
+
+    def action_move_lines(self, lines: int) -> None:
+        self.reader.move_lines(lines)
+
+    def action_move_pages(self, pages: int) -> None:
+        self.reader.move_pages(pages)
+
+    def action_top(self) -> None:
+        self.reader.scroll_to_line(0)
+
+    def action_bottom(self) -> None:
+        self.reader.scroll_to_end()
+
+    def action_next_section(self) -> None:
+        section = self.reader.next_section(1)
+        if section is not None:
+            self.go_to_section(section)
+
+    def action_previous_section(self) -> None:
+        section = self.reader.next_section(-1)
+        if section is not None:
+            self.go_to_section(section)
+        else:
+            self.action_top()
+
+    def action_main_section(self, number: int) -> None:
+        if number <= len(self._main_sections):
+            self.go_to_section(self._main_sections[number - 1])
+        else:
+            self.notify(f"There is no section {number}.", severity="warning", timeout=2)
+
+    def go_to_section(self, section: int) -> None:
+        """Put section `section`'s heading at the top of the reading pane."""
+        self.reader.jump_to_section(section)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self._help_bindings()))
+
+    def _help_bindings(self) -> list[Binding]:
+        from tui.widgets.insights import ItemList
+
+        return [b for b in self.BINDINGS if isinstance(b, Binding)] + [
+            Binding("enter", "", "Panes: jump to the chosen section or item")
+        ] + [b for b in ItemList.BINDINGS if isinstance(b, Binding) and b.description and b.show]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Next section", "Jump to the next heading", self.action_next_section)
+        yield SystemCommand("Previous section", "Jump to the previous heading", self.action_previous_section)
+        yield SystemCommand("Toggle sections", "Show or hide the section navigator", self.action_toggle_navigator)
+        yield SystemCommand("Toggle takeaways", "Show or hide the takeaways panel", self.action_toggle_insights)
+        yield SystemCommand("Help", "Every key brief knows", self.action_help)
+
+    # Messages from the panes ----------------------------------------------------------------
+
+    def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
+        position = event.position
+        self.query_one("#navigator", Navigator).current = position.section
+        status = status_text(position, self._headings, self._main_number_of, len(self._main_sections))
+        self.query_one("#status", StatusLine).update(status)
+
+    def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
+        self.go_to_section(event.section)
+
+    def on_insights_item_chosen(self, event: Insights.ItemChosen) -> None:
+        unit = self.document.unit_of_item(event.item)
+        if unit is not None:
+            self.reader.jump_to_unit(unit)

@@ -1,0 +1,1 @@
+"""brief's screens and dialogs."""

@@ -1,0 +1,1 @@
+"""brief's widgets: thin views over the article model that talk through messages."""

@@ -1,0 +1,208 @@
+"""The reading pane: draws only the lines on screen, from a layout computed per width."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, Document, Kind, Layout
+
+WORDS_PER_MINUTE = 230
+_KIND_COMPONENTS = {
+    Kind.TITLE: "reader--title",
+    Kind.DEK: "reader--dek",
+    Kind.HEADING: "reader--heading",
+    Kind.SUBHEADING: "reader--subheading",
+    Kind.QUOTE: "reader--quote",
+    Kind.PREFORMATTED: "reader--preformatted",
+}
+
+
+@dataclass(frozen=True)
+class ReadingPosition:
+    """Where the reader is: the section at the top of the pane, how far through, time left."""
+
+    section: int | None
+    percent: int
+    minutes_left: int
+
+
+# The app owns every reading key (one list for footer, help and README), so none are inherited.
+class Reader(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article text, laid out at a comfortable measure and centred in the pane."""
+
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--dek",
+        "reader--heading",
+        "reader--subheading",
+        "reader--label",
+        "reader--marker",
+        "reader--quote",
+        "reader--quote-bar",
+        "reader--preformatted",
+    }
+
+    class PositionChanged(Message):
+        """Posted when the section at the top, the percentage read or the time left changes."""
+
+        def __init__(self, reader: Reader, position: ReadingPosition) -> None:
+            super().__init__()
+            self.reader = reader
+            self.position = position
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.text_layout = document.layout(MEASURE)
+        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._position: ReadingPosition | None = None
+
+    # Layout ---------------------------------------------------------------------------------
+
+    @property
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Re-wrap for the current width, keeping the same text at the top of the pane."""
+        width = self._text_width
+        if width <= 0:
+            return
+        anchor = self.text_layout.anchor(round(self.scroll_y))
+        self.text_layout = self.document.layout(min(MEASURE, max(width - 2, 1)))
+        self.virtual_size = Size(width, self._virtual_height())
+        self.scroll_to(y=self.text_layout.line_of_anchor(anchor), animate=False, immediate=True)
+        self._strips.clear()
+        self.refresh()
+        self._update_position()
+
+    def _virtual_height(self) -> int:
+        """Room for the last heading to reach the top of the pane, so every jump lands there."""
+        lines = self.text_layout.section_lines
+        last_heading = lines[-1] if lines else 0
+        return max(self.text_layout.line_count, last_heading + self.scrollable_content_region.height)
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # Movement -------------------------------------------------------------------------------
+
+    def scroll_to_line(self, line: int) -> None:
+        """Put `line` at the top of the pane, at once (jumps never animate)."""
+        self.scroll_to(y=line, animate=False, immediate=True)
+        self._update_position()
+
+    def scroll_to_end(self) -> None:
+        """Show the last screenful of text, its last line at the bottom of the pane."""
+        self.scroll_to_line(max(0, self.text_layout.line_count - self.scrollable_content_region.height))
+
+    def jump_to_section(self, section: int) -> None:
+        self.scroll_to_line(self.text_layout.line_of_section(section))
+
+    def jump_to_unit(self, unit: int) -> None:
+        self.scroll_to_line(self.text_layout.line_of_unit(unit))
+
+    def move_lines(self, lines: int) -> None:
+        self.scroll_to_line(round(self.scroll_y) + lines)
+
+    def move_pages(self, pages: int) -> None:
+        self.move_lines(pages * max(1, self.scrollable_content_region.height - 1))
+
+    def next_section(self, step: int) -> int | None:
+        """The heading after (step > 0) or before (step < 0) the top of the pane, by binary search."""
+        lines = self.text_layout.section_lines
+        sections = self.document.article.sections
+        top = round(self.scroll_y)
+        if step > 0:
+            index = bisect_right(lines, top)
+            if index < len(lines) and sections[index].heading is None:
+                index += 1
+            return index if index < len(lines) else None
+        index = bisect_left(lines, top) - 1
+        if index >= 0 and sections[index].heading is None:
+            index -= 1
+        return index if index >= 0 else None
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._update_position()
+
+    @property
+    def position(self) -> ReadingPosition:
+        layout = self.text_layout
+        top = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        bottom = min(top + height, layout.line_count)
+        percent = 100 if bottom >= layout.line_count else int(100 * bottom / max(1, layout.line_count))
+        unit_after = layout.unit_at(bottom) if bottom < layout.line_count else len(self.document.units)
+        words_left = self.document.word_count - self.document.words_before(unit_after)
+        minutes = -(-words_left // WORDS_PER_MINUTE)
+        return ReadingPosition(layout.section_at(top), percent, minutes)
+
+    def _update_position(self) -> None:
+        position = self.position
+        if position != self._position:
+            self._position = position
+            self.post_message(self.PositionChanged(self, position))
+
+    # Drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        base = self.rich_style
+        if index >= self.text_layout.line_count:
+            return Strip.blank(width, base)
+        key = (index, self.text_layout.measure, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(index, width, base)
+            self._strips[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    def _render_text_line(self, index: int, width: int, base: Style) -> Strip:
+        layout: Layout = self.text_layout
+        unit_index = layout.line_unit[index]
+        if unit_index == BLANK:
+            return Strip.blank(width, base)
+        unit = self.document.units[unit_index]
+        start, end = layout.line_start[index], layout.line_end[index]
+        margin = max(0, (self._text_width - layout.measure) // 2)
+        segments = [Segment(" " * (margin + unit.indent), base)]
+        if unit.marker:
+            marker = unit.marker if start == 0 else " " * len(unit.marker)
+            segments.append(Segment(marker, base + self.get_component_rich_style("reader--marker", partial=True)))
+        if unit.kind == Kind.QUOTE:
+            segments.append(Segment(QUOTE_PREFIX, base + self.get_component_rich_style("reader--quote-bar", partial=True)))
+        component = _KIND_COMPONENTS.get(unit.kind)
+        style = base + self.get_component_rich_style(component, partial=True) if component else base
+        text = unit.text
+        if unit.strong > start:
+            split = min(unit.strong, end)
+            label_style = style + self.get_component_rich_style("reader--label", partial=True)
+            segments.append(Segment(text[start:split], label_style))
+            start = split
+        if end > start:
+            segments.append(Segment(text[start:end], style))
+        return Strip(segments).crop_extend(0, width, base)

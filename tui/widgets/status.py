@@ -1,0 +1,26 @@
+"""The status line: where you are, how far through, and how long is left."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.widgets.reader import ReadingPosition
+
+
+def status_text(position: ReadingPosition, headings: list[str | None], main_numbers: dict[int, int], main_total: int) -> Content:
+    """`§ 3/7 In-Depth Analysis · 42% · 4 min left`, built without markup."""
+    parts: list[str] = []
+    if position.section is not None and headings[position.section] is not None:
+        number = main_numbers.get(position.section)
+        where = f"§ {number}/{main_total} " if number is not None else "§ "
+        parts.append(f"{where}{headings[position.section]}")
+    else:
+        parts.append("Opening")
+    parts.append(f"{position.percent}%")
+    parts.append("at the end" if position.minutes_left == 0 else f"{position.minutes_left} min left")
+    return Content(" · ".join(parts))
+
+
+class StatusLine(Static):
+    """Shows the reading position the app hands it."""
