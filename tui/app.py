@@ -32,6 +32,17 @@ SHOW_NAVIGATOR = "-show-navigator"
 SHOW_INSIGHTS = "-show-insights"
 
 
+PANE_BINDINGS = [
+    Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
+]
+"""Keys the side panes' lists handle themselves, listed in the help too."""
+
+
+def help_bindings() -> list[Binding]:
+    """Every key brief knows, in the order the help screen and the README list them."""
+    return [b for b in (*BriefApp.BINDINGS, *PANE_BINDINGS) if isinstance(b, Binding)]
+
+
 class BriefApp(App[None]):
     """The reader: section navigator, reading pane, takeaways panel, status line and footer."""
 
@@ -171,14 +182,7 @@ class BriefApp(App[None]):
         self.reader.jump_to_section(section)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self._help_bindings()))
-
-    def _help_bindings(self) -> list[Binding]:
-        from tui.widgets.insights import ItemList
-
-        return [b for b in self.BINDINGS if isinstance(b, Binding)] + [
-            Binding("enter", "", "Panes: jump to the chosen section or item")
-        ] + [b for b in ItemList.BINDINGS if isinstance(b, Binding) and b.description and b.show]
+        self.push_screen(HelpScreen(help_bindings()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -74,13 +74,18 @@ def pros_cons_markdown(article: Article) -> str:
     return f"## Pros\n\n{markdown_list(article.pros)}\n\n## Cons\n\n{markdown_list(article.cons)}"
 
 
+def _wrap(text: str, width: int, **options: str) -> list[str]:
+    # Hyphenated words (De-escalation) stay whole: a break there reads as a different word.
+    return textwrap.wrap(text, width, break_on_hyphens=False, **options)
+
+
 def plain_text(article: Article, width: int = 72) -> str:
     """The whole article as wrapped plain text, for a pipe or `--plain`."""
     width = max(width, 20)
-    title = textwrap.wrap(article.title, width)
+    title = _wrap(article.title, width)
     out: list[str] = [*title, "=" * max(len(line) for line in title)]
     if article.subtitle:
-        out += [""] + textwrap.wrap(article.subtitle, width)
+        out += [""] + _wrap(article.subtitle, width)
     for section in article.sections:
         if section.heading is not None:
             rule = "-" if section.level <= 2 else ""
@@ -93,16 +98,16 @@ def plain_text(article: Article, width: int = 72) -> str:
 
 def _wrap_block(block: Block, width: int) -> list[str]:
     if isinstance(block, Paragraph):
-        return textwrap.wrap(block.text, width) or [""]
+        return _wrap(block.text, width) or [""]
     if isinstance(block, Preformatted):
         return block.text.split("\n")
     if isinstance(block, Quote):
-        return [f"> {line}" for para in block.text.split("\n") for line in textwrap.wrap(para, width - 2) or [""]]
+        return [f"> {line}" for para in block.text.split("\n") for line in _wrap(para, width - 2) or [""]]
     lines: list[str] = []
     for number, item in enumerate(block.items, 1):
         indent = "  " * item.depth
         marker = f"{number}. " if block.ordered and item.depth == 0 else "• "
-        lines += textwrap.wrap(
+        lines += _wrap(
             item.display, width, initial_indent=indent + marker, subsequent_indent=indent + " " * len(marker)
         ) or [indent + marker]
     return lines

@@ -16,6 +16,8 @@ from textual.strip import Strip
 from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, Document, Kind, Layout
 
 WORDS_PER_MINUTE = 230
+MARGIN = 2
+"""Least space between the pane's edges and the text."""
 _KIND_COMPONENTS = {
     Kind.TITLE: "reader--title",
     Kind.DEK: "reader--dek",
@@ -85,7 +87,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         if width <= 0:
             return
         anchor = self.text_layout.anchor(round(self.scroll_y))
-        self.text_layout = self.document.layout(min(MEASURE, max(width - 2, 1)))
+        self.text_layout = self.document.layout(min(MEASURE, max(width - 2 * MARGIN, 1)))
         self.virtual_size = Size(width, self._virtual_height())
         self.scroll_to(y=self.text_layout.line_of_anchor(anchor), animate=False, immediate=True)
         self._strips.clear()
@@ -188,7 +190,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         unit = self.document.units[unit_index]
         start, end = layout.line_start[index], layout.line_end[index]
-        margin = max(0, (self._text_width - layout.measure) // 2)
+        margin = max(MARGIN, (self._text_width - layout.measure) // 2)
         segments = [Segment(" " * (margin + unit.indent), base)]
         if unit.marker:
             marker = unit.marker if start == 0 else " " * len(unit.marker)

@@ -1,0 +1,52 @@
+"""What the user sees, pinned as SVG snapshots (update with `pytest --snapshot-update`)."""
+
+from __future__ import annotations
+
+from tests.app.helpers import seed_app, text_app
+
+NO_INSIGHTS_ARTICLE = """\
+Quiet Harbours
+
+Notes on the small ports of the northern coast
+
+Introduction
+
+The small ports of the north have outlived the fisheries that built them. This piece looks at
+three of them and what keeps them going.
+
+Three Ports
+
+Each port has found its own way: one lives on ferries, one on boat repair, one on visitors.
+
+• Ferries: two crossings a day keep the quay busy all year.
+• Repair: a slipway and a family firm that has run it for a century.
+• Visitors: summer brings walkers, and with them the cafés.
+
+What Comes Next
+
+None of the three expects to grow, and all of them expect to last.
+"""
+
+
+def test_seed_at_120x40(snap_compare):
+    assert snap_compare(seed_app(), terminal_size=(120, 40))
+
+
+def test_seed_at_80x24(snap_compare):
+    assert snap_compare(seed_app(), terminal_size=(80, 24))
+
+
+def test_seed_at_80x24_after_next_section_with_panel(snap_compare):
+    assert snap_compare(seed_app(), press=["right_square_bracket", "4", "t"], terminal_size=(80, 24))
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(seed_app(), press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_article_without_takeaways(snap_compare):
+    assert snap_compare(text_app(NO_INSIGHTS_ARTICLE, "quiet-harbours.txt"), terminal_size=(120, 40))
+
+
+def test_tiny_terminal_40x12(snap_compare):
+    assert snap_compare(seed_app(), terminal_size=(40, 12))
