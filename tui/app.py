@@ -12,10 +12,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui import export
 from tui.article import Article
+from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
 from tui.layout import Document
 from tui.resources import stylesheet_path
+from tui.screens.copy_dialog import CopyDialog
 from tui.screens.help import HelpScreen
 from tui.widgets.insights import Insights
 from tui.widgets.navigator import Navigator
@@ -34,6 +37,7 @@ SHOW_INSIGHTS = "-show-insights"
 
 PANE_BINDINGS = [
     Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
+    *Insights.BINDINGS,
 ]
 """Keys the side panes' lists handle themselves, listed in the help too."""
 
@@ -63,6 +67,8 @@ class BriefApp(App[None]):
         *(Binding(str(n), f"main_section({n})", "Go to main section n", show=False) for n in range(1, 10)),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("y", "copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
+        Binding("Y", "copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
         Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
@@ -75,9 +81,17 @@ class BriefApp(App[None]):
     show_navigator: reactive[bool] = reactive(True, init=False)
     show_insights: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, article: Article, *, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        theme: str | None = None,
+        clipboard_mode: Mode = "auto",
+        clipboard: Clipboard | None = None,
+    ) -> None:
         super().__init__()
         self.article = article
+        self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
         self.document = Document(article)
         self._theme_name = theme
         self._width_class: str | None = None
@@ -190,9 +204,54 @@ class BriefApp(App[None]):
         yield SystemCommand("Previous section", "Jump to the previous heading", self.action_previous_section)
         yield SystemCommand("Toggle sections", "Show or hide the section navigator", self.action_toggle_navigator)
         yield SystemCommand("Toggle takeaways", "Show or hide the takeaways panel", self.action_toggle_insights)
+        yield SystemCommand("Copy takeaways", "Copy all key takeaways as a Markdown list", self.action_copy_takeaways)
+        yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.action_copy_pros_cons)
         yield SystemCommand("Help", "Every key brief knows", self.action_help)
 
+    # Copying ----------------------------------------------------------------------------------
+
+    def action_copy_takeaways(self) -> None:
+        takeaways = self.article.takeaways
+        if not takeaways:
+            self.notify("This article has no key takeaways to copy.", severity="warning")
+            return
+        self.copy_text(export.markdown_list(takeaways), _count(len(takeaways), "takeaway"))
+
+    def action_copy_pros_cons(self) -> None:
+        if not (self.article.pros or self.article.cons):
+            self.notify("This article has no pros or cons to copy.", severity="warning")
+            return
+        counts = f"{_count(len(self.article.pros), 'pro')} and {_count(len(self.article.cons), 'con')}"
+        self.copy_text(export.pros_cons_markdown(self.article), counts)
+
+    def copy_text(self, text: str, description: str) -> None:
+        """Copy off the UI thread (pyperclip and tmux run programs), then say how it went."""
+
+        def copy() -> None:
+            outcome = self.clipboard_writer.copy(text)
+            self.call_from_thread(self._report_copy, text, description, outcome)
+
+        self.run_worker(copy, thread=True, group="copy", exclusive=True)
+
+    def _report_copy(self, text: str, description: str, outcome: Outcome) -> None:
+        if outcome.channel is not None:
+            self.notify(f"Copied {description} ({outcome.channel})", markup=False)
+        else:
+            self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available"))
+
+    def _write_terminal(self, sequence: str) -> None:
+        """Send an escape sequence to the user's terminal, from any thread."""
+        self.call_from_thread(self._write_to_driver, sequence)
+
+    def _write_to_driver(self, sequence: str) -> None:
+        # Textual offers no public call for raw output; App.copy_to_clipboard writes through the same driver.
+        if self._driver is not None:
+            self._driver.write(sequence)
+
     # Messages from the panes ----------------------------------------------------------------
+
+    def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
+        self.copy_text(event.item.display, "1 item")
 
     def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
         position = event.position
@@ -207,3 +266,7 @@ class BriefApp(App[None]):
         unit = self.document.unit_of_item(event.item)
         if unit is not None:
             self.reader.jump_to_unit(unit)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from tui import __version__, export
 from tui.article import Article
+from tui.clipboard import MODES, ClipboardError, resolve_mode
 from tui.errors import BriefError
 from tui.parse import DEFAULT_MAX_SIZE, load_path, load_stream
 from tui.resources import MissingResource, seed_path
@@ -57,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--cons", action="store_const", const="cons", dest="output", help="the cons as a Markdown list")
     output.add_argument("--plain", action="store_const", const="plain", dest="output", help="the article as wrapped plain text (the default when output is not a terminal)")
     parser.add_argument("--width", type=int, default=None, metavar="N", help="wrap --plain output at N columns (default: the terminal's width, at most 80)")
-    parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE", help="refuse files larger than SIZE (default: 64M)")
+    # Parsed in main(), so that a bad value is one line `brief: --max-size: ...` like every other error.
+    parser.add_argument("--max-size", default=None, metavar="SIZE", help="refuse files larger than SIZE (default: 64M)")
+    parser.add_argument("--clipboard", choices=MODES, default=None, help="how y, Y and c copy: auto (default), system (pyperclip), osc52 (the terminal, for SSH) or off; also BRIEF_CLIPBOARD")
     parser.add_argument("--theme", metavar="NAME", help="colour theme of the reader (any Textual theme, e.g. nord, gruvbox)")
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser  # fmt: skip
@@ -90,7 +93,11 @@ def render(article: Article, output: str, width: int | None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        article = load(args.file, args.max_size)
+        max_size = DEFAULT_MAX_SIZE if args.max_size is None else parse_size(args.max_size)
+    except argparse.ArgumentTypeError as error:
+        return _fail(f"--max-size: {error}")
+    try:
+        article = load(args.file, max_size)
     except BriefError as error:
         return _fail(str(error))
     except MissingResource as error:
@@ -108,7 +115,11 @@ def _run_reader(article: Article, args: argparse.Namespace) -> int:
         return _fail("-: standard input was the article, and there is no terminal to read keys from")
     from tui.app import BriefApp
 
-    app = BriefApp(article, theme=args.theme)
+    try:
+        mode = resolve_mode(args.clipboard)
+    except ClipboardError as error:
+        return _fail(f"BRIEF_CLIPBOARD: {error}")
+    app = BriefApp(article, theme=args.theme, clipboard_mode=mode)
     if args.theme and args.theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         return _fail(f"unknown theme {args.theme!r} (themes: {names})")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -47,6 +48,20 @@ class ItemList(OptionList):
 class Insights(Vertical):
     """Tabs for Key Takeaways, Pros and Cons with their counts; Enter jumps to the item in the text."""
 
+    BINDINGS = [Binding("c", "copy_item", "Copy item", tooltip="Panel: copy the selected item as shown")]
+
+    class CopyRequested(Message):
+        """The user asked to copy one item."""
+
+        def __init__(self, insights: Insights, item: Item) -> None:
+            super().__init__()
+            self.insights = insights
+            self.item = item
+
+        @property
+        def control(self) -> Insights:
+            return self.insights
+
     class ItemChosen(Message):
         """The user chose an item to see in the article."""
 
@@ -84,6 +99,11 @@ class Insights(Vertical):
     def selected_item(self) -> Item | None:
         items = self.active_list
         return items.selected_item if items is not None else None
+
+    def action_copy_item(self) -> None:
+        item = self.selected_item
+        if item is not None:
+            self.post_message(self.CopyRequested(self, item))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

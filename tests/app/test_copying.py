@@ -1,0 +1,130 @@
+"""Copying from the reader: y, Y and c, what reaches the clipboard, what the user is told."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pyperclip
+from textual.widgets import Input, TextArea
+
+from tests.app.helpers import seed_app
+from tests.test_clipboard import SEED_TAKEAWAYS_MARKDOWN, FakeSystemClipboard
+from tui import export
+from tui.app import BriefApp
+from tui.clipboard import Clipboard, Environment, osc52_sequence
+from tui.parse import load_path
+from tui.screens.copy_dialog import CopyDialog
+from tui.widgets.insights import ItemList
+from tests.conftest import SEED
+
+SSH = {"TERM": "xterm-256color", "SSH_TTY": "/dev/pts/1"}
+NOWHERE = {"TERM": "dumb"}
+
+
+def app_copying_to(environ: dict[str, str], mode: str = "auto") -> tuple[BriefApp, list[str]]:
+    sent: list[str] = []
+    clipboard = Clipboard(mode, Environment.from_environ(environ), write_terminal=sent.append)
+    return BriefApp(load_path(SEED), clipboard=clipboard), sent
+
+
+def notifications(app: BriefApp) -> list[str]:
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+async def settle(app: BriefApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def decoded(sequence: str) -> str:
+    match = re.fullmatch(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", sequence)
+    assert match is not None, repr(sequence)
+    return base64.b64decode(match.group(1)).decode("utf-8")
+
+
+async def test_y_copies_all_takeaways_as_markdown_over_ssh():
+    app, sent = app_copying_to(SSH)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert [decoded(s) for s in sent] == [SEED_TAKEAWAYS_MARKDOWN]
+        assert "Copied 6 takeaways (terminal clipboard, OSC 52)" in notifications(app)
+
+
+async def test_shift_y_copies_pros_and_cons():
+    app, sent = app_copying_to(SSH)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("Y")
+        await settle(app, pilot)
+        assert [decoded(s) for s in sent] == [export.pros_cons_markdown(app.article)]
+        assert "Copied 5 pros and 5 cons (terminal clipboard, OSC 52)" in notifications(app)
+
+
+async def test_c_in_the_panel_copies_the_selected_item_as_shown():
+    app, sent = app_copying_to(SSH)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")  # move away, then work in the panel
+        app.query_one("#items-takeaways", ItemList).focus()
+        await pilot.press("right")  # the Pros tab
+        await pilot.pause()
+        pros = app.query_one("#items-pros", ItemList)
+        pros.focus()
+        await pilot.press("down", "c")
+        await settle(app, pilot)
+        shown = str(pros.get_option_at_index(pros.highlighted).prompt)
+        assert [decoded(s) for s in sent] == [shown]
+        assert shown == app.article.pros[pros.highlighted].display
+        assert "Copied 1 item (terminal clipboard, OSC 52)" in notifications(app)
+
+
+async def test_with_no_clipboard_a_dialog_shows_the_text_and_saves_it(tmp_path, monkeypatch):
+    no_backend = FakeSystemClipboard("missing")
+    monkeypatch.setattr(pyperclip, "determine_clipboard", no_backend.functions)
+    app, sent = app_copying_to(NOWHERE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CopyDialog)
+        assert app.screen.query_one(TextArea).text == SEED_TAKEAWAYS_MARKDOWN
+        target = tmp_path / "takeaways.md"
+        target.write_text("precious notes")
+        app.screen.query_one(Input).value = str(target)
+        app.screen.query_one(Input).focus()
+        await pilot.press("enter")
+        assert target.read_text() == "precious notes"  # never overwritten without asking
+        assert "exists" in str(app.screen.query_one("#copy-status").render())
+        await pilot.press("enter")  # asked again: replace
+        await pilot.pause()
+        assert target.read_text() == SEED_TAKEAWAYS_MARKDOWN + "\n"
+        assert not isinstance(app.screen, CopyDialog)
+
+
+async def test_an_article_without_takeaways_says_so():
+    from tests.app.test_snapshots import NO_INSIGHTS_ARTICLE
+    from tui.parse import parse_text
+
+    sent: list[str] = []
+    clipboard = Clipboard("osc52", Environment.from_environ(SSH), write_terminal=sent.append)
+    app = BriefApp(parse_text(NO_INSIGHTS_ARTICLE, name="q.txt"), clipboard=clipboard)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert sent == []
+        assert "This article has no key takeaways to copy." in notifications(app)
+
+
+def test_osc52_helper_round_trips():
+    assert decoded(osc52_sequence("a “b”")) == "a “b”"
+
+
+async def test_seed_app_helper_still_opens():
+    app = seed_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.clipboard_writer is not None
