@@ -92,6 +92,11 @@ def render(article: Article, output: str, width: int | None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.theme is not None:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            return _fail(f"unknown theme {args.theme!r} (themes: {', '.join(sorted(BUILTIN_THEMES))})")
     try:
         max_size = DEFAULT_MAX_SIZE if args.max_size is None else parse_size(args.max_size)
     except argparse.ArgumentTypeError as error:
@@ -120,9 +125,6 @@ def _run_reader(article: Article, args: argparse.Namespace) -> int:
     except ClipboardError as error:
         return _fail(f"BRIEF_CLIPBOARD: {error}")
     app = BriefApp(article, theme=args.theme, clipboard_mode=mode)
-    if args.theme and args.theme not in app.available_themes:
-        names = ", ".join(sorted(app.available_themes))
-        return _fail(f"unknown theme {args.theme!r} (themes: {names})")
     app.run()
     return app.return_code or 0
 

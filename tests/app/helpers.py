@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from tui.app import BriefApp
 from tui.layout import BLANK
 from tui.parse import load_path, parse_text
@@ -40,3 +43,11 @@ def visible_text(app: BriefApp) -> str:
     """Every line of the reading pane as drawn, margins included."""
     reader = app.reader
     return "\n".join(reader.render_line(y).text for y in range(reader.scrollable_content_region.height))
+
+
+async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (the palette, for one, searches on a debounce)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the app"
+        await pilot.pause(0.02)

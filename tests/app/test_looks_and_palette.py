@@ -1,0 +1,45 @@
+"""Themes, the command palette, and what the user is told about the article's extras."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from tests.app.helpers import seed_app, top_text, wait_until
+from tui.app import BriefApp
+from tui.parse import load_path
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize("theme", ["nord", "ansi-dark", "textual-light"])
+async def test_themes_apply_and_render(theme):
+    app = BriefApp(load_path(SEED), theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme
+        await pilot.press("right_square_bracket")
+        assert top_text(app) == "Introduction"
+
+
+async def test_palette_goes_to_a_section_by_fuzzy_heading():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"future outl")
+        results = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: results.option_count > 0 and "Future" in str(results.get_option_at_index(0).prompt))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert top_text(app) == "Future Outlook"
+
+
+async def test_palette_offers_the_apps_actions():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Next section", "Copy takeaways", "Copy pros and cons", "Toggle takeaways", "Help"} <= set(titles)
+        assert any("theme" in title.lower() for title in titles)
