@@ -20,6 +20,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 __all__ = ["DEFAULT_MAX_SIZE", "load_path", "load_stream", "parse_bytes", "parse_text", "title_from_name"]
 
+
 def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
     """Read and parse the file at `path`, raising `InputError` with a one-line reason."""
     path = Path(path)
@@ -41,6 +42,7 @@ def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
         raise InputError(error.strerror or "cannot read the file", where) from None
     return parse_bytes(data, name=path.name, source=str(path.resolve()), where=where)
 
+
 def load_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE, where: str = "-") -> Article:
     """Read and parse everything from `stream` (standard input by default)."""
     stream = stream if stream is not None else sys.stdin.buffer
@@ -48,6 +50,7 @@ def load_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE
     if len(data) > max_size:
         raise InputTooLarge(f"input is too large (over {human_size(max_size)})", where)
     return parse_bytes(data, name=None, source=None, where=where)
+
 
 def parse_bytes(
     data: bytes,
@@ -59,10 +62,12 @@ def parse_bytes(
     """Decode, sanitise and parse `data`; `name` (a file name) supplies the format and a fallback title."""
     try:
         text, encoding = decode(data)
+        # Text of escape sequences only is empty once sanitised: that error names the input too.
+        return parse_text(text, name=name, source=source, encoding=encoding, format=format)
     except InputError as error:
         error.where = where or name
         raise
-    return parse_text(text, name=name, source=source, encoding=encoding, format=format)
+
 
 def parse_text(
     text: str,
@@ -101,6 +106,7 @@ def parse_text(
         links=links,
     )
 
+
 def title_from_name(name: str | None) -> str:
     """A title made from a file name: `war-and-peace.txt` becomes `War and Peace`."""
     if not name:
@@ -113,6 +119,7 @@ def title_from_name(name: str | None) -> str:
         for index, word in enumerate(w for w in words if w)
     ]
     return " ".join(titled) or "Untitled"
+
 
 def human_size(size: int) -> str:
     """A size as people read it: `812 bytes`, `14.2 KB`, `3.1 MB`."""

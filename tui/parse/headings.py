@@ -10,7 +10,32 @@ MAX_INTRO_WORDS = 6
 
 # Words that stay lower case inside a Title Case heading.
 _MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over per the to up via vs with without".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "without",
+    ]
 )
 _SENTENCE_END = (".", "!", "?", ",", ";", ":", "…")
 

@@ -10,7 +10,7 @@ MAX_LABEL_WORDS = 8
 MAX_LABEL_CHARS = 60
 
 # The colon must be followed by white space or the end: that rules out URLs and times like 10:30.
-_LEAD = re.compile(r"([^:\n]{1,%d}):(?:\s+|$)" % MAX_LABEL_CHARS)
+_LEAD = re.compile(rf"([^:\n]{{1,{MAX_LABEL_CHARS}}}):(?:\s+|$)")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?;]")
 
 

@@ -6,7 +6,7 @@ import re
 
 # String sequences (OSC, DCS, SOS, PM, APC) end at BEL or ST; an unterminated one loses only its
 # introducer, so a stray ESC ] cannot swallow the rest of the article.
-_STRING_SEQUENCE = r"(?:\x1b[\]P X^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+_STRING_SEQUENCE = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
 _CSI_SEQUENCE = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
 _OTHER_ESCAPE = r"\x1b[\x20-\x2f]*[\x30-\x7e]"
 _CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"

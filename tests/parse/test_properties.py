@@ -1,0 +1,374 @@
+"""Property tests: the parser never breaks on odd input, and no word of the input is lost."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from tui.article import Article, BulletList
+from tui.errors import BinaryInput, EmptyInput, InputError
+from tui.parse import parse_bytes, parse_text
+from tui.parse.sanitize import sanitize
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Every C0 and C1 control character but newline and tab (ESC among them), and DEL.
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+WORD = re.compile(r"[^\W_]+")
+# In Markdown `un*frigging*believable` reads as one word: these marks are not word boundaries there.
+MARKDOWN_WORD = re.compile(r"(?:[^\W_]|[*_`~\\])+")
+JOINERS = re.compile(r"[*_`~\\]")
+MARKDOWN = MarkdownIt("commonmark")
+
+# Structure, not words, so not counted in the input:
+# - the numbers of ordered-list markers, exactly the markers the plain parser reads;
+PLAIN_NUMBER_MARKER = re.compile(r"^([ \t]*)\d{1,3}[.)](?=[ \t]+\S)", re.M)
+# - in Markdown, every container a line opens (`> 1. 2. text` opens three);
+MARKDOWN_CONTAINERS = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)+", re.M)
+# - the label of a reference link (`[text][label]`, `[label]: url`), which names the link;
+REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\[\]\n]*\]|^[ ]{0,3}\[[^\[\]\n]+\]:", re.M)
+# - a code fence's info string (```python), which names the language of the block.
+FENCE_INFO = re.compile(r"^([ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)*(?:`{3,}|~{3,}))[^`\n]*$", re.M)
+
+
+def normalised(text: str) -> str:
+    """The text as the parser sees it after decoding: one kind of line ending, no controls."""
+    return sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def article_strings(article: Article) -> list[str]:
+    """Every piece of text the model holds."""
+    strings = [article.title, article.subtitle or "", article.format, article.encoding, article.source or ""]
+    for section in article.sections:
+        strings.append(section.heading or "")
+        for block in section.blocks:
+            if isinstance(block, BulletList):
+                for item in block.items:
+                    strings += [item.label or "", item.text]
+            else:
+                strings.append(block.text)
+    for item in [*article.takeaways, *article.pros, *article.cons]:
+        strings += [item.label or "", item.text]
+    for text, target in article.links:
+        strings += [text, target]
+    return strings
+
+
+def words(text: str, format: str) -> Counter[str]:
+    """Words of `text`; in Markdown, emphasis, code and escape marks join the letters around them."""
+    if format == "markdown":
+        return Counter(filter(None, (JOINERS.sub("", w) for w in MARKDOWN_WORD.findall(text))))
+    return Counter(WORD.findall(text))
+
+
+def model_words(article: Article) -> Counter[str]:
+    """Words of the reader-visible text: title, dek, headings, blocks, items, and Markdown link targets."""
+    parts = [article.title, article.subtitle or ""]
+    for section in article.sections:
+        parts.append(section.heading or "")
+        for block in section.blocks:
+            if isinstance(block, BulletList):
+                for item in block.items:
+                    parts += [item.label or "", item.text]
+            else:
+                parts.append(block.text)
+    if article.format == "markdown":
+        # markdown-it percent-encodes targets (and punycodes host names); read them as a person would.
+        parts += [MARKDOWN.normalizeLinkText(target) for _text, target in article.links]
+    return words("\n".join(parts), article.format)
+
+
+def input_words(text: str, format: str) -> Counter[str]:
+    """Words of the sanitised input, without the numbers of ordered-list markers."""
+    text = normalised(text)
+    if format == "markdown":
+        text = FENCE_INFO.sub(r"\1", text)
+        text = REFERENCE_LABEL.sub(" ", text)
+        text = MARKDOWN_CONTAINERS.sub(lambda m: re.sub(r"\d", "", m.group()), text)
+    else:
+        text = PLAIN_NUMBER_MARKER.sub(r"\1", text)
+    return words(text, format)
+
+
+BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def repeated_front_matter(text: str, article: Article) -> Counter[str]:
+    """Words of a repeated title or dek line, which the plain parser drops by design."""
+    if article.format != "text":
+        return Counter()
+    chunks = [chunk.strip() for chunk in BLANK_LINES.split(normalised(text)) if chunk.strip()]
+    dropped: Counter[str] = Counter()
+    index = 1
+    for line in (article.title, article.subtitle):
+        if line is None or chunks[index - 1 : index] != [line]:
+            break
+        if chunks[index : index + 1] == [line]:
+            dropped += Counter(WORD.findall(line))
+            index += 1
+        index += 1
+    return dropped
+
+
+def assert_no_word_lost(text: str, article: Article) -> None:
+    missing = input_words(text, article.format) - repeated_front_matter(text, article) - model_words(article)
+    assert not missing, f"words lost ({article.format}): {dict(missing)}"
+
+
+def assert_clean(article: Article) -> None:
+    for string in article_strings(article):
+        assert FORBIDDEN.search(string) is None, f"control character left in {string!r}"
+
+
+# Arbitrary text, with the characters that make trouble made likely.
+NASTY = st.sampled_from(
+    [
+        "\x1b", "\x1b[", "\x1b]", "\x1b\\", "\x07", "\x9b", "\x9c", "\x9d", "\x90", "\x08", "\x00", "\r",
+        "\r\n", "\n", "\n\n", "\t", "[bold]", "[/]", "# ", "## ", "- ", "• ", "1. ", "1) ", "**", "*", "_",
+        "`", "```", "> ", ":", "Pros:", "Cons:", "Key Takeaways", "CHAPTER I", "BOOK TWO", "| a |", "---",
+    ]
+)  # fmt: skip
+ARBITRARY = st.lists(st.one_of(st.text(), NASTY), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(text=ARBITRARY, name=st.sampled_from([None, "article.txt", "article.md"]))
+@example(text="", name=None)
+@example(text=" \n\t\r\n ", name=None)
+@example(text="\x1b[31m\x07\x9b\n", name="a.txt")
+def test_parse_text_raises_only_empty_input_and_leaves_no_controls(text: str, name: str | None) -> None:
+    blank = not normalised(text).strip()
+    try:
+        article = parse_text(text, name=name)
+    except EmptyInput:
+        assert blank
+        return
+    assert not blank
+    assert_clean(article)
+
+
+@SETTINGS
+@given(data=st.one_of(st.binary(max_size=400), ARBITRARY.map(lambda s: s.encode("utf-8", "surrogatepass"))))
+@example(data=b"")
+@example(data=b"\xef\xbb\xbf \r\n")
+@example(data=b"\xff\xfe\x00")
+@example(data=b"abc\x00def")
+def test_parse_bytes_raises_only_input_errors_and_leaves_no_controls(data: bytes) -> None:
+    try:
+        article = parse_bytes(data, name="article.txt")
+    except InputError as error:
+        assert error.where == "article.txt"
+        if isinstance(error, EmptyInput):
+            assert error.reason == "file is empty"
+        elif isinstance(error, BinaryInput):
+            assert error.reason.startswith("binary file (")
+        else:
+            assert error.reason
+        return
+    assert_clean(article)
+
+
+@SETTINGS
+@given(text=ARBITRARY, name=st.sampled_from([None, "article.txt", "article.md"]))
+def test_no_word_of_arbitrary_text_is_lost(text: str, name: str | None) -> None:
+    if not normalised(text).strip():
+        return
+    article = parse_text(text, name=name)
+    assert_no_word_lost(text, article)
+
+
+# Article-shaped text: the layouts brief is built for, in plain text and in Markdown.
+LETTERS = "abcdefghijklmnopqrstuvwxyzéüßñøжд"
+word = st.text(alphabet=LETTERS + LETTERS.upper() + "0123456789", min_size=1, max_size=9)
+lower_word = st.text(alphabet=LETTERS, min_size=1, max_size=9)
+title_word = st.builds(lambda w: w[:1].upper() + w[1:], lower_word)
+sentence = st.lists(word, min_size=1, max_size=14).map(" ".join).map(lambda s: s + sentence_end(s))
+heading = st.lists(title_word, min_size=1, max_size=5).map(" ".join)
+label = st.lists(word, min_size=1, max_size=4).map(" ".join)
+
+
+def sentence_end(s: str) -> str:
+    return "." if len(s) % 3 else "?"
+
+
+def wrapped(text: str, width: int) -> str:
+    """Hard-wrap `text` at `width` columns, as editors do."""
+    lines: list[str] = []
+    line = ""
+    for w in text.split(" "):
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    lines.append(line)
+    return "\n".join(lines)
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> str:
+    text = " ".join(draw(st.lists(sentence, min_size=1, max_size=6)))
+    return wrapped(text, draw(st.integers(30, 80)))
+
+
+@st.composite
+def plain_list(draw: st.DrawFn) -> str:
+    marker = draw(st.sampled_from(["•", "◦", "‣", "-", "*", "1.", "1)"]))
+    indent = draw(st.sampled_from(["", "  ", "    "]))
+    lines = []
+    for number in range(1, draw(st.integers(1, 5)) + 1):
+        item_marker = marker.replace("1", str(number))
+        text = draw(sentence)
+        if draw(st.booleans()):
+            text = f"{draw(label)}: {text}"
+        nested = draw(st.booleans()) and number > 1
+        lines.append(f"{indent}{'    ' if nested else ''}{item_marker} {text}")
+    return "\n".join(lines)
+
+
+@st.composite
+def plain_article(draw: st.DrawFn) -> str:
+    chunks = [draw(heading)]
+    if draw(st.booleans()):
+        chunks.append(chunks[0])  # a repeated title line
+    if draw(st.booleans()):
+        chunks.append(draw(st.lists(word, min_size=2, max_size=10).map(" ".join)))  # the dek
+        if draw(st.booleans()):
+            chunks.append(chunks[-1])
+    chunks.append(draw(paragraph()))
+    for _ in range(draw(st.integers(0, 5))):
+        kind = draw(st.sampled_from(["heading", "caps", "intro", "paragraph", "list", "book"]))
+        if kind == "heading":
+            chunks.append(draw(heading))
+        elif kind == "caps":
+            chunks.append(draw(heading).upper())
+        elif kind == "intro":
+            chunks += [draw(st.sampled_from(["Pros:", "Cons:", "Key Takeaways:", "Advantages:"])), draw(plain_list())]
+        elif kind == "paragraph":
+            chunks.append(draw(paragraph()))
+        elif kind == "list":
+            chunks.append(draw(plain_list()))
+        else:
+            chunks.append(draw(st.sampled_from(["CHAPTER IV", "Chapter 2", "PART TWO", "BOOK ONE: 1805", "EPILOGUE"])))
+        if draw(st.booleans()):
+            chunks.append(draw(paragraph()))
+    separator = draw(st.sampled_from(["\n\n", "\n\n\n", "\n \n", "\r\n\r\n"]))
+    return separator.join(chunks) + "\n"
+
+
+@st.composite
+def inline_markdown(draw: st.DrawFn) -> str:
+    parts = []
+    for w in draw(st.lists(word, min_size=1, max_size=12)):
+        style = draw(st.sampled_from(["", "", "", "*", "**", "_", "`", "link"]))
+        if style == "link":
+            parts.append(f"[{w}](https://{draw(lower_word)}.example/{draw(word)})")
+        else:
+            parts.append(f"{style}{w}{style[::-1]}")
+    return " ".join(parts) + "."
+
+
+@st.composite
+def markdown_list(draw: st.DrawFn) -> str:
+    ordered = draw(st.booleans())
+    lines = []
+    for number in range(1, draw(st.integers(1, 5)) + 1):
+        marker = f"{number}." if ordered else draw(st.sampled_from(["-", "*", "+"]))
+        text = draw(inline_markdown())
+        lead = draw(st.sampled_from(["", "bold-colon", "bold-then-colon", "plain"]))
+        if lead == "bold-colon":
+            text = f"**{draw(label)}:** {text}"
+        elif lead == "bold-then-colon":
+            text = f"**{draw(label)}**: {text}"
+        elif lead == "plain":
+            text = f"{draw(label)}: {text}"
+        lines.append(f"{marker} {text}")
+        if draw(st.booleans()):
+            lines.append(f"{' ' * (len(marker) + 1)}- {draw(inline_markdown())}")
+    return "\n".join(lines)
+
+
+@st.composite
+def markdown_article(draw: st.DrawFn) -> str:
+    chunks = []
+    if draw(st.booleans()):
+        chunks.append(f"# {draw(heading)}")
+        if draw(st.booleans()):
+            chunks.append(f"*{draw(st.lists(word, min_size=2, max_size=10).map(' '.join))}*")
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["h1", "h2", "h3", "para", "list", "quote", "code", "takeaways"]))
+        if kind in ("h1", "h2", "h3"):
+            chunks.append(f"{'#' * int(kind[1])} {draw(heading)}")
+        elif kind == "para":
+            chunks.append(wrapped(draw(inline_markdown()), draw(st.integers(30, 80))))
+        elif kind == "list":
+            chunks.append(draw(markdown_list()))
+        elif kind == "quote":
+            chunks.append("\n".join(f"> {line}" for line in wrapped(draw(inline_markdown()), 40).split("\n")))
+        elif kind == "code":
+            chunks.append(f"```\n{draw(sentence)}\n{draw(sentence)}\n```")
+        else:
+            chunks += [f"## {draw(st.sampled_from(['Key Takeaways', 'Pros', 'Cons', 'TL;DR']))}", draw(markdown_list())]
+    return "\n\n".join(chunks) + "\n"
+
+
+@SETTINGS
+@given(text=plain_article())
+def test_no_word_of_a_plain_article_is_lost(text: str) -> None:
+    article = parse_text(text, name="article.txt")
+    assert article.format == "text"
+    assert_no_word_lost(text, article)
+    assert_clean(article)
+
+
+@SETTINGS
+@given(text=markdown_article())
+def test_no_word_of_a_markdown_article_is_lost(text: str) -> None:
+    article = parse_text(text, name="article.md")
+    assert article.format == "markdown"
+    assert_no_word_lost(text, article)
+    assert_clean(article)
+
+
+@settings(SETTINGS, max_examples=100)
+@given(text=plain_article(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be"]))
+def test_encoded_articles_parse_like_the_text(text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    from_bytes = parse_bytes(data, name="article.txt")
+    from_text = parse_text(text, name="article.txt")
+    assert (from_bytes.title, from_bytes.subtitle, from_bytes.sections) == (
+        from_text.title,
+        from_text.subtitle,
+        from_text.sections,
+    )
+    assert from_bytes.encoding == {"utf-16-be": "utf-16"}.get(encoding, encoding)
+
+
+def test_the_word_check_catches_a_lost_word() -> None:
+    """The property above must be able to fail: drop one paragraph and it does."""
+    text = "A Title\n\nA dek for it\n\nFirst paragraph here.\n\nSecond paragraph there.\n"
+    article = parse_text(text, name="a.txt")
+    assert_no_word_lost(text, article)
+    article.sections[0].blocks.pop()
+    with pytest.raises(AssertionError, match="'Second': 1, 'there': 1"):
+        assert_no_word_lost(text, article)
+
+
+def test_list_numbers_are_structure_but_other_numbers_are_words() -> None:
+    assert input_words("1. one\n2) two\n1234. x\n 3.5 y\n", "text") == Counter(
+        {"one": 1, "two": 1, "1234": 1, "x": 1, "3": 1, "5": 1, "y": 1}
+    )
+    assert input_words("> 1. 2. deep\n```python\ncode 7\n```\nun*frig*gable\n", "markdown") == Counter(
+        {"deep": 1, "code": 1, "7": 1, "unfriggable": 1}
+    )
+    assert input_words("[a b][ref] c\n\n[ref]: http://x.y/z\n", "markdown") == Counter(
+        {"a": 1, "b": 1, "c": 1, "http": 1, "x": 1, "y": 1, "z": 1}
+    )
