@@ -20,9 +20,11 @@ from tui.layout import Document
 from tui.resources import stylesheet_path
 from tui.screens.copy_dialog import CopyDialog
 from tui.screens.help import HelpScreen
+from tui.search import SearchResults, find_matches
 from tui.widgets.insights import Insights
 from tui.widgets.navigator import Navigator
 from tui.widgets.reader import Reader
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusLine, status_text
 
 WIDE = 120
@@ -63,16 +65,30 @@ class BriefApp(App[None]):
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
         Binding("right_square_bracket", "next_section", "Next", key_display="]", tooltip="Next section"),
-        Binding("left_square_bracket", "previous_section", "Prev", key_display="[", tooltip="Previous section"),
+        Binding(
+            "left_square_bracket", "previous_section", "Prev", key_display="[", show=False, tooltip="Previous section"
+        ),
         *(Binding(str(n), f"main_section({n})", "Go to main section n", show=False) for n in range(1, 10)),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="Search the article (Enter keeps the highlights)"
+        ),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("escape", "clear_search", "Clear the search highlights", show=False),
         Binding("y", "copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
         Binding("Y", "copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
         Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="Command palette: Go to section…, themes, every action"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            tooltip="Command palette: Go to section…, themes, every action",
+        ),
         Binding("ctrl+z", "suspend_process", "Suspend to the shell", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
@@ -98,11 +114,12 @@ class BriefApp(App[None]):
         sections = article.sections
         self._headings = [section.heading for section in sections]
         self._main_sections = [i for i, s in enumerate(sections) if s.heading is not None and s.level <= 2]
+        # Each section's main-section number (a sub-heading counts as part of the section above it).
         self._main_number_of: dict[int, int] = {}
         number = 0
-        for index, section in enumerate(sections):
+        for index in range(len(sections)):
             if index in self._main_sections:
-                number = self._main_sections.index(index) + 1
+                number += 1
             if number:
                 self._main_number_of[index] = number
 
@@ -112,6 +129,7 @@ class BriefApp(App[None]):
             yield Navigator(self.article.sections, id="navigator")
             yield Reader(self.document, id="reader")
             yield Insights(self.article, id="insights")
+        yield SearchBar(id="search")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -208,6 +226,80 @@ class BriefApp(App[None]):
         yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.action_copy_pros_cons)
         yield SystemCommand("Help", "Every key brief knows", self.action_help)
 
+    # Search ---------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    def on_input_changed(self, event: SearchBar.Changed) -> None:
+        if isinstance(event.input, SearchBar):
+            self._run_search(event.value)
+
+    def _run_search(self, query: str) -> None:
+        """Search off the UI thread, so typing stays responsive in a long book; newest query wins."""
+        units = self.document.units
+
+        def search() -> None:
+            results = SearchResults(query, find_matches(units, query)) if query else None
+            self.call_from_thread(self._show_search, results)
+
+        self.run_worker(search, thread=True, group="search", exclusive=True)
+
+    def _show_search(self, results: SearchResults | None) -> None:
+        bar = self.query_one(SearchBar)
+        if results is not None and results.query != bar.value:
+            return  # a newer query is on its way
+        self.reader.set_search(results)
+        if results is not None and results.matches:
+            self.reader.go_to_match(1)
+        self._refresh_status()
+
+    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
+        if isinstance(event.input, SearchBar):
+            self._close_search_bar()
+
+    def on_search_bar_cancelled(self) -> None:
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.value = ""
+        self.reader.set_search(None)
+        self._close_search_bar()
+        self._refresh_status()
+
+    def _close_search_bar(self) -> None:
+        self.query_one(SearchBar).display = False
+        # At once, not after a refresh: keys typed right after Enter (n, N) are for the reader.
+        self.set_focus(self.reader)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if self.reader.search is None:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        if self.reader.go_to_match(step) is None:
+            self.notify("No matches.", timeout=2)
+        self._refresh_status()
+
+    def _search_status(self) -> str | None:
+        reader = self.reader
+        if reader.search is None:
+            return None
+        total = len(reader.search)
+        if total == 0:
+            return "no matches"
+        if reader.current_match is None:
+            return f"{total} matches"
+        return f"{reader.current_match + 1}/{total}"
+
     # Copying ----------------------------------------------------------------------------------
 
     def action_copy_takeaways(self) -> None:
@@ -254,9 +346,13 @@ class BriefApp(App[None]):
         self.copy_text(event.item.display, "1 item")
 
     def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
-        position = event.position
-        self.query_one("#navigator", Navigator).current = position.section
-        status = status_text(position, self._headings, self._main_number_of, len(self._main_sections))
+        self.query_one("#navigator", Navigator).current = event.position.section
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        status = status_text(
+            self.reader.position, self._headings, self._main_number_of, len(self._main_sections), self._search_status()
+        )
         self.query_one("#status", StatusLine).update(status)
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:

@@ -6,7 +6,7 @@ Nothing here imports Textual, so the model can be built and tested on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Format = Literal["text", "markdown"]
 
@@ -56,7 +56,7 @@ class Preformatted:
     text: str
 
 
-Block = Union[Paragraph, BulletList, Quote, Preformatted]
+Block = Paragraph | BulletList | Quote | Preformatted
 
 
 @dataclass

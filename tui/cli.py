@@ -49,19 +49,52 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="article to read (.txt or .md); - reads standard input; default: the bundled sample")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="article to read (.txt or .md); - reads standard input; default: the bundled sample",
+    )
     output = parser.add_argument_group("print instead of opening the reader").add_mutually_exclusive_group()
     output.add_argument("--json", action="store_const", const="json", dest="output", help="the parsed article as JSON")
-    output.add_argument("--outline", action="store_const", const="outline", dest="output", help="the title and headings")
-    output.add_argument("--takeaways", action="store_const", const="takeaways", dest="output", help="the key takeaways as a Markdown list")
+    output.add_argument(
+        "--outline", action="store_const", const="outline", dest="output", help="the title and headings"
+    )
+    output.add_argument(
+        "--takeaways",
+        action="store_const",
+        const="takeaways",
+        dest="output",
+        help="the key takeaways as a Markdown list",
+    )
     output.add_argument("--pros", action="store_const", const="pros", dest="output", help="the pros as a Markdown list")
     output.add_argument("--cons", action="store_const", const="cons", dest="output", help="the cons as a Markdown list")
-    output.add_argument("--plain", action="store_const", const="plain", dest="output", help="the article as wrapped plain text (the default when output is not a terminal)")
-    parser.add_argument("--width", type=int, default=None, metavar="N", help="wrap --plain output at N columns (default: the terminal's width, at most 80)")
+    output.add_argument(
+        "--plain",
+        action="store_const",
+        const="plain",
+        dest="output",
+        help="the article as wrapped plain text (the default when output is not a terminal)",
+    )
+    parser.add_argument(
+        "--width",
+        type=int,
+        default=None,
+        metavar="N",
+        help="wrap --plain output at N columns (default: the terminal's width, at most 80)",
+    )
     # Parsed in main(), so that a bad value is one line `brief: --max-size: ...` like every other error.
     parser.add_argument("--max-size", default=None, metavar="SIZE", help="refuse files larger than SIZE (default: 64M)")
-    parser.add_argument("--clipboard", choices=MODES, default=None, help="how y, Y and c copy: auto (default), system (pyperclip), osc52 (the terminal, for SSH) or off; also BRIEF_CLIPBOARD")
-    parser.add_argument("--theme", metavar="NAME", help="colour theme of the reader (any Textual theme, e.g. nord, gruvbox)")
+    parser.add_argument(
+        "--clipboard",
+        choices=MODES,
+        default=None,
+        help="how y, Y and c copy: auto (default), system (pyperclip), osc52 (the terminal, for SSH) "
+        "or off; also BRIEF_CLIPBOARD",
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="colour theme of the reader (any Textual theme, e.g. nord, gruvbox)"
+    )
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser  # fmt: skip
 

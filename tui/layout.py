@@ -264,6 +264,4 @@ class Layout:
 
 def _blank_between(previous: Unit, unit: Unit) -> bool:
     """Blocks are separated by a blank line; the items of a list, and lines of a quote or code, are not."""
-    if unit.kind == previous.kind and unit.kind in (Kind.ITEM, Kind.QUOTE, Kind.PREFORMATTED):
-        return False
-    return True
+    return not (unit.kind == previous.kind and unit.kind in (Kind.ITEM, Kind.QUOTE, Kind.PREFORMATTED))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from tests.conftest import SEED
 from tui.app import BriefApp
 from tui.layout import BLANK
 from tui.parse import load_path, parse_text
-from tests.conftest import SEED
 
 
 def seed_app() -> BriefApp:

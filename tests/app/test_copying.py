@@ -9,6 +9,7 @@ import pyperclip
 from textual.widgets import Input, TextArea
 
 from tests.app.helpers import seed_app
+from tests.conftest import SEED
 from tests.test_clipboard import SEED_TAKEAWAYS_MARKDOWN, FakeSystemClipboard
 from tui import export
 from tui.app import BriefApp
@@ -16,7 +17,6 @@ from tui.clipboard import Clipboard, Environment, osc52_sequence
 from tui.parse import load_path
 from tui.screens.copy_dialog import CopyDialog
 from tui.widgets.insights import ItemList
-from tests.conftest import SEED
 
 SSH = {"TERM": "xterm-256color", "SSH_TTY": "/dev/pts/1"}
 NOWHERE = {"TERM": "dumb"}

@@ -6,9 +6,9 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from tests.app.helpers import seed_app, top_text, wait_until
+from tests.conftest import SEED
 from tui.app import BriefApp
 from tui.parse import load_path
-from tests.conftest import SEED
 
 
 @pytest.mark.parametrize("theme", ["nord", "ansi-dark", "textual-light"])
@@ -30,7 +30,9 @@ async def test_palette_goes_to_a_section_by_fuzzy_heading():
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"future outl")
         results = app.screen.query_one(CommandList)
-        await wait_until(pilot, lambda: results.option_count > 0 and "Future" in str(results.get_option_at_index(0).prompt))
+        await wait_until(
+            pilot, lambda: results.option_count > 0 and "Future" in str(results.get_option_at_index(0).prompt)
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert top_text(app) == "Future Outlook"

@@ -134,7 +134,9 @@ async def test_status_line_shows_section_percent_and_minutes_left():
         status = str(app.query_one("#status").render())
         words = app.document.word_count
         assert status.startswith("Opening · ")
-        assert f"{-(-(words - app.document.words_before(app.reader.text_layout.unit_at(38))) // 230)} min left" in status
+        assert (
+            f"{-(-(words - app.document.words_before(app.reader.text_layout.unit_at(38))) // 230)} min left" in status
+        )
         await pilot.press("G")
         await pilot.pause()
         section = app.reader.text_layout.section_at(top_line(app))
@@ -279,7 +281,9 @@ async def test_markup_in_the_article_is_shown_literally():
 
 
 async def test_wide_characters_keep_columns_aligned():
-    text = "漢字の記事\n\n" + "日本語の文章はとても長いです。" * 12 + "\n\nEmoji 🎉 section\n\n" + "🎉 party " * 30 + "\n"
+    text = (
+        "漢字の記事\n\n" + "日本語の文章はとても長いです。" * 12 + "\n\nEmoji 🎉 section\n\n" + "🎉 party " * 30 + "\n"
+    )
     app = text_app(text)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -61,7 +61,9 @@ class SshServer:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                pytest.fail(f"sshd exited: {self.process.stderr.read().decode(errors='replace') if self.process.stderr else ''}")
+                pytest.fail(
+                    f"sshd exited: {self.process.stderr.read().decode(errors='replace') if self.process.stderr else ''}"
+                )
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
                 return

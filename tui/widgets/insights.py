@@ -24,7 +24,11 @@ def item_content(item: Item) -> Content:
 
 def insight_groups(article: Article) -> list[tuple[str, str, list[Item]]]:
     """(id, title, items) for each non-empty group, in the order they are shown."""
-    groups = [("takeaways", "Takeaways", article.takeaways), ("pros", "Pros", article.pros), ("cons", "Cons", article.cons)]
+    groups = [
+        ("takeaways", "Takeaways", article.takeaways),
+        ("pros", "Pros", article.pros),
+        ("cons", "Cons", article.cons),
+    ]
     return [(key, title, items) for key, title, items in groups if items]
 
 

@@ -14,8 +14,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, Document, Kind, Layout
+from tui.search import SearchResults
 
 WORDS_PER_MINUTE = 230
+CONTEXT_LINES = 3
+"""Lines shown above a search match that had to be scrolled to."""
 MARGIN = 2
 """Least space between the pane's edges and the text."""
 _KIND_COMPONENTS = {
@@ -51,6 +54,8 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         "reader--quote",
         "reader--quote-bar",
         "reader--preformatted",
+        "reader--match",
+        "reader--match-current",
     }
 
     class PositionChanged(Message):
@@ -69,8 +74,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.document = document
         self.text_layout = document.layout(MEASURE)
-        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, int, int, int], Strip] = LRUCache(1024)
         self._position: ReadingPosition | None = None
+        self.search: SearchResults | None = None
+        self.current_match: int | None = None
+        self._search_generation = 0
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -145,6 +153,37 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             index -= 1
         return index if index >= 0 else None
 
+    # Search ---------------------------------------------------------------------------------
+
+    def set_search(self, results: SearchResults | None) -> None:
+        """Highlight `results` (None clears); the current match is unset until `go_to_match`."""
+        self.search = results
+        self.current_match = None
+        self._search_generation += 1
+        self.refresh()
+
+    def go_to_match(self, step: int) -> int | None:
+        """Make the next (step > 0) or previous match current and show it; returns its index."""
+        results = self.search
+        if results is None or not results.matches:
+            return None
+        if self.current_match is not None:
+            index = (self.current_match + step) % len(results.matches)
+        else:
+            unit, offset = self.text_layout.anchor(round(self.scroll_y))
+            index = results.after(unit, offset) if step > 0 else results.before(unit, offset)
+        assert index is not None
+        self.current_match = index
+        self.refresh()
+        match = results.matches[index]
+        line = self.text_layout.line_of_anchor((match.unit, match.start))
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if not top <= line < top + height:
+            self.scroll_to_line(max(0, line - CONTEXT_LINES))
+        else:
+            self._update_position()
+        return index
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._update_position()
@@ -176,7 +215,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         if index >= self.text_layout.line_count:
             return Strip.blank(width, base)
-        key = (index, self.text_layout.measure, width)
+        key = (index, self.text_layout.measure, width, self._search_generation, self.current_match or -1)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_text_line(index, width, base)
@@ -196,15 +235,44 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             marker = unit.marker if start == 0 else " " * len(unit.marker)
             segments.append(Segment(marker, base + self.get_component_rich_style("reader--marker", partial=True)))
         if unit.kind == Kind.QUOTE:
-            segments.append(Segment(QUOTE_PREFIX, base + self.get_component_rich_style("reader--quote-bar", partial=True)))
+            segments.append(
+                Segment(QUOTE_PREFIX, base + self.get_component_rich_style("reader--quote-bar", partial=True))
+            )
         component = _KIND_COMPONENTS.get(unit.kind)
         style = base + self.get_component_rich_style(component, partial=True) if component else base
-        text = unit.text
+        runs: list[tuple[int, int, Style]] = []
         if unit.strong > start:
             split = min(unit.strong, end)
-            label_style = style + self.get_component_rich_style("reader--label", partial=True)
-            segments.append(Segment(text[start:split], label_style))
+            runs.append((start, split, style + self.get_component_rich_style("reader--label", partial=True)))
             start = split
-        if end > start:
-            segments.append(Segment(text[start:end], style))
+        runs.append((start, end, style))
+        if self.search is not None and unit_index in self.search.by_unit:
+            runs = self._highlight(runs, unit_index)
+        text = unit.text
+        segments.extend(Segment(text[a:b], run_style) for a, b, run_style in runs if b > a)
         return Strip(segments).crop_extend(0, width, base)
+
+    def _highlight(self, runs: list[tuple[int, int, Style]], unit_index: int) -> list[tuple[int, int, Style]]:
+        """Cut the runs of one line where search matches fall, styling the matched parts."""
+        assert self.search is not None
+        current = self.search.matches[self.current_match] if self.current_match is not None else None
+        match_style = self.get_component_rich_style("reader--match", partial=True)
+        current_style = self.get_component_rich_style("reader--match-current", partial=True)
+        spans = self.search.by_unit[unit_index]
+        result: list[tuple[int, int, Style]] = []
+        for run_start, run_end, run_style in runs:
+            position = run_start
+            for span_start, span_end in spans:
+                if span_end <= position or span_start >= run_end:
+                    continue
+                if span_start > position:
+                    result.append((position, span_start, run_style))
+                is_current = current is not None and current.unit == unit_index and current.start == span_start
+                cut_end = min(span_end, run_end)
+                result.append(
+                    (max(span_start, position), cut_end, run_style + (current_style if is_current else match_style))
+                )
+                position = cut_end
+            if position < run_end:
+                result.append((position, run_end, run_style))
+        return result

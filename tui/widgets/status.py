@@ -8,8 +8,14 @@ from textual.widgets import Static
 from tui.widgets.reader import ReadingPosition
 
 
-def status_text(position: ReadingPosition, headings: list[str | None], main_numbers: dict[int, int], main_total: int) -> Content:
-    """`§ 3/7 In-Depth Analysis · 42% · 4 min left`, built without markup."""
+def status_text(
+    position: ReadingPosition,
+    headings: list[str | None],
+    main_numbers: dict[int, int],
+    main_total: int,
+    search: str | None = None,
+) -> Content:
+    """`§ 3/7 In-Depth Analysis · 42% · 4 min left · 3/17`, built without markup."""
     parts: list[str] = []
     if position.section is not None and headings[position.section] is not None:
         number = main_numbers.get(position.section)
@@ -19,6 +25,8 @@ def status_text(position: ReadingPosition, headings: list[str | None], main_numb
         parts.append("Opening")
     parts.append(f"{position.percent}%")
     parts.append("at the end" if position.minutes_left == 0 else f"{position.minutes_left} min left")
+    if search:
+        parts.append(search)
     return Content(" · ".join(parts))
 
 
