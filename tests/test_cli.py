@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, REPO, SEED
-from tui import __version__
+from tui import __version__, cli
 from tui.cli import main, parse_size
 
 SEED_TITLE = "The Diplomatic Gauntlet: Will Trump’s Meeting with Putin Yield a Ukrainian Ceasefire?"
@@ -475,3 +475,20 @@ def test_errors_in_a_real_process_have_no_traceback(tmp_path: Path):
         assert "Traceback" not in result.stderr.decode()
     assert run_process("missing.txt", cwd=tmp_path).stderr == b"brief: missing.txt: no such file\n"
     assert run_process(".", cwd=tmp_path).stderr == b"brief: .: is a directory\n"
+
+
+def test_forget_clears_what_is_stored_for_a_file_and_for_all(isolated_state, capsys):
+    from tui.state import ArticleState, StateStore
+
+    store = StateStore()
+    seed_digest = cli.load(None, 1 << 20).digest
+    store.update(seed_digest, lambda _: ArticleState("Seed", str(SEED.resolve())))
+    store.update("other", lambda _: ArticleState("Other", "/elsewhere/other.txt"))
+    assert cli.main(["--forget", str(SEED)]) == 0
+    assert capsys.readouterr().out.strip() == f"Forgot {SEED}."
+    assert store.get(seed_digest) == (None, False)
+    assert cli.main(["--forget", str(SEED)]) == 0
+    assert "nothing stored" in capsys.readouterr().out
+    assert cli.main(["--forget"]) == 0
+    assert capsys.readouterr().out.strip() == "Forgot 1 article."
+    assert store.get("other") == (None, False)

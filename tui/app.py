@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+from dataclasses import replace
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -10,17 +12,20 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from tui import export
+from tui import export, spots
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
 from tui.layout import Document
 from tui.resources import stylesheet_path
+from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.copy_dialog import CopyDialog
 from tui.screens.help import HelpScreen
 from tui.search import SearchResults, find_matches
+from tui.state import ArticleState, Spot, StateStore
 from tui.widgets.insights import Insights
 from tui.widgets.navigator import Navigator
 from tui.widgets.reader import Reader
@@ -32,6 +37,9 @@ WIDE = 120
 MEDIUM = 80
 """From this width the navigator shows; below it the reader is alone."""
 
+SAVE_DELAY = 2.0
+"""Seconds of stillness after which the reading position is saved (it is also saved on quit)."""
+
 # Screen classes, named once: the stylesheet shows and hides the side panes by them.
 SHOW_NAVIGATOR = "-show-navigator"
 SHOW_INSIGHTS = "-show-insights"
@@ -40,6 +48,7 @@ SHOW_INSIGHTS = "-show-insights"
 PANE_BINDINGS = [
     Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
     *Insights.BINDINGS,
+    *BookmarksScreen.BINDINGS[1:],
 ]
 """Keys the side panes' lists handle themselves, listed in the help too."""
 
@@ -77,6 +86,8 @@ class BriefApp(App[None]):
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
         Binding("escape", "clear_search", "Clear the search highlights", show=False),
+        Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
+        Binding("apostrophe", "bookmarks", "Bookmarks", show=False, key_display="'", tooltip="List the bookmarks"),
         Binding("y", "copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
         Binding("Y", "copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
@@ -104,9 +115,15 @@ class BriefApp(App[None]):
         theme: str | None = None,
         clipboard_mode: Mode = "auto",
         clipboard: Clipboard | None = None,
+        state: StateStore | None = None,
+        resume: bool = True,
     ) -> None:
         super().__init__()
         self.article = article
+        self.state = state or StateStore()
+        self._resume_enabled = resume
+        self._bookmarks: list[Spot] = []
+        self._save_timer: Timer | None = None
         self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
         self.document = Document(article)
         self._theme_name = theme
@@ -138,6 +155,106 @@ class BriefApp(App[None]):
             self.theme = self._theme_name
         self.title = self.article.title
         self.reader.focus()
+        self.call_after_refresh(self._restore)
+
+    # Resume and bookmarks -------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        """Reopen where the reader left this article, and show its bookmarks."""
+        digest = self.article.digest
+        if digest is None:
+            return
+        remembered, exact = self.state.get(digest, self.article.source)
+        if self.state.warning:
+            self.notify(self.state.warning, severity="warning", timeout=8, markup=False)
+            self.state.warning = None
+        if remembered is None:
+            return
+        document = self.document
+        # When the text changed, a bookmark moves to the start of its section, or goes if that is gone.
+        self._bookmarks = []
+        for spot in remembered.bookmarks:
+            place = spots.resolve(document, spot, exact)
+            if place is not None:
+                self._bookmarks.append(replace(spot, unit=place[0], offset=place[1]))
+        self._show_bookmarks()
+        position = remembered.position
+        if not self._resume_enabled or position is None:
+            return
+        place = spots.resolve(document, position, exact)
+        if place is None or place == (0, 0):
+            return
+        self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(place))
+        self.notify(f'Resumed at "{position.heading or self.article.title}"', timeout=4, markup=False)
+
+    def save_position(self) -> None:
+        """Remember where the reader is in this article (written atomically, under a lock)."""
+        digest = self.article.digest
+        if digest is None:
+            return
+        position = spots.spot_at(self.document, self.reader.text_layout, round(self.reader.scroll_y))
+
+        def remember(state: ArticleState | None) -> ArticleState:
+            state = state or ArticleState(self.article.title)
+            state.title, state.source = self.article.title, self.article.source
+            state.position, state.opened = position, time.time()
+            return state
+
+        self._write_state(remember)
+
+    def _write_state(self, change) -> None:
+        try:
+            self.state.update(self.article.digest or "", change)
+        except OSError as error:
+            self.notify(f"Could not save brief's state: {error.strerror or error}", severity="warning", markup=False)
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
+
+    async def action_quit(self) -> None:
+        self.save_position()
+        self.exit()
+
+    def action_bookmark(self) -> None:
+        spot = spots.spot_at(self.document, self.reader.text_layout, round(self.reader.scroll_y))
+        if any((b.unit, b.offset) == (spot.unit, spot.offset) for b in self._bookmarks):
+            self.notify("Already bookmarked.", timeout=2)
+            return
+        self._bookmarks.append(spot)
+        self._bookmarks.sort(key=lambda b: (b.unit, b.offset))
+        self._store_bookmarks()
+        self.notify(f"Bookmarked “{spot.excerpt}”", timeout=3, markup=False)
+
+    def action_bookmarks(self) -> None:
+        def jump(spot: Spot | None) -> None:
+            if spot is not None:
+                place = spots.resolve(self.document, spot, exact=True) or spots.resolve(self.document, spot, False)
+                if place is not None:
+                    self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(place))
+
+        self.push_screen(BookmarksScreen(self._bookmarks), jump)
+
+    def on_bookmarks_screen_deleted(self, event: BookmarksScreen.Deleted) -> None:
+        self._bookmarks = [b for b in self._bookmarks if b != event.spot]
+        self._store_bookmarks()
+
+    def _store_bookmarks(self) -> None:
+        bookmarks = list(self._bookmarks)
+
+        def keep(state: ArticleState | None) -> ArticleState:
+            state = state or ArticleState(self.article.title, self.article.source, opened=time.time())
+            state.bookmarks = bookmarks
+            return state
+
+        self._write_state(keep)
+        self._show_bookmarks()
+
+    def _show_bookmarks(self) -> None:
+        units = self.document.units
+        sections = frozenset(units[b.unit].section for b in self._bookmarks if b.unit < len(units))
+        self.query_one("#navigator", Navigator).bookmarked = sections
 
     @property
     def reader(self) -> Reader:
@@ -348,6 +465,7 @@ class BriefApp(App[None]):
     def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
         self.query_one("#navigator", Navigator).current = event.position.section
         self._refresh_status()
+        self._schedule_save()
 
     def _refresh_status(self) -> None:
         status = status_text(

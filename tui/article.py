@@ -83,3 +83,5 @@ class Article:
     source: str | None = None
     links: list[tuple[str, str]] = field(default_factory=list)
     """(text, target) of every Markdown link, in document order."""
+    digest: str | None = None
+    """Hash of the input's bytes: how brief recognises an article it has seen, wherever the file is."""

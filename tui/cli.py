@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from tui import __version__, export
 from tui.article import Article
@@ -92,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how y, Y and c copy: auto (default), system (pyperclip), osc52 (the terminal, for SSH) "
         "or off; also BRIEF_CLIPBOARD",
     )
+    parser.add_argument("--no-resume", action="store_true", help="open at the top, not where you left the article")
+    parser.add_argument(
+        "--forget",
+        action="store_true",
+        help="forget the saved position and bookmarks of FILE (of every article when no FILE is given)",
+    )
     parser.add_argument(
         "--theme", metavar="NAME", help="colour theme of the reader (any Textual theme, e.g. nord, gruvbox)"
     )
@@ -134,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_size = DEFAULT_MAX_SIZE if args.max_size is None else parse_size(args.max_size)
     except argparse.ArgumentTypeError as error:
         return _fail(f"--max-size: {error}")
+    if args.forget:
+        return _forget(args.file, max_size)
     try:
         article = load(args.file, max_size)
     except BriefError as error:
@@ -157,9 +167,25 @@ def _run_reader(article: Article, args: argparse.Namespace) -> int:
         mode = resolve_mode(args.clipboard)
     except ClipboardError as error:
         return _fail(f"BRIEF_CLIPBOARD: {error}")
-    app = BriefApp(article, theme=args.theme, clipboard_mode=mode)
+    app = BriefApp(article, theme=args.theme, clipboard_mode=mode, resume=not args.no_resume)
     app.run()
     return app.return_code or 0
+
+
+def _forget(file: str | None, max_size: int) -> int:
+    """`--forget`: drop what is stored for one article (by its text and its path), or for all."""
+    from tui.state import StateStore
+
+    store = StateStore()
+    if file is None or file == "-":
+        forgotten = store.forget()
+        return _print(f"Forgot {forgotten} article{'' if forgotten == 1 else 's'}.")
+    path = Path(file).expanduser().resolve()
+    digest = None
+    with contextlib.suppress(BriefError):  # a file that is gone or broken is forgotten by its path
+        digest = load_path(path, max_size=max_size).digest
+    forgotten = store.forget(digest, source=str(path))
+    return _print(f"Forgot {file}." if forgotten else f"brief had nothing stored for {file}.")
 
 
 def _attach_terminal_input() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from pathlib import Path
@@ -63,7 +64,8 @@ def parse_bytes(
     try:
         text, encoding = decode(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
-        return parse_text(text, name=name, source=source, encoding=encoding, format=format)
+        digest = hashlib.sha256(data).hexdigest()
+        return parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
     except InputError as error:
         error.where = where or name
         raise
@@ -75,8 +77,9 @@ def parse_text(
     source: str | None = None,
     encoding: str = "utf-8",
     format: Format | None = None,
+    digest: str | None = None,
 ) -> Article:
-    """Parse already-decoded text into an `Article`."""
+    """Parse already-decoded text into an `Article`; `digest` defaults to a hash of the text."""
     text = sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput("file is empty", name)
@@ -104,6 +107,7 @@ def parse_text(
         encoding=encoding,
         source=source,
         links=links,
+        digest=digest or hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
 

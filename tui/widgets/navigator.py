@@ -10,19 +10,23 @@ from textual.widgets.option_list import Option
 
 from tui.article import Section
 
+BOOKMARK_MARKER = "◆"
 
-def navigator_entries(sections: list[Section]) -> list[tuple[int, Content]]:
-    """(section index, label) for each heading: `1 Introduction`, sub-headings indented under it."""
+
+def navigator_entries(sections: list[Section], bookmarked: frozenset[int] = frozenset()) -> list[tuple[int, Content]]:
+    """(section index, label) for each heading: `1 Introduction`, sub-headings indented under it,
+    and a marker on sections that hold a bookmark."""
     entries: list[tuple[int, Content]] = []
     number = 0
     for index, section in enumerate(sections):
         if section.heading is None:
             continue
+        marker = (f"{BOOKMARK_MARKER} ", "$accent") if index in bookmarked else ""
         if section.level <= 2:
             number += 1
-            label = Content.assemble((f"{number:>2} ", "$text-muted"), section.heading)
+            label = Content.assemble((f"{number:>2} ", "$text-muted"), marker, section.heading)
         else:
-            label = Content.assemble("     ", section.heading)
+            label = Content.assemble("     ", marker, section.heading)
         entries.append((index, label))
     return entries
 
@@ -32,6 +36,8 @@ class Navigator(OptionList):
 
     current: reactive[int | None] = reactive(None)
     """The section at the top of the reading pane, set by the app."""
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False)
+    """Sections that hold a bookmark, set by the app."""
 
     class SectionSelected(Message):
         """The user chose a section to jump to."""
@@ -48,6 +54,7 @@ class Navigator(OptionList):
     def __init__(self, sections: list[Section], *, id: str | None = None) -> None:
         entries = navigator_entries(sections)
         super().__init__(*(Option(label, id=str(index)) for index, label in entries), id=id)
+        self._sections = sections
         self._option_of_section = {section: option for option, (section, _) in enumerate(entries)}
         self._section_of_option = [section for section, _ in entries]
 
@@ -56,6 +63,10 @@ class Navigator(OptionList):
         # Before the first heading there is nothing to highlight; keep the list where it is.
         if option is not None:
             self.highlighted = option
+
+    def watch_bookmarked(self, bookmarked: frozenset[int]) -> None:
+        for option, (_, label) in enumerate(navigator_entries(self._sections, bookmarked)):
+            self.replace_option_prompt_at_index(option, label)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

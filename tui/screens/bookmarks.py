@@ -1,0 +1,66 @@
+"""The bookmark list: Enter jumps to one, d deletes it, Escape closes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.state import Spot
+
+
+def bookmark_label(spot: Spot) -> Content:
+    heading = spot.heading or "Opening"
+    return Content.assemble((heading, "bold"), "\n", (spot.excerpt, "italic"))
+
+
+class BookmarksScreen(ModalScreen[Spot | None]):
+    """Lists the bookmarks; dismisses with the chosen spot, or None."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Close"),
+        Binding("d", "delete", "Delete bookmark", tooltip="Bookmark list: delete the selected bookmark"),
+    ]
+
+    class Deleted(Message):
+        """A bookmark was deleted from the list."""
+
+        def __init__(self, spot: Spot) -> None:
+            super().__init__()
+            self.spot = spot
+
+    def __init__(self, bookmarks: list[Spot]) -> None:
+        super().__init__()
+        self.bookmarks = list(bookmarks)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-body"):
+            yield Static(Content.styled("Bookmarks", "bold"), id="bookmarks-title")
+            if self.bookmarks:
+                yield OptionList(*(Option(bookmark_label(s)) for s in self.bookmarks), id="bookmarks-list")
+                hint = "Enter jumps there · d deletes · Escape closes"
+            else:
+                hint = "No bookmarks yet: press m to bookmark the paragraph at the top."
+            yield Static(Content(hint), id="bookmarks-hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.bookmarks[event.option_index])
+
+    def action_delete(self) -> None:
+        if not self.bookmarks:
+            return
+        options = self.query_one("#bookmarks-list", OptionList)
+        index = options.highlighted
+        if index is None:
+            return
+        spot = self.bookmarks.pop(index)
+        options.remove_option_at_index(index)
+        self.app.post_message(self.Deleted(spot))
+        if not self.bookmarks:
+            self.dismiss(None)
