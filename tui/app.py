@@ -1,49 +1,27 @@
-"""BriefApp: composes the three panes, owns the bindings, and routes messages between panes."""
+"""BriefApp: opens an article (or a library of them), and owns what is shared: keys that work
+everywhere, the clipboard, the saved state, the help and the command palette."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
-from dataclasses import replace
+from pathlib import Path
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.content import Content
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Static
 
-from tui import export, spots
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
-from tui.layout import Document
 from tui.resources import stylesheet_path
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.copy_dialog import CopyDialog
 from tui.screens.help import HelpScreen
-from tui.search import SearchResults, find_matches
-from tui.state import ArticleState, Spot, StateStore
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.state import StateStore
 from tui.widgets.insights import Insights
-from tui.widgets.navigator import Navigator
 from tui.widgets.reader import Reader
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.status import StatusLine, status_text
-
-WIDE = 120
-"""From this width all three panes show; below it the takeaways panel is on demand."""
-MEDIUM = 80
-"""From this width the navigator shows; below it the reader is alone."""
-
-SAVE_DELAY = 2.0
-"""Seconds of stillness after which the reading position is saved (it is also saved on quit)."""
-
-# Screen classes, named once: the stylesheet shows and hides the side panes by them.
-SHOW_NAVIGATOR = "-show-navigator"
-SHOW_INSIGHTS = "-show-insights"
-
 
 PANE_BINDINGS = [
     Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
@@ -55,43 +33,19 @@ PANE_BINDINGS = [
 
 def help_bindings() -> list[Binding]:
     """Every key brief knows, in the order the help screen and the README list them."""
-    return [b for b in (*BriefApp.BINDINGS, *PANE_BINDINGS) if isinstance(b, Binding)]
+    library = [b for b in LibraryScreen.BINDINGS if isinstance(b, Binding) and b.tooltip]
+    bindings = (*ReaderScreen.BINDINGS, *PANE_BINDINGS, *library, *BriefApp.BINDINGS)
+    return [b for b in bindings if isinstance(b, Binding)]
 
 
 class BriefApp(App[None]):
-    """The reader: section navigator, reading pane, takeaways panel, status line and footer."""
+    """brief: the reader screen over one article, or the library screen over a folder of them."""
 
     CSS_PATH = str(stylesheet_path())
     TITLE = "brief"
     COMMANDS = App.COMMANDS | {SectionCommands}
-    ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("j,down", "move_lines(1)", "Line down", show=False),
-        Binding("k,up", "move_lines(-1)", "Line up", show=False),
-        Binding("space,pagedown", "move_pages(1)", "Page down", show=False),
-        Binding("b,pageup", "move_pages(-1)", "Page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("right_square_bracket", "next_section", "Next", key_display="]", tooltip="Next section"),
-        Binding(
-            "left_square_bracket", "previous_section", "Prev", key_display="[", show=False, tooltip="Previous section"
-        ),
-        *(Binding(str(n), f"main_section({n})", "Go to main section n", show=False) for n in range(1, 10)),
-        Binding("tab", "app.focus_next", "Next pane", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
-        Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Search the article (Enter keeps the highlights)"
-        ),
-        Binding("n", "next_match", "Next match", show=False),
-        Binding("N", "previous_match", "Previous match", show=False),
-        Binding("escape", "clear_search", "Clear the search highlights", show=False),
-        Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
-        Binding("apostrophe", "bookmarks", "Bookmarks", show=False, key_display="'", tooltip="List the bookmarks"),
-        Binding("y", "copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
-        Binding("Y", "copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
-        Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
-        Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
         Binding(
             "ctrl+p",
@@ -105,13 +59,11 @@ class BriefApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    show_navigator: reactive[bool] = reactive(True, init=False)
-    show_insights: reactive[bool] = reactive(True, init=False)
-
     def __init__(
         self,
-        article: Article,
+        article: Article | None = None,
         *,
+        library: Path | None = None,
         theme: str | None = None,
         clipboard_mode: Mode = "auto",
         clipboard: Clipboard | None = None,
@@ -119,319 +71,82 @@ class BriefApp(App[None]):
         resume: bool = True,
     ) -> None:
         super().__init__()
-        self.article = article
+        if (article is None) == (library is None):
+            raise ValueError("BriefApp opens an article or a library")
+        self._first_article = article
+        self.library = library
         self.state = state or StateStore()
-        self._resume_enabled = resume
-        self._bookmarks: list[Spot] = []
-        self._save_timer: Timer | None = None
+        self.resume = resume
         self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
-        self.document = Document(article)
         self._theme_name = theme
-        self._width_class: str | None = None
-        sections = article.sections
-        self._headings = [section.heading for section in sections]
-        self._main_sections = [i for i, s in enumerate(sections) if s.heading is not None and s.level <= 2]
-        # Each section's main-section number (a sub-heading counts as part of the section above it).
-        self._main_number_of: dict[int, int] = {}
-        number = 0
-        for index in range(len(sections)):
-            if index in self._main_sections:
-                number += 1
-            if number:
-                self._main_number_of[index] = number
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self.article.title), id="title")
-        with Horizontal(id="panes"):
-            yield Navigator(self.article.sections, id="navigator")
-            yield Reader(self.document, id="reader")
-            yield Insights(self.article, id="insights")
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
-        yield Footer()
+    def get_default_screen(self) -> Screen:
+        if self._first_article is not None:
+            self.title = self._first_article.title
+            return ReaderScreen(self._first_article, state=self.state, resume=self.resume)
+        assert self.library is not None
+        return LibraryScreen(self.library, self.state)
 
     def on_mount(self) -> None:
         if self._theme_name:
             self.theme = self._theme_name
-        self.title = self.article.title
-        self.reader.focus()
-        self.call_after_refresh(self._restore)
 
-    # Resume and bookmarks -------------------------------------------------------------------
+    def open_article(self, article: Article) -> None:
+        """Show an article chosen in the library over it; Escape comes back."""
+        self.push_screen(ReaderScreen(article, state=self.state, resume=self.resume, in_library=True))
 
-    def _restore(self) -> None:
-        """Reopen where the reader left this article, and show its bookmarks."""
-        digest = self.article.digest
-        if digest is None:
-            return
-        remembered, exact = self.state.get(digest, self.article.source)
-        if self.state.warning:
-            self.notify(self.state.warning, severity="warning", timeout=8, markup=False)
-            self.state.warning = None
-        if remembered is None:
-            return
-        document = self.document
-        # When the text changed, a bookmark moves to the start of its section, or goes if that is gone.
-        self._bookmarks = []
-        for spot in remembered.bookmarks:
-            place = spots.resolve(document, spot, exact)
-            if place is not None:
-                self._bookmarks.append(replace(spot, unit=place[0], offset=place[1]))
-        self._show_bookmarks()
-        position = remembered.position
-        if not self._resume_enabled or position is None:
-            return
-        place = spots.resolve(document, position, exact)
-        if place is None or place == (0, 0):
-            return
-        self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(place))
-        self.notify(f'Resumed at "{position.heading or self.article.title}"', timeout=4, markup=False)
-
-    def save_position(self) -> None:
-        """Remember where the reader is in this article (written atomically, under a lock)."""
-        digest = self.article.digest
-        if digest is None:
-            return
-        position = spots.spot_at(self.document, self.reader.text_layout, round(self.reader.scroll_y))
-
-        def remember(state: ArticleState | None) -> ArticleState:
-            state = state or ArticleState(self.article.title)
-            state.title, state.source = self.article.title, self.article.source
-            state.position, state.opened = position, time.time()
-            return state
-
-        self._write_state(remember)
-
-    def _write_state(self, change) -> None:
-        try:
-            self.state.update(self.article.digest or "", change)
-        except OSError as error:
-            self.notify(f"Could not save brief's state: {error.strerror or error}", severity="warning", markup=False)
-
-    def _schedule_save(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
-
-    async def action_quit(self) -> None:
-        self.save_position()
-        self.exit()
-
-    def action_bookmark(self) -> None:
-        spot = spots.spot_at(self.document, self.reader.text_layout, round(self.reader.scroll_y))
-        if any((b.unit, b.offset) == (spot.unit, spot.offset) for b in self._bookmarks):
-            self.notify("Already bookmarked.", timeout=2)
-            return
-        self._bookmarks.append(spot)
-        self._bookmarks.sort(key=lambda b: (b.unit, b.offset))
-        self._store_bookmarks()
-        self.notify(f"Bookmarked “{spot.excerpt}”", timeout=3, markup=False)
-
-    def action_bookmarks(self) -> None:
-        def jump(spot: Spot | None) -> None:
-            if spot is not None:
-                place = spots.resolve(self.document, spot, exact=True) or spots.resolve(self.document, spot, False)
-                if place is not None:
-                    self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(place))
-
-        self.push_screen(BookmarksScreen(self._bookmarks), jump)
+    def on_library_screen_article_chosen(self, event: LibraryScreen.ArticleChosen) -> None:
+        self.open_article(event.article)
 
     def on_bookmarks_screen_deleted(self, event: BookmarksScreen.Deleted) -> None:
-        self._bookmarks = [b for b in self._bookmarks if b != event.spot]
-        self._store_bookmarks()
+        # The bookmark list is a screen of its own; the reader screen under it keeps the bookmarks.
+        self.reader_screen.delete_bookmark(event.spot)
 
-    def _store_bookmarks(self) -> None:
-        bookmarks = list(self._bookmarks)
+    # The article on screen, for the palette and for tests ------------------------------------
 
-        def keep(state: ArticleState | None) -> ArticleState:
-            state = state or ArticleState(self.article.title, self.article.source, opened=time.time())
-            state.bookmarks = bookmarks
-            return state
+    @property
+    def reader_screen(self) -> ReaderScreen:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise LookupError("no article is open")
 
-        self._write_state(keep)
-        self._show_bookmarks()
-
-    def _show_bookmarks(self) -> None:
-        units = self.document.units
-        sections = frozenset(units[b.unit].section for b in self._bookmarks if b.unit < len(units))
-        self.query_one("#navigator", Navigator).bookmarked = sections
+    @property
+    def article(self) -> Article:
+        return self.reader_screen.article
 
     @property
     def reader(self) -> Reader:
-        return self.query_one("#reader", Reader)
+        return self.reader_screen.reader
 
-    # Responsive panes -------------------------------------------------------------------------
-
-    def on_resize(self) -> None:
-        width = self.size.width
-        width_class = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
-        if width_class != self._width_class:
-            self._width_class = width_class
-            self.show_navigator = width_class != "narrow"
-            self.show_insights = width_class == "wide"
-            self._apply_panes()
-
-    def watch_show_navigator(self) -> None:
-        self._apply_panes()
-
-    def watch_show_insights(self) -> None:
-        self._apply_panes()
-
-    def _apply_panes(self) -> None:
-        screen = self.screen
-        screen.set_class(self.show_navigator, SHOW_NAVIGATOR)
-        screen.set_class(self.show_insights, SHOW_INSIGHTS)
-        if self.focused is not None and not self.focused.display:
-            self.reader.focus()
-
-    def action_toggle_navigator(self) -> None:
-        self.show_navigator = not self.show_navigator
-        if self.show_navigator and self._width_class != "wide":
-            self.show_insights = False  # one side pane at a time where space is short
-
-    def action_toggle_insights(self) -> None:
-        self.show_insights = not self.show_insights
-        if self.show_insights and self._width_class != "wide":
-            self.show_navigator = False
-
-    # Reading --------------------------------------------------------------------------------
-
-    def action_move_lines(self, lines: int) -> None:
-        self.reader.move_lines(lines)
-
-    def action_move_pages(self, pages: int) -> None:
-        self.reader.move_pages(pages)
-
-    def action_top(self) -> None:
-        self.reader.scroll_to_line(0)
-
-    def action_bottom(self) -> None:
-        self.reader.scroll_to_end()
-
-    def action_next_section(self) -> None:
-        section = self.reader.next_section(1)
-        if section is not None:
-            self.go_to_section(section)
-
-    def action_previous_section(self) -> None:
-        section = self.reader.next_section(-1)
-        if section is not None:
-            self.go_to_section(section)
-        else:
-            self.action_top()
-
-    def action_main_section(self, number: int) -> None:
-        if number <= len(self._main_sections):
-            self.go_to_section(self._main_sections[number - 1])
-        else:
-            self.notify(f"There is no section {number}.", severity="warning", timeout=2)
+    @property
+    def document(self):
+        return self.reader_screen.document
 
     def go_to_section(self, section: int) -> None:
-        """Put section `section`'s heading at the top of the reading pane."""
-        self.reader.jump_to_section(section)
+        self.reader_screen.go_to_section(section)
+
+    # Shared actions -------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.save_position()
+        self.exit()
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(help_bindings()))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_bindings()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Next section", "Jump to the next heading", self.action_next_section)
-        yield SystemCommand("Previous section", "Jump to the previous heading", self.action_previous_section)
-        yield SystemCommand("Toggle sections", "Show or hide the section navigator", self.action_toggle_navigator)
-        yield SystemCommand("Toggle takeaways", "Show or hide the takeaways panel", self.action_toggle_insights)
-        yield SystemCommand("Copy takeaways", "Copy all key takeaways as a Markdown list", self.action_copy_takeaways)
-        yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.action_copy_pros_cons)
+        if isinstance(screen, ReaderScreen):
+            yield from screen.system_commands()
         yield SystemCommand("Help", "Every key brief knows", self.action_help)
 
-    # Search ---------------------------------------------------------------------------------
+    # Copying --------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = True
-        bar.focus()
-
-    def on_input_changed(self, event: SearchBar.Changed) -> None:
-        if isinstance(event.input, SearchBar):
-            self._run_search(event.value)
-
-    def _run_search(self, query: str) -> None:
-        """Search off the UI thread, so typing stays responsive in a long book; newest query wins."""
-        units = self.document.units
-
-        def search() -> None:
-            results = SearchResults(query, find_matches(units, query)) if query else None
-            self.call_from_thread(self._show_search, results)
-
-        self.run_worker(search, thread=True, group="search", exclusive=True)
-
-    def _show_search(self, results: SearchResults | None) -> None:
-        bar = self.query_one(SearchBar)
-        if results is not None and results.query != bar.value:
-            return  # a newer query is on its way
-        self.reader.set_search(results)
-        if results is not None and results.matches:
-            self.reader.go_to_match(1)
-        self._refresh_status()
-
-    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
-        if isinstance(event.input, SearchBar):
-            self._close_search_bar()
-
-    def on_search_bar_cancelled(self) -> None:
-        self.action_clear_search()
-
-    def action_clear_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.value = ""
-        self.reader.set_search(None)
-        self._close_search_bar()
-        self._refresh_status()
-
-    def _close_search_bar(self) -> None:
-        self.query_one(SearchBar).display = False
-        # At once, not after a refresh: keys typed right after Enter (n, N) are for the reader.
-        self.set_focus(self.reader)
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        if self.reader.search is None:
-            self.notify("No search yet: press / to search.", timeout=2)
-            return
-        if self.reader.go_to_match(step) is None:
-            self.notify("No matches.", timeout=2)
-        self._refresh_status()
-
-    def _search_status(self) -> str | None:
-        reader = self.reader
-        if reader.search is None:
-            return None
-        total = len(reader.search)
-        if total == 0:
-            return "no matches"
-        if reader.current_match is None:
-            return f"{total} matches"
-        return f"{reader.current_match + 1}/{total}"
-
-    # Copying ----------------------------------------------------------------------------------
-
-    def action_copy_takeaways(self) -> None:
-        takeaways = self.article.takeaways
-        if not takeaways:
-            self.notify("This article has no key takeaways to copy.", severity="warning")
-            return
-        self.copy_text(export.markdown_list(takeaways), _count(len(takeaways), "takeaway"))
-
-    def action_copy_pros_cons(self) -> None:
-        if not (self.article.pros or self.article.cons):
-            self.notify("This article has no pros or cons to copy.", severity="warning")
-            return
-        counts = f"{_count(len(self.article.pros), 'pro')} and {_count(len(self.article.cons), 'con')}"
-        self.copy_text(export.pros_cons_markdown(self.article), counts)
+    def on_reader_screen_copy_requested(self, event: ReaderScreen.CopyRequested) -> None:
+        self.copy_text(event.text, event.description)
 
     def copy_text(self, text: str, description: str) -> None:
         """Copy off the UI thread (pyperclip and tmux run programs), then say how it went."""
@@ -456,31 +171,3 @@ class BriefApp(App[None]):
         # Textual offers no public call for raw output; App.copy_to_clipboard writes through the same driver.
         if self._driver is not None:
             self._driver.write(sequence)
-
-    # Messages from the panes ----------------------------------------------------------------
-
-    def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
-        self.copy_text(event.item.display, "1 item")
-
-    def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
-        self.query_one("#navigator", Navigator).current = event.position.section
-        self._refresh_status()
-        self._schedule_save()
-
-    def _refresh_status(self) -> None:
-        status = status_text(
-            self.reader.position, self._headings, self._main_number_of, len(self._main_sections), self._search_status()
-        )
-        self.query_one("#status", StatusLine).update(status)
-
-    def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
-        self.go_to_section(event.section)
-
-    def on_insights_item_chosen(self, event: Insights.ItemChosen) -> None:
-        unit = self.document.unit_of_item(event.item)
-        if unit is not None:
-            self.reader.jump_to_unit(unit)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

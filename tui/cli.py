@@ -144,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"--max-size: {error}")
     if args.forget:
         return _forget(args.file, max_size)
+    if args.file not in (None, "-") and Path(args.file).is_dir() and args.output is None and sys.stdout.isatty():
+        return _run_reader(None, args, library=Path(args.file).resolve())
     try:
         article = load(args.file, max_size)
     except BriefError as error:
@@ -157,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _print(render(article, args.output or "plain", args.width))
 
 
-def _run_reader(article: Article, args: argparse.Namespace) -> int:
+def _run_reader(article: Article | None, args: argparse.Namespace, library: Path | None = None) -> int:
     """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():
         return _fail("-: standard input was the article, and there is no terminal to read keys from")
@@ -167,7 +169,7 @@ def _run_reader(article: Article, args: argparse.Namespace) -> int:
         mode = resolve_mode(args.clipboard)
     except ClipboardError as error:
         return _fail(f"BRIEF_CLIPBOARD: {error}")
-    app = BriefApp(article, theme=args.theme, clipboard_mode=mode, resume=not args.no_resume)
+    app = BriefApp(article, library=library, theme=args.theme, clipboard_mode=mode, resume=not args.no_resume)
     app.run()
     return app.return_code or 0
 

@@ -26,14 +26,10 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
 class SectionCommands(Provider):
     """One command per heading: `Go to section: Pros and Cons`."""
 
-    @property
-    def _jumper(self) -> SectionJumper:
-        app = self.app
-        assert isinstance(app, SectionJumper)
-        return app
-
     def _commands(self) -> list[tuple[str, partial[None]]]:
-        jumper = self._jumper
+        jumper = self.screen
+        if not isinstance(jumper, SectionJumper):
+            return []  # the palette was opened over a screen with no article (the library)
         return [
             (f"Go to section: {section.heading}", partial(jumper.go_to_section, index))
             for index, section in enumerate(jumper.article.sections)

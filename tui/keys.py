@@ -23,6 +23,7 @@ _KEY_NAMES = {
     "shift+tab": "Shift+Tab",
     "enter": "Enter",
     "escape": "Escape",
+    "backspace": "Backspace",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.helpers import seed_app, text_app, top_line, top_text, visible_text
+from tui.app import help_bindings
 from tui.screens.help import HelpScreen
 from tui.widgets.insights import Insights, ItemList
 from tui.widgets.navigator import Navigator
@@ -225,7 +226,7 @@ async def test_help_lists_every_binding_and_closes(size):
         await pilot.pause()
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        described = {b.tooltip or b.description for b in app.BINDINGS if b.description}
+        described = {b.tooltip or b.description for b in help_bindings() if b.description}
         assert described <= {description for _, description in app.screen.rows}
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

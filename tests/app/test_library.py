@@ -1,0 +1,112 @@
+"""`brief DIR`: the library of a folder's articles, filtering, opening, and coming back."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from tests.app.helpers import wait_until
+from tests.conftest import FIXTURES, SEED
+from tui.app import BriefApp
+from tui.library import find_articles
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+
+@pytest.fixture
+def folder(tmp_path):
+    library = tmp_path / "reading"
+    (library / "policy").mkdir(parents=True)
+    (library / ".hidden").mkdir()
+    shutil.copy(SEED, library / "diplomatic-gauntlet.txt")
+    shutil.copy(FIXTURES / "city-budget.md", library / "policy" / "city-budget.md")
+    shutil.copy(FIXTURES / "remote-work.txt", library / "remote-work.txt")
+    (library / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    (library / "empty.md").write_text("   \n")
+    (library / ".hidden" / "secret.txt").write_text("Not listed\n\nBody text.\n")
+    (library / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return library
+
+
+def labels(screen: LibraryScreen) -> list[str]:
+    options = screen.query_one("#library-list", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def open_library(app: BriefApp, pilot) -> LibraryScreen:
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, LibraryScreen)
+    await app.workers.wait_for_complete()
+    await wait_until(pilot, lambda: all(entry.title or entry.error for entry in screen.entries))
+    return screen
+
+
+def test_only_text_and_markdown_files_outside_hidden_folders(folder):
+    paths, truncated = find_articles(folder)
+    assert [p.relative_to(folder).as_posix() for p in paths] == [
+        "broken.txt", "diplomatic-gauntlet.txt", "empty.md", "remote-work.txt", "policy/city-budget.md",
+    ]  # fmt: skip
+    assert not truncated
+    assert len(find_articles(folder, limit=2)[0]) == 2 and find_articles(folder, limit=2)[1]
+
+
+async def test_library_lists_titles_words_time_progress_and_failures(folder):
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_library(app, pilot)
+        shown = labels(screen)
+        assert shown[0] == "broken.txt\ncannot read: binary file (contains NUL bytes)"
+        assert shown[1].startswith(
+            "The Diplomatic Gauntlet: Will Trump’s Meeting with Putin Yield a Ukrainian Ceasefire?\n"
+        )
+        assert shown[1].endswith("diplomatic-gauntlet.txt · 2,054 words · 9 min · unread")
+        assert shown[2] == "empty.md\ncannot read: file is empty"
+        assert "4 of 5 articles" not in str(screen.query_one("#library-status").render())
+        assert str(screen.query_one("#library-status").render()) == "5 of 5 articles · 2 could not be read"
+
+
+async def test_typing_filters_and_enter_opens_escape_returns(folder):
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_library(app, pilot)
+        assert app.focused is screen.query_one(Input)
+        await pilot.press(*"budget")
+        assert [label.split("\n")[0] for label in labels(screen)] == ["The City Budget, Explained"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.article.title == "The City Budget, Explained"
+        await pilot.press("right_square_bracket", "j")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "% read" in labels(screen)[0]  # progress of the article just read
+
+
+async def test_backspace_in_the_reader_returns_and_q_in_the_filter_types(folder):
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_library(app, pilot)
+        await pilot.press("q")  # typed into the filter, not quitting
+        assert app.is_running and screen.query_one(Input).value == "q"
+        await pilot.press("escape")  # clears the filter
+        assert screen.query_one(Input).value == ""
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.article.title.startswith("The Diplomatic Gauntlet")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_a_file_that_fails_says_why_instead_of_opening(folder):
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_library(app, pilot)
+        await pilot.press("enter")  # broken.txt is first
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("broken.txt: binary file" in str(t.render()) for t in screen.query("Toast"))

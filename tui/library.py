@@ -1,0 +1,70 @@
+"""A folder of articles: which files, and what each one is (title, length, progress, or why it failed)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.errors import BriefError
+from tui.layout import Document
+from tui.parse import DEFAULT_MAX_SIZE, load_path
+from tui.state import StateStore
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+MAX_FILES = 1000
+"""Files listed at most; a larger folder says how many were left out."""
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the library: what it holds, or the one-line reason it could not be read."""
+
+    path: Path
+    relative: str
+    title: str | None = None
+    words: int = 0
+    percent: int | None = None
+    error: str | None = None
+
+    @property
+    def minutes(self) -> int:
+        return max(1, -(-self.words // WORDS_PER_MINUTE)) if self.words else 0
+
+
+def find_articles(folder: Path, limit: int = MAX_FILES) -> tuple[list[Path], bool]:
+    """The `.txt` and `.md` files under `folder`, sorted, skipping hidden folders; True if cut at `limit`."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(Path(root) / name)
+                if len(found) >= limit:
+                    return found, True
+    return found, False
+
+
+def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAULT_MAX_SIZE) -> Entry:
+    """Parse one file for its library line; never raises for a bad file."""
+    relative = str(path.relative_to(folder))
+    try:
+        article = load_path(path, max_size=max_size)
+    except BriefError as error:
+        return Entry(path, relative, error=error.reason)
+    document = Document(article)
+    percent = None
+    if article.digest is not None:
+        remembered, exact = store.get(article.digest)
+        if remembered is not None and exact and remembered.position is not None:
+            read = document.words_before(remembered.position.unit)
+            percent = min(100, round(100 * read / max(1, document.word_count)))
+    return Entry(path, relative, article.title, document.word_count, percent)
+
+
+def describe_all(folder: Path, store: StateStore) -> Iterator[Entry]:
+    paths, _ = find_articles(folder)
+    for path in paths:
+        yield describe(path, folder, store)

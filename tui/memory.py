@@ -1,0 +1,94 @@
+"""What one open article remembers: its reading position and bookmarks, kept in the state store.
+
+Pure Python: the reader screen asks it where to resume and tells it where the reader is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from tui import spots
+from tui.layout import Document
+from tui.state import ArticleState, Spot, StateStore
+
+
+@dataclass(frozen=True)
+class Resumption:
+    """Where to reopen an article, and the heading to name in the notice."""
+
+    place: tuple[int, int]
+    heading: str
+
+
+class ArticleMemory:
+    """The remembered state of one article; every change is written through at once."""
+
+    def __init__(self, store: StateStore, document: Document) -> None:
+        self.store = store
+        self.document = document
+        self.article = document.article
+        self.bookmarks: list[Spot] = []
+
+    def restore(self, resume: bool) -> Resumption | None:
+        """Load the bookmarks, and return where to resume (None: stay at the top)."""
+        digest = self.article.digest
+        if digest is None:
+            return None
+        remembered, exact = self.store.get(digest, self.article.source)
+        if remembered is None:
+            return None
+        # When the text changed, a bookmark moves to the start of its section, or goes if that is gone.
+        self.bookmarks = []
+        for spot in remembered.bookmarks:
+            place = spots.resolve(self.document, spot, exact)
+            if place is not None:
+                self.bookmarks.append(replace(spot, unit=place[0], offset=place[1]))
+        position = remembered.position
+        if not resume or position is None:
+            return None
+        place = spots.resolve(self.document, position, exact)
+        if place is None or place == (0, 0):
+            return None
+        return Resumption(place, position.heading or self.article.title)
+
+    def save_position(self, position: Spot) -> None:
+        def remember(state: ArticleState | None) -> ArticleState:
+            state = state or ArticleState(self.article.title)
+            state.title, state.source = self.article.title, self.article.source
+            state.position, state.opened = position, time.time()
+            return state
+
+        self._write(remember)
+
+    def add_bookmark(self, spot: Spot) -> bool:
+        """Bookmark `spot`; False when it is bookmarked already."""
+        if any((b.unit, b.offset) == (spot.unit, spot.offset) for b in self.bookmarks):
+            return False
+        self.bookmarks.append(spot)
+        self.bookmarks.sort(key=lambda b: (b.unit, b.offset))
+        self._write_bookmarks()
+        return True
+
+    def delete_bookmark(self, spot: Spot) -> None:
+        self.bookmarks = [b for b in self.bookmarks if b != spot]
+        self._write_bookmarks()
+
+    def bookmarked_sections(self) -> frozenset[int]:
+        units = self.document.units
+        return frozenset(units[b.unit].section for b in self.bookmarks if b.unit < len(units))
+
+    def _write_bookmarks(self) -> None:
+        bookmarks = list(self.bookmarks)
+
+        def keep(state: ArticleState | None) -> ArticleState:
+            state = state or ArticleState(self.article.title, self.article.source, opened=time.time())
+            state.bookmarks = bookmarks
+            return state
+
+        self._write(keep)
+
+    def _write(self, change: Callable[[ArticleState | None], ArticleState | None]) -> None:
+        if self.article.digest is not None:
+            self.store.update(self.article.digest, change)

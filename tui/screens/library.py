@@ -1,0 +1,151 @@
+"""The library: every article in a folder with its length and your progress; type to filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.article import Article
+from tui.errors import BriefError
+from tui.library import Entry, describe, find_articles
+from tui.parse import load_path
+from tui.state import StateStore
+
+
+def entry_label(entry: Entry) -> Content:
+    """`Title  ·  1,234 words · 6 min · 40% read` over the file's path; a failed file shows why."""
+    if entry.error is not None:
+        return Content.assemble((entry.relative, "bold"), "\n", (f"cannot read: {entry.error}", "$error"))
+    if entry.title is None:
+        return Content.assemble((entry.relative, "bold"), "\n", ("reading…", "$text-muted"))
+    progress = "unread" if entry.percent is None else f"{entry.percent}% read"
+    details = f"{entry.relative} · {entry.words:,} words · {entry.minutes} min · {progress}"
+    return Content.assemble((entry.title, "bold"), "\n", (details, "$text-muted"))
+
+
+def matches(entry: Entry, query: str) -> bool:
+    query = query.casefold()
+    return query in entry.relative.casefold() or (entry.title is not None and query in entry.title.casefold())
+
+
+class LibraryScreen(Screen[None]):
+    """Lists a folder's articles; typing filters, Enter opens, Escape clears the filter."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Next article", show=False),
+        Binding("up", "move(-1)", "Previous article", show=False),
+        Binding("pagedown", "move(10)", "Ten down", show=False),
+        Binding("pageup", "move(-10)", "Ten up", show=False),
+        Binding("escape", "clear_filter", "Clear filter", tooltip="Library: clear the filter"),
+        Binding("enter", "open", "Open", tooltip="Library: open the highlighted article"),
+        Binding("ctrl+q", "app.quit", "Quit", tooltip="Quit (q types into the filter here)"),
+    ]
+
+    class ArticleChosen(Message):
+        """The user opened an article; the app shows it."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(self, folder: Path, state: StateStore) -> None:
+        super().__init__()
+        self.folder = folder
+        self.state = state
+        paths, self.truncated = find_articles(folder)
+        self.entries = [Entry(path, str(path.relative_to(folder))) for path in paths]
+        self.shown: list[int] = list(range(len(self.entries)))
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(f"Library: {self.folder}"), id="library-title")
+        yield Input(placeholder="Type to filter by title or file name", id="library-filter")
+        yield OptionList(id="library-list")
+        yield Static(id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#library-filter", Input).focus()
+        self.run_worker(self._describe_all, thread=True, group="library", exclusive=True)
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: its progress has changed."""
+        highlighted = self._highlighted_entry()
+        if highlighted is not None:
+            self.entries[highlighted] = describe(self.entries[highlighted].path, self.folder, self.state)
+            self._show(keep=highlighted)
+        self.query_one("#library-filter", Input).focus()
+
+    def _describe_all(self) -> None:
+        for index, entry in enumerate(list(self.entries)):
+            described = describe(entry.path, self.folder, self.state)
+            self.app.call_from_thread(self._update_entry, index, described)
+
+    def _update_entry(self, index: int, entry: Entry) -> None:
+        self.entries[index] = entry
+        if index in self.shown:
+            self.query_one("#library-list", OptionList).replace_option_prompt_at_index(
+                self.shown.index(index), entry_label(entry)
+            )
+        self._show_status()
+
+    def _show(self, keep: int | None = None) -> None:
+        query = self.query_one("#library-filter", Input).value.strip()
+        self.shown = [i for i, entry in enumerate(self.entries) if not query or matches(entry, query)]
+        options = self.query_one("#library-list", OptionList)
+        options.set_options(Option(entry_label(self.entries[i])) for i in self.shown)
+        if self.shown:
+            options.highlighted = self.shown.index(keep) if keep in self.shown else 0
+        self._show_status()
+
+    def _show_status(self) -> None:
+        failed = sum(1 for entry in self.entries if entry.error is not None)
+        parts = [f"{len(self.shown)} of {len(self.entries)} articles"]
+        if failed:
+            parts.append(f"{failed} could not be read")
+        if self.truncated:
+            parts.append("more files were left out")
+        if not self.entries:
+            parts = ["No .txt or .md files here."]
+        self.query_one("#library-status", Static).update(Content(" · ".join(parts)))
+
+    def _highlighted_entry(self) -> int | None:
+        highlighted = self.query_one("#library-list", OptionList).highlighted
+        return self.shown[highlighted] if highlighted is not None and highlighted < len(self.shown) else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_open()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_open()
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#library-list", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#library-filter", Input).value = ""
+
+    def action_open(self) -> None:
+        index = self._highlighted_entry()
+        if index is None:
+            return
+        entry = self.entries[index]
+        try:
+            article = load_path(entry.path)
+        except BriefError as error:
+            self.notify(f"{entry.relative}: {error.reason}", severity="error", markup=False)
+            return
+        self.post_message(self.ArticleChosen(article))

@@ -1,0 +1,384 @@
+"""The reader screen: the three panes over one article, its reading keys, and the routing between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from tui import export, spots
+from tui.article import Article
+from tui.layout import Document
+from tui.memory import ArticleMemory
+from tui.screens.bookmarks import BookmarksScreen
+from tui.search import SearchResults, find_matches
+from tui.state import Spot, StateStore
+from tui.widgets.insights import Insights
+from tui.widgets.navigator import Navigator
+from tui.widgets.reader import Reader
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.status import StatusLine, status_text
+
+WIDE = 120
+"""From this width all three panes show; below it the takeaways panel is on demand."""
+MEDIUM = 80
+"""From this width the navigator shows; below it the reader is alone."""
+SAVE_DELAY = 2.0
+"""Seconds of stillness after which the reading position is saved (it is also saved on leaving)."""
+
+# Screen classes, named once: the stylesheet shows and hides the side panes by them.
+SHOW_NAVIGATOR = "-show-navigator"
+SHOW_INSIGHTS = "-show-insights"
+
+
+class ReaderScreen(Screen[None]):
+    """Section navigator, reading pane, takeaways panel, search bar, status line and footer."""
+
+    BINDINGS = [
+        Binding("j,down", "move_lines(1)", "Line down", show=False),
+        Binding("k,up", "move_lines(-1)", "Line up", show=False),
+        Binding("space,pagedown", "move_pages(1)", "Page down", show=False),
+        Binding("b,pageup", "move_pages(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_square_bracket", "next_section", "Next", key_display="]", tooltip="Next section"),
+        Binding(
+            "left_square_bracket", "previous_section", "Prev", key_display="[", show=False, tooltip="Previous section"
+        ),
+        *(Binding(str(n), f"main_section({n})", "Go to main section n", show=False) for n in range(1, 10)),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="Search the article (Enter keeps the highlights)"
+        ),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("escape", "escape", "Clear the search highlights; from a library, back to it", show=False),
+        Binding("backspace", "back_to_library", "Back to the library", show=False),
+        Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
+        Binding("apostrophe", "bookmarks", "Bookmarks", show=False, key_display="'", tooltip="List the bookmarks"),
+        Binding("y", "copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
+        Binding("Y", "copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
+        Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
+        Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
+    ]
+
+    show_navigator: reactive[bool] = reactive(True, init=False)
+    show_insights: reactive[bool] = reactive(True, init=False)
+
+    class CopyRequested(Message):
+        """Text to copy; the app owns the clipboard."""
+
+        def __init__(self, text: str, description: str) -> None:
+            super().__init__()
+            self.text = text
+            self.description = description
+
+    def __init__(self, article: Article, *, state: StateStore, resume: bool = True, in_library: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.document = Document(article)
+        self.memory = ArticleMemory(state, self.document)
+        self.in_library = in_library
+        self._resume = resume
+        self._save_timer: Timer | None = None
+        self._width_class: str | None = None
+        sections = article.sections
+        self._headings = [section.heading for section in sections]
+        self._main_sections = [i for i, s in enumerate(sections) if s.heading is not None and s.level <= 2]
+        # Each section's main-section number (a sub-heading counts as part of the section above it).
+        self._main_number_of: dict[int, int] = {}
+        number = 0
+        for index in range(len(sections)):
+            if index in self._main_sections:
+                number += 1
+            if number:
+                self._main_number_of[index] = number
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.article.title), id="title")
+        with Horizontal(id="panes"):
+            yield Navigator(self.article.sections, id="navigator")
+            yield Reader(self.document, id="reader")
+            yield Insights(self.article, id="insights")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reader.focus()
+        self.call_after_refresh(self._restore)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    # Resume and bookmarks -------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        state = self.memory.store
+        resumption = self.memory.restore(self._resume)
+        if state.warning:
+            self.notify(state.warning, severity="warning", timeout=8, markup=False)
+            state.warning = None
+        self._show_bookmarks()
+        if resumption is not None:
+            self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(resumption.place))
+            self.notify(f'Resumed at "{resumption.heading}"', timeout=4, markup=False)
+
+    def _top_spot(self) -> Spot:
+        return spots.spot_at(self.document, self.reader.text_layout, round(self.reader.scroll_y))
+
+    def save_position(self) -> None:
+        """Remember where the reader is in this article (written atomically, under a lock)."""
+        try:
+            self.memory.save_position(self._top_spot())
+        except OSError as error:
+            self.notify(f"Could not save brief's state: {error.strerror or error}", severity="warning", markup=False)
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
+
+    def action_bookmark(self) -> None:
+        spot = self._top_spot()
+        if not self.memory.add_bookmark(spot):
+            self.notify("Already bookmarked.", timeout=2)
+            return
+        self._show_bookmarks()
+        self.notify(f"Bookmarked “{spot.excerpt}”", timeout=3, markup=False)
+
+    def action_bookmarks(self) -> None:
+        def jump(spot: Spot | None) -> None:
+            if spot is not None:
+                place = spots.resolve(self.document, spot, exact=True)
+                if place is not None:
+                    self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(place))
+
+        self.app.push_screen(BookmarksScreen(self.memory.bookmarks), jump)
+
+    def delete_bookmark(self, spot: Spot) -> None:
+        self.memory.delete_bookmark(spot)
+        self._show_bookmarks()
+
+    def _show_bookmarks(self) -> None:
+        self.query_one("#navigator", Navigator).bookmarked = self.memory.bookmarked_sections()
+
+    # Responsive panes -------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        width_class = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
+        if width_class != self._width_class:
+            self._width_class = width_class
+            self.show_navigator = width_class != "narrow"
+            self.show_insights = width_class == "wide"
+            self._apply_panes()
+
+    def watch_show_navigator(self) -> None:
+        self._apply_panes()
+
+    def watch_show_insights(self) -> None:
+        self._apply_panes()
+
+    def _apply_panes(self) -> None:
+        self.set_class(self.show_navigator, SHOW_NAVIGATOR)
+        self.set_class(self.show_insights, SHOW_INSIGHTS)
+        if self.focused is not None and not self.focused.display:
+            self.reader.focus()
+
+    def action_toggle_navigator(self) -> None:
+        self.show_navigator = not self.show_navigator
+        if self.show_navigator and self._width_class != "wide":
+            self.show_insights = False  # one side pane at a time where space is short
+
+    def action_toggle_insights(self) -> None:
+        self.show_insights = not self.show_insights
+        if self.show_insights and self._width_class != "wide":
+            self.show_navigator = False
+
+    # Reading --------------------------------------------------------------------------------
+
+    def action_move_lines(self, lines: int) -> None:
+        self.reader.move_lines(lines)
+
+    def action_move_pages(self, pages: int) -> None:
+        self.reader.move_pages(pages)
+
+    def action_top(self) -> None:
+        self.reader.scroll_to_line(0)
+
+    def action_bottom(self) -> None:
+        self.reader.scroll_to_end()
+
+    def action_next_section(self) -> None:
+        section = self.reader.next_section(1)
+        if section is not None:
+            self.go_to_section(section)
+
+    def action_previous_section(self) -> None:
+        section = self.reader.next_section(-1)
+        if section is not None:
+            self.go_to_section(section)
+        else:
+            self.action_top()
+
+    def action_main_section(self, number: int) -> None:
+        if number <= len(self._main_sections):
+            self.go_to_section(self._main_sections[number - 1])
+        else:
+            self.notify(f"There is no section {number}.", severity="warning", timeout=2)
+
+    def go_to_section(self, section: int) -> None:
+        """Put section `section`'s heading at the top of the reading pane."""
+        self.reader.jump_to_section(section)
+
+    def action_escape(self) -> None:
+        if self.reader.search is not None:
+            self.action_clear_search()
+        else:
+            self.action_back_to_library()
+
+    def action_back_to_library(self) -> None:
+        if self.in_library:
+            self.save_position()
+            self.dismiss()
+
+    def system_commands(self) -> Iterator[SystemCommand]:
+        """This screen's actions for the command palette."""
+        yield SystemCommand("Next section", "Jump to the next heading", self.action_next_section)
+        yield SystemCommand("Previous section", "Jump to the previous heading", self.action_previous_section)
+        yield SystemCommand("Toggle sections", "Show or hide the section navigator", self.action_toggle_navigator)
+        yield SystemCommand("Toggle takeaways", "Show or hide the takeaways panel", self.action_toggle_insights)
+        yield SystemCommand("Search", "Search the article", self.action_search)
+        yield SystemCommand("Bookmark", "Bookmark the paragraph at the top", self.action_bookmark)
+        yield SystemCommand("Bookmarks", "List the bookmarks", self.action_bookmarks)
+        yield SystemCommand("Copy takeaways", "Copy all key takeaways as a Markdown list", self.action_copy_takeaways)
+        yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.action_copy_pros_cons)
+
+    # Search ---------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    def on_input_changed(self, event: SearchBar.Changed) -> None:
+        if isinstance(event.input, SearchBar):
+            self._run_search(event.value)
+
+    def _run_search(self, query: str) -> None:
+        """Search off the UI thread, so typing stays responsive in a long book; newest query wins."""
+        units = self.document.units
+
+        def search() -> None:
+            results = SearchResults(query, find_matches(units, query)) if query else None
+            self.app.call_from_thread(self._show_search, results)
+
+        self.run_worker(search, thread=True, group="search", exclusive=True)
+
+    def _show_search(self, results: SearchResults | None) -> None:
+        bar = self.query_one(SearchBar)
+        if results is not None and results.query != bar.value:
+            return  # a newer query is on its way
+        self.reader.set_search(results)
+        if results is not None and results.matches:
+            self.reader.go_to_match(1)
+        self._refresh_status()
+
+    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
+        if isinstance(event.input, SearchBar):
+            self._close_search_bar()
+
+    def on_search_bar_cancelled(self) -> None:
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchBar).value = ""
+        self.reader.set_search(None)
+        self._close_search_bar()
+        self._refresh_status()
+
+    def _close_search_bar(self) -> None:
+        self.query_one(SearchBar).display = False
+        # At once, not after a refresh: keys typed right after Enter (n, N) are for the reader.
+        self.set_focus(self.reader)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if self.reader.search is None:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        if self.reader.go_to_match(step) is None:
+            self.notify("No matches.", timeout=2)
+        self._refresh_status()
+
+    def _search_status(self) -> str | None:
+        reader = self.reader
+        if reader.search is None:
+            return None
+        total = len(reader.search)
+        if total == 0:
+            return "no matches"
+        if reader.current_match is None:
+            return f"{total} matches"
+        return f"{reader.current_match + 1}/{total}"
+
+    # Copying ----------------------------------------------------------------------------------
+
+    def action_copy_takeaways(self) -> None:
+        takeaways = self.article.takeaways
+        if not takeaways:
+            self.notify("This article has no key takeaways to copy.", severity="warning")
+            return
+        self.post_message(self.CopyRequested(export.markdown_list(takeaways), _count(len(takeaways), "takeaway")))
+
+    def action_copy_pros_cons(self) -> None:
+        pros, cons = self.article.pros, self.article.cons
+        if not (pros or cons):
+            self.notify("This article has no pros or cons to copy.", severity="warning")
+            return
+        counts = f"{_count(len(pros), 'pro')} and {_count(len(cons), 'con')}"
+        self.post_message(self.CopyRequested(export.pros_cons_markdown(self.article), counts))
+
+    def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
+        self.post_message(self.CopyRequested(event.item.display, "1 item"))
+
+    # Messages from the panes ----------------------------------------------------------------
+
+    def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
+        self.query_one("#navigator", Navigator).current = event.position.section
+        self._refresh_status()
+        self._schedule_save()
+
+    def _refresh_status(self) -> None:
+        status = status_text(
+            self.reader.position, self._headings, self._main_number_of, len(self._main_sections), self._search_status()
+        )
+        self.query_one("#status", StatusLine).update(status)
+
+    def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
+        self.go_to_section(event.section)
+
+    def on_insights_item_chosen(self, event: Insights.ItemChosen) -> None:
+        unit = self.document.unit_of_item(event.item)
+        if unit is not None:
+            self.reader.jump_to_unit(unit)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
