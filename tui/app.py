@@ -13,6 +13,7 @@ from textual.screen import Screen
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
+from tui.parse import RawInput
 from tui.resources import stylesheet_path
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.copy_dialog import CopyDialog
@@ -69,8 +70,11 @@ class BriefApp(App[None]):
         clipboard: Clipboard | None = None,
         state: StateStore | None = None,
         resume: bool = True,
+        pending: RawInput | None = None,
     ) -> None:
+        """`pending` is the whole input when `article` is the preview of a large one."""
         super().__init__()
+        self._pending = pending
         if (article is None) == (library is None):
             raise ValueError("BriefApp opens an article or a library")
         self._first_article = article
@@ -83,7 +87,7 @@ class BriefApp(App[None]):
     def get_default_screen(self) -> Screen:
         if self._first_article is not None:
             self.title = self._first_article.title
-            return ReaderScreen(self._first_article, state=self.state, resume=self.resume)
+            return ReaderScreen(self._first_article, state=self.state, resume=self.resume, pending=self._pending)
         assert self.library is not None
         return LibraryScreen(self.library, self.state)
 

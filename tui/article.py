@@ -85,3 +85,5 @@ class Article:
     """(text, target) of every Markdown link, in document order."""
     digest: str | None = None
     """Hash of the input's bytes: how brief recognises an article it has seen, wherever the file is."""
+    complete: bool = True
+    """False for the preview of a large input, shown while the whole of it is parsed."""

@@ -15,7 +15,7 @@ from tui import __version__, export
 from tui.article import Article
 from tui.clipboard import MODES, ClipboardError, resolve_mode
 from tui.errors import BriefError
-from tui.parse import DEFAULT_MAX_SIZE, load_path, load_stream
+from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, parse_preview, read_path, read_stream
 from tui.resources import MissingResource, seed_path
 
 EXIT_ERROR = 2
@@ -107,11 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser  # fmt: skip
 
 
-def load(file: str | None, max_size: int) -> Article:
-    """The article the user asked for: a path, `-` for standard input, or the bundled sample."""
+def read(file: str | None, max_size: int) -> RawInput:
+    """The input the user asked for: a path, `-` for standard input, or the bundled sample."""
     if file == "-":
-        return load_stream(max_size=max_size)
-    return load_path(file if file is not None else seed_path(), max_size=max_size)
+        return read_stream(max_size=max_size)
+    return read_path(file if file is not None else seed_path(), max_size=max_size)
+
+
+def load(file: str | None, max_size: int) -> Article:
+    """The article the user asked for, parsed."""
+    return read(file, max_size).parse()
 
 
 def render(article: Article, output: str, width: int | None) -> str:
@@ -147,19 +152,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.file not in (None, "-") and Path(args.file).is_dir() and args.output is None and sys.stdout.isatty():
         return _run_reader(None, args, library=Path(args.file).resolve())
     try:
-        article = load(args.file, max_size)
+        raw = read(args.file, max_size)
+        interactive = args.output is None and sys.stdout.isatty()
+        # A large input opens on a preview of its start; the reader parses the whole meanwhile.
+        preview = parse_preview(raw) if interactive else None
+        article = preview or raw.parse()
     except BriefError as error:
         return _fail(str(error))
     except MissingResource as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130
-    if args.output is None and sys.stdout.isatty():
-        return _run_reader(article, args)
+    if interactive:
+        return _run_reader(article, args, pending=raw if preview is not None else None)
     return _print(render(article, args.output or "plain", args.width))
 
 
-def _run_reader(article: Article | None, args: argparse.Namespace, library: Path | None = None) -> int:
+def _run_reader(
+    article: Article | None, args: argparse.Namespace, library: Path | None = None, pending: RawInput | None = None
+) -> int:
     """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():
         return _fail("-: standard input was the article, and there is no terminal to read keys from")
@@ -169,7 +180,9 @@ def _run_reader(article: Article | None, args: argparse.Namespace, library: Path
         mode = resolve_mode(args.clipboard)
     except ClipboardError as error:
         return _fail(f"BRIEF_CLIPBOARD: {error}")
-    app = BriefApp(article, library=library, theme=args.theme, clipboard_mode=mode, resume=not args.no_resume)
+    app = BriefApp(
+        article, library=library, theme=args.theme, clipboard_mode=mode, resume=not args.no_resume, pending=pending
+    )
     app.run()
     return app.return_code or 0
 

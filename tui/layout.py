@@ -94,13 +94,19 @@ _NOT_ONE_CELL = re.compile(
 )
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
+def is_narrow(text: str) -> bool:
+    """True when every character of `text` takes one cell, so offsets are columns."""
+    return text.isascii() or _NOT_ONE_CELL.search(text) is None
+
+
+def wrap(text: str, width: int, narrow: bool | None = None) -> list[tuple[int, int]]:
     """Greedy word wrap of `text` into at most `width` cells: (start, end) offsets of each line.
 
-    Spaces at a break are dropped; a word longer than the line is cut.
+    Spaces at a break are dropped; a word longer than the line is cut. `narrow` (see `is_narrow`)
+    may be given when it is known already.
     """
     width = max(width, 1)
-    if _NOT_ONE_CELL.search(text) is None:
+    if narrow if narrow is not None else is_narrow(text):
         return _wrap_narrow(text, width)
     return _wrap_cells(text, width)
 
@@ -158,6 +164,8 @@ class Document:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.units, self.section_units, self._item_units = units_of(article)
+        # Measured once here, not at every width: the scan for wide characters is the costly part.
+        self.narrow = bytearray(is_narrow(unit.text) for unit in self.units)
         words = array("l", [0])
         total = 0
         for unit in self.units:
@@ -194,33 +202,35 @@ class Layout:
     def __init__(self, document: Document, measure: int) -> None:
         self.document = document
         self.measure = measure
-        self.line_unit = array("l")
-        self.line_start = array("l")
-        self.line_end = array("l")
-        self.unit_lines = array("l")
         self._lay_out()
         self.section_lines = array("l", (self.unit_lines[u] for u in document.section_units))
 
     def _lay_out(self) -> None:
-        line_unit, line_start, line_end = self.line_unit, self.line_start, self.line_end
+        # Built as lists and turned into arrays once: appending to arrays line by line is slower.
+        line_unit: list[int] = []
+        line_start: list[int] = []
+        line_end: list[int] = []
+        unit_lines: list[int] = []
+        narrow = self.document.narrow
         previous: Unit | None = None
         for index, unit in enumerate(self.document.units):
             if previous is not None and _blank_between(previous, unit):
                 line_unit.append(BLANK)
                 line_start.append(0)
                 line_end.append(0)
-            self.unit_lines.append(len(line_unit))
-            for start, end in self._wrap_unit(unit):
-                line_unit.append(index)
-                line_start.append(start)
-                line_end.append(end)
+            unit_lines.append(len(line_unit))
+            width = self.measure - unit.indent - len(unit.marker)
+            if unit.kind == Kind.QUOTE:
+                width -= len(QUOTE_PREFIX)
+            spans = wrap(unit.text, width, bool(narrow[index]))
+            line_unit.extend([index] * len(spans))
+            line_start.extend([start for start, _ in spans])
+            line_end.extend([end for _, end in spans])
             previous = unit
-
-    def _wrap_unit(self, unit: Unit) -> list[tuple[int, int]]:
-        width = self.measure - unit.indent - len(unit.marker)
-        if unit.kind == Kind.QUOTE:
-            width -= len(QUOTE_PREFIX)
-        return wrap(unit.text, width)
+        self.line_unit = array("l", line_unit)
+        self.line_start = array("l", line_start)
+        self.line_end = array("l", line_end)
+        self.unit_lines = array("l", unit_lines)
 
     @property
     def line_count(self) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,13 +19,45 @@ from tui.parse.plain import parse_plain
 from tui.parse.sanitize import sanitize
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+PREVIEW_THRESHOLD = 1024 * 1024
+"""Inputs larger than this are shown from a preview of their start while the rest is parsed."""
+PREVIEW_BYTES = 128 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
-__all__ = ["DEFAULT_MAX_SIZE", "load_path", "load_stream", "parse_bytes", "parse_text", "title_from_name"]
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "RawInput",
+    "load_path",
+    "load_stream",
+    "parse_bytes",
+    "parse_preview",
+    "parse_text",
+    "read_path",
+    "read_stream",
+    "title_from_name",
+]
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """An input's bytes and where they came from, read but not yet parsed."""
+
+    data: bytes
+    name: str | None
+    source: str | None
+    where: str
+
+    def parse(self) -> Article:
+        return parse_bytes(self.data, name=self.name, source=self.source, where=self.where)
 
 
 def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
     """Read and parse the file at `path`, raising `InputError` with a one-line reason."""
+    return read_path(path, max_size).parse()
+
+
+def read_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> RawInput:
+    """Read the file at `path`, raising `InputError` with a one-line reason."""
     path = Path(path)
     where = str(path)
     try:
@@ -41,16 +75,43 @@ def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
         raise InputError("is a directory", where) from None
     except OSError as error:
         raise InputError(error.strerror or "cannot read the file", where) from None
-    return parse_bytes(data, name=path.name, source=str(path.resolve()), where=where)
+    return RawInput(data, path.name, str(path.resolve()), where)
 
 
 def load_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE, where: str = "-") -> Article:
     """Read and parse everything from `stream` (standard input by default)."""
+    return read_stream(stream, max_size, where).parse()
+
+
+def read_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE, where: str = "-") -> RawInput:
+    """Read everything from `stream` (standard input by default)."""
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read(max_size + 1)
     if len(data) > max_size:
         raise InputTooLarge(f"input is too large (over {human_size(max_size)})", where)
-    return parse_bytes(data, name=None, source=None, where=where)
+    return RawInput(data, None, None, where)
+
+
+def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article | None:
+    """For a large input, the article made of its first part only, to show while the rest is parsed.
+
+    None when the input is small enough to parse at once, or cannot be cut safely (UTF-16).
+    The preview carries the whole input's digest, so what is remembered is keyed by the whole text.
+    """
+    data = raw.data
+    if len(data) <= threshold or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    cut = data.rfind(b"\n\n", 0, PREVIEW_BYTES)
+    if cut <= 0:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text, encoding = decode(data[:cut])
+        preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
+    except InputError:
+        return None  # the whole input will say what is wrong with it
+    preview.complete = False
+    return preview
 
 
 def parse_bytes(

@@ -14,6 +14,10 @@ from tui.parse.items import is_label, split_label
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&~]|  \n")
 _MARKDOWN_HINTS = re.compile(r"^(?:#{1,6}[ \t]+\S|```|\*\*[^*\n]+\*\*|[-*] \*\*|\[[^\]\n]+\]\([^)\n]+\))", re.M)
 _ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+# `**Label:**` then white space (or the end), or `**Label**:` after a letter: exactly where CommonMark
+# sees strong emphasis, for a label with no inline syntax in it.
+_PLAIN = r"[^\s*\\`\[\]<&_~!]"
+_SIMPLE_BOLD_LEAD = re.compile(rf"\*\*({_PLAIN}(?:[^*\n\\`\[\]<&_~!]*{_PLAIN})?)\*\*((?:\s.*)?|(?<=\w\*\*):.*)", re.S)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -37,7 +41,8 @@ class MarkdownDocument:
 def _markdown_it() -> MarkdownIt:
     # Inline parsing is the slow part of markdown-it; it is done per inline token, and only where
     # the text has inline syntax at all (see _Reducer.inline).
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    # Normalising is done already (line endings in decode, NULs in sanitize).
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "normalize"])
 
 
 _MD = _markdown_it()
@@ -175,6 +180,14 @@ class _Reducer:
 
     def _lead(self, token: Token) -> tuple[str | None, str]:
         """Split a list item's `**Label:**` (or `**Label**:`) lead from its text."""
+        simple = _SIMPLE_BOLD_LEAD.fullmatch(token.content)
+        if simple is not None and _INLINE_SYNTAX.search(simple.group(2)) is None:
+            # The common case, `**Label:** plain text`, without running the inline parser.
+            label, rest = simple.group(1), _join_lines(simple.group(2))
+            if label.endswith(":") and is_label(label[:-1].rstrip()):
+                return label[:-1].rstrip(), rest
+            if rest.startswith(":") and is_label(label):
+                return label, rest[1:].strip()
         children = self._children(token)
         if len(children) >= 3 and children[0].type == "strong_open":
             close = next((i for i, c in enumerate(children) if c.type == "strong_close" and c.level == 0), None)

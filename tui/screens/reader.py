@@ -16,8 +16,10 @@ from textual.widgets import Footer, Static
 
 from tui import export, spots
 from tui.article import Article
+from tui.errors import BriefError
 from tui.layout import Document
 from tui.memory import ArticleMemory
+from tui.parse import RawInput, human_size
 from tui.screens.bookmarks import BookmarksScreen
 from tui.search import SearchResults, find_matches
 from tui.state import Spot, StateStore
@@ -82,16 +84,29 @@ class ReaderScreen(Screen[None]):
             self.text = text
             self.description = description
 
-    def __init__(self, article: Article, *, state: StateStore, resume: bool = True, in_library: bool = False) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        state: StateStore,
+        resume: bool = True,
+        in_library: bool = False,
+        pending: RawInput | None = None,
+    ) -> None:
+        """`pending` is the whole input when `article` is only the preview of its start."""
         super().__init__()
         self.article = article
         self.document = Document(article)
         self.memory = ArticleMemory(state, self.document)
         self.in_library = in_library
+        self.pending = pending
         self._resume = resume
         self._save_timer: Timer | None = None
         self._width_class: str | None = None
-        sections = article.sections
+        self._index_sections()
+
+    def _index_sections(self) -> None:
+        sections = self.article.sections
         self._headings = [section.heading for section in sections]
         self._main_sections = [i for i, s in enumerate(sections) if s.heading is not None and s.level <= 2]
         # Each section's main-section number (a sub-heading counts as part of the section above it).
@@ -115,7 +130,43 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reader.focus()
-        self.call_after_refresh(self._restore)
+        if self.pending is not None:
+            # After the first paint: the parse holds the GIL for long stretches and would delay it.
+            self.call_after_refresh(self.run_worker, self._parse_the_rest, thread=True, group="load")
+        else:
+            self.call_after_refresh(self._restore)
+
+    # A large input: the preview is on screen while the whole is parsed -----------------------
+
+    def _parse_the_rest(self) -> None:
+        """Parse and lay out the whole input off the UI thread, then show it in place of the preview."""
+        assert self.pending is not None
+        measure = self.reader.text_layout.measure
+        try:
+            article = self.pending.parse()
+        except BriefError as error:
+            self.app.call_from_thread(self._rest_failed, error)
+            return
+        document = Document(article)
+        document.layout(measure)  # the costly part of showing it, done here rather than on screen
+        self.app.call_from_thread(self._show_whole, article, document)
+
+    def _show_whole(self, article: Article, document: Document) -> None:
+        self.pending = None
+        self.article, self.document = article, document
+        self.memory = ArticleMemory(self.memory.store, document)
+        self._index_sections()
+        self.query_one("#title", Static).update(Content(article.title))
+        self.reader.set_document(document)
+        self.query_one("#navigator", Navigator).set_sections(article.sections)
+        self.query_one("#insights", Insights).show(article)
+        self._refresh_status()
+        self._restore()
+
+    def _rest_failed(self, error: BriefError) -> None:
+        self.pending = None
+        self.notify(f"Only the start is shown: {error}", severity="error", timeout=10, markup=False)
+        self._refresh_status()
 
     @property
     def reader(self) -> Reader:
@@ -139,6 +190,8 @@ class ReaderScreen(Screen[None]):
 
     def save_position(self) -> None:
         """Remember where the reader is in this article (written atomically, under a lock)."""
+        if self.pending is not None:
+            return  # the preview's position would overwrite the one saved for the whole text
         try:
             self.memory.save_position(self._top_spot())
         except OSError as error:
@@ -366,8 +419,11 @@ class ReaderScreen(Screen[None]):
         self._schedule_save()
 
     def _refresh_status(self) -> None:
+        extra = self._search_status()
+        if self.pending is not None:
+            extra = f"loading {human_size(len(self.pending.data))}…"
         status = status_text(
-            self.reader.position, self._headings, self._main_number_of, len(self._main_sections), self._search_status()
+            self.reader.position, self._headings, self._main_number_of, len(self._main_sections), extra
         )
         self.query_one("#status", StatusLine).update(status)
 

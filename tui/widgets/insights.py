@@ -91,6 +91,11 @@ class Insights(Vertical):
                 with TabPane(Content(f"{title} {len(items)}"), id=f"tab-{key}"):
                     yield ItemList(items, id=f"items-{key}")
 
+    def show(self, article: Article) -> None:
+        """Show another article's items (the whole of a book, once it is parsed)."""
+        self.groups = insight_groups(article)
+        self.refresh(recompose=True)
+
     @property
     def active_list(self) -> ItemList | None:
         """The list in the visible tab, if the article has any items."""

@@ -52,11 +52,17 @@ class Navigator(OptionList):
             return self.navigator
 
     def __init__(self, sections: list[Section], *, id: str | None = None) -> None:
-        entries = navigator_entries(sections)
-        super().__init__(*(Option(label, id=str(index)) for index, label in entries), id=id)
+        super().__init__(id=id)
+        self.set_sections(sections)
+
+    def set_sections(self, sections: list[Section]) -> None:
+        """List these sections' headings (the whole of a book, once it is parsed)."""
+        entries = navigator_entries(sections, self.bookmarked)
         self._sections = sections
         self._option_of_section = {section: option for option, (section, _) in enumerate(entries)}
         self._section_of_option = [section for section, _ in entries]
+        self.set_options(Option(label, id=str(index)) for index, label in entries)
+        self.watch_current(self.current)
 
     def watch_current(self, section: int | None) -> None:
         option = self._option_of_section.get(section) if section is not None else None

@@ -102,6 +102,17 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self._update_position()
 
+    def set_document(self, document: Document) -> None:
+        """Show `document` instead (the whole of a book whose preview was shown), keeping the top line."""
+        anchor = self.text_layout.anchor(round(self.scroll_y))
+        self.document = document
+        self.text_layout = document.layout(self.text_layout.measure)
+        self.set_search(None)
+        self._strips.clear()
+        self.virtual_size = Size(self.virtual_size.width, self._virtual_height())
+        self.scroll_to_line(self.text_layout.line_of_anchor(anchor))
+        self.refresh()
+
     def _virtual_height(self) -> int:
         """Room for the last heading to reach the top of the pane, so every jump lands there."""
         lines = self.text_layout.section_lines
