@@ -13,7 +13,7 @@ from textual.screen import Screen
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
-from tui.parse import RawInput
+from tui.loading import PendingDocument
 from tui.resources import stylesheet_path
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.copy_dialog import CopyDialog
@@ -70,7 +70,7 @@ class BriefApp(App[None]):
         clipboard: Clipboard | None = None,
         state: StateStore | None = None,
         resume: bool = True,
-        pending: RawInput | None = None,
+        pending: PendingDocument | None = None,
     ) -> None:
         """`pending` is the whole input when `article` is the preview of a large one."""
         super().__init__()

@@ -15,6 +15,7 @@ from tui import __version__, export
 from tui.article import Article
 from tui.clipboard import MODES, ClipboardError, resolve_mode
 from tui.errors import BriefError
+from tui.loading import PendingDocument
 from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, parse_preview, read_path, read_stream
 from tui.resources import MissingResource, seed_path
 
@@ -164,12 +165,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     if interactive:
-        return _run_reader(article, args, pending=raw if preview is not None else None)
+        pending = PendingDocument(raw).start() if preview is not None else None
+        return _run_reader(article, args, pending=pending)
     return _print(render(article, args.output or "plain", args.width))
 
 
 def _run_reader(
-    article: Article | None, args: argparse.Namespace, library: Path | None = None, pending: RawInput | None = None
+    article: Article | None,
+    args: argparse.Namespace,
+    library: Path | None = None,
+    pending: PendingDocument | None = None,
 ) -> int:
     """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():

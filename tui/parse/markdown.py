@@ -11,21 +11,11 @@ from markdown_it.token import Token
 from tui.article import Block, BulletList, Item, Paragraph, Preformatted, Quote, Section
 from tui.parse.items import is_label, split_label
 
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&~]|  \n")
-_MARKDOWN_HINTS = re.compile(r"^(?:#{1,6}[ \t]+\S|```|\*\*[^*\n]+\*\*|[-*] \*\*|\[[^\]\n]+\]\([^)\n]+\))", re.M)
-_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_INLINE_CHARS = re.compile(r"[\\`*_\[\]!<&~]")
 # `**Label:**` then white space (or the end), or `**Label**:` after a letter: exactly where CommonMark
 # sees strong emphasis, for a label with no inline syntax in it.
 _PLAIN = r"[^\s*\\`\[\]<&_~!]"
 _SIMPLE_BOLD_LEAD = re.compile(rf"\*\*({_PLAIN}(?:[^*\n\\`\[\]<&_~!]*{_PLAIN})?)\*\*((?:\s.*)?|(?<=\w\*\*):.*)", re.S)
-
-
-def looks_like_markdown(text: str) -> bool:
-    """True when plain text shows enough Markdown syntax to be read as Markdown."""
-    head = text.lstrip()[:4096]
-    if head.startswith("# ") or head.startswith("---\n"):
-        return True
-    return len(_ATX_HEADING.findall(text, 0, 200_000)) >= 2 or len(_MARKDOWN_HINTS.findall(head)) >= 3
 
 
 @dataclass
@@ -181,14 +171,15 @@ class _Reducer:
     def _lead(self, token: Token) -> tuple[str | None, str]:
         """Split a list item's `**Label:**` (or `**Label**:`) lead from its text."""
         simple = _SIMPLE_BOLD_LEAD.fullmatch(token.content)
-        if simple is not None and _INLINE_SYNTAX.search(simple.group(2)) is None:
+        if simple is not None and not _has_inline_syntax(simple.group(2)):
             # The common case, `**Label:** plain text`, without running the inline parser.
             label, rest = simple.group(1), _join_lines(simple.group(2))
             if label.endswith(":") and is_label(label[:-1].rstrip()):
                 return label[:-1].rstrip(), rest
             if rest.startswith(":") and is_label(label):
                 return label, rest[1:].strip()
-        children = self._children(token)
+        # markdown-it may open the children with an empty text token before `strong_open`.
+        children = [child for child in self._children(token) if child.type != "text" or child.content]
         if len(children) >= 3 and children[0].type == "strong_open":
             close = next((i for i, c in enumerate(children) if c.type == "strong_close" and c.level == 0), None)
             if close is not None:
@@ -204,7 +195,7 @@ class _Reducer:
     def inline(self, token: Token) -> str:
         """The text of an inline token with emphasis and links reduced to their words."""
         content = token.content
-        if _INLINE_SYNTAX.search(content) is None:
+        if not _has_inline_syntax(content):
             return _join_lines(content)
         return self._text(self._children(token))
 
@@ -233,6 +224,11 @@ class _Reducer:
                 self.links.append(("".join(parts[link_start:]), href))
                 href = None
         return _join_lines("".join(parts))
+
+
+def _has_inline_syntax(text: str) -> bool:
+    """True when `text` needs the inline parser: one character class (fast to scan), then a hard break."""
+    return _INLINE_CHARS.search(text) is not None or "  \n" in text
 
 
 def _items(open_items: list[_OpenItem]) -> tuple[Item, ...]:

@@ -16,7 +16,6 @@ MIN_BOOK_HEADINGS = 2
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
-_MARKER_ANYWHERE = re.compile(r"^[ \t]*(?:[•◦‣▪*-]|\d{1,3}[.)])[ \t]+\S", re.M)
 
 
 @dataclass
@@ -133,12 +132,13 @@ class _SectionBody:
 
     def add_chunk(self, chunk: str) -> None:
         """Add the paragraphs and list items of one blank-line-separated chunk."""
-        if _MARKER_ANYWHERE.search(chunk) is None:
-            self._add_paragraph(chunk.split("\n"))
+        lines = chunk.split("\n")
+        if not any(map(_MARKER.match, lines)):
+            self._add_paragraph(lines)
             return
         prose: list[str] = []
         item: tuple[int, bool, list[str]] | None = None
-        for line in chunk.split("\n"):
+        for line in lines:
             marker = _MARKER.match(line)
             if marker is not None:
                 if prose:
@@ -177,4 +177,4 @@ class _SectionBody:
 
 def _join(lines: list[str]) -> str:
     """Join hard-wrapped lines into one line with single spaces."""
-    return " ".join(stripped for line in lines if (stripped := line.strip()))
+    return " ".join(filter(None, map(str.strip, lines)))

@@ -1,0 +1,56 @@
+"""A large input opens on a preview of its start, and the whole replaces it without moving the reader."""
+
+from __future__ import annotations
+
+from tests.app.helpers import top_text, wait_until
+from tests.conftest import SEED
+from tui.app import BriefApp
+from tui.loading import PendingDocument, prepare_document
+from tui.parse import PREVIEW_THRESHOLD, RawInput, parse_preview
+from tui.widgets.navigator import Navigator
+
+
+def large_input() -> RawInput:
+    """The seed's body repeated past the preview threshold, each copy under numbered headings."""
+    seed = SEED.read_text(encoding="utf-8")
+    title, _, body = seed.partition("\n\n")
+    copies = []
+    number = 0
+    while sum(len(c) for c in copies) < PREVIEW_THRESHOLD * 1.5:
+        number += 1
+        copies.append(f"Round {number} Overview\n\nA paragraph that opens round {number}.\n\n{body}")
+    return RawInput(("\n\n".join([title, *copies])).encode("utf-8"), "big.txt", None, "big.txt")
+
+
+def test_the_preview_is_a_prefix_of_the_whole():
+    raw = large_input()
+    preview = parse_preview(raw)
+    whole = prepare_document(raw).article
+    assert preview is not None and not preview.complete and whole.complete
+    assert preview.digest == whole.digest
+    assert preview.title == whole.title
+    assert [s.heading for s in preview.sections] == [s.heading for s in whole.sections[: len(preview.sections)]]
+    assert len(preview.sections) < len(whole.sections)
+
+
+def test_small_inputs_have_no_preview():
+    assert parse_preview(RawInput(SEED.read_bytes(), "seed.txt", None, "seed.txt")) is None
+
+
+async def test_the_reader_shows_the_preview_then_the_whole(isolated_state):
+    raw = large_input()
+    preview = parse_preview(raw)
+    app = BriefApp(preview, pending=PendingDocument(raw).start())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        heading_before = top_text(app)
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        await pilot.pause()
+        assert top_text(app) == heading_before  # the reader did not move
+        assert "loading" not in str(app.screen.query_one("#status").render())
+        navigator = app.screen.query_one(Navigator)
+        assert navigator.option_count == sum(1 for s in app.article.sections if s.heading)
+        assert app.article.complete and len(app.article.takeaways) > 6
+        await pilot.press("G")
+        assert str(app.screen.query_one("#status").render()).endswith("· 100% · at the end")
