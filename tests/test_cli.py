@@ -11,20 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, REPO, SEED
+from tests.seed_expectations import SEED_SECTIONS, SEED_SUBTITLE, SEED_TAKEAWAYS_MARKDOWN, SEED_TITLE
 from tui import __version__, cli
 from tui.cli import main, parse_size
 
-SEED_TITLE = "The Diplomatic Gauntlet: Will Trump’s Meeting with Putin Yield a Ukrainian Ceasefire?"
-SEED_SUBTITLE = "NATO’s Top Diplomat Predicts a High-Stakes “Test” as Global Powers Urge De-escalation"
-
-SEED_TAKEAWAYS = """\
-- NATO Secretary General Mark Rutte views President Trump’s meeting with President Putin as a “test” for the Russian leader.
-- The meeting occurs amidst intense global pressure for a ceasefire in the ongoing war in Ukraine.
-- The success of the meeting hinges on Trump’s ability to gauge Putin’s resolve and willingness to compromise.
-- Trump’s unconventional diplomatic style presents both opportunities for breakthroughs and risks of miscalculation or undermining allied unity.
-- The outcome could significantly impact the trajectory of the war in Ukraine and broader East-West relations.
-- The meeting’s success will also be judged by its impact on the humanitarian crisis and the stability of the region.
-"""  # noqa: E501
+SEED_TAKEAWAYS = SEED_TAKEAWAYS_MARKDOWN + "\n"
 
 SEED_OUTLINE = """\
 The Diplomatic Gauntlet: Will Trump’s Meeting with Putin Yield a Ukrainian Ceasefire?
@@ -122,18 +113,7 @@ def test_json_of_the_seed(capsys):
     assert document["title"] == SEED_TITLE
     assert document["subtitle"] == SEED_SUBTITLE
     assert (document["format"], document["encoding"]) == ("text", "utf-8")
-    assert [(s["heading"], s["level"]) for s in document["sections"]] == [
-        (None, 2),
-        ("Introduction", 2),
-        ("Context & Background", 2),
-        ("In-Depth Analysis", 2),
-        ("Pros and Cons", 2),
-        ("Pros", 3),
-        ("Cons", 3),
-        ("Key Takeaways", 2),
-        ("Future Outlook", 2),
-        ("Call to Action", 2),
-    ]
+    assert [(s["heading"], s["level"]) for s in document["sections"]] == SEED_SECTIONS
     analysis = document["sections"][3]["blocks"]
     assert [block["kind"] for block in analysis] == ["paragraph", "list", "paragraph", "paragraph", "paragraph"]
     assert len(document["takeaways"]) == 6

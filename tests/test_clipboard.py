@@ -11,6 +11,7 @@ import pyperclip
 import pytest
 
 from tests.conftest import SEED
+from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
 from tui import export
 from tui.clipboard import (
     MAX_OSC52_BYTES,
@@ -25,14 +26,6 @@ from tui.clipboard import (
     resolve_mode,
 )
 from tui.parse import load_path
-
-SEED_TAKEAWAYS_MARKDOWN = """\
-- NATO Secretary General Mark Rutte views President Trump’s meeting with President Putin as a “test” for the Russian leader.
-- The meeting occurs amidst intense global pressure for a ceasefire in the ongoing war in Ukraine.
-- The success of the meeting hinges on Trump’s ability to gauge Putin’s resolve and willingness to compromise.
-- Trump’s unconventional diplomatic style presents both opportunities for breakthroughs and risks of miscalculation or undermining allied unity.
-- The outcome could significantly impact the trajectory of the war in Ukraine and broader East-West relations.
-- The meeting’s success will also be judged by its impact on the humanitarian crisis and the stability of the region."""
 
 DESKTOP = {"TERM": "xterm-256color", "DISPLAY": ":0"}
 SSH = {"TERM": "xterm-256color", "SSH_TTY": "/dev/pts/3", "SSH_CONNECTION": "10.0.0.2 5000 10.0.0.1 22"}

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.seed_expectations import SEED_TITLE
 
 pytestmark = pytest.mark.slow
-
-SEED_TITLE = "The Diplomatic Gauntlet: Will Trump’s Meeting with Putin Yield a Ukrainian Ceasefire?"
 
 
 def copy_tracked_files(destination: Path) -> None:

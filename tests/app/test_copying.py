@@ -10,7 +10,8 @@ from textual.widgets import Input, TextArea
 
 from tests.app.helpers import seed_app
 from tests.conftest import SEED
-from tests.test_clipboard import SEED_TAKEAWAYS_MARKDOWN, FakeSystemClipboard
+from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
+from tests.test_clipboard import FakeSystemClipboard
 from tui import export
 from tui.app import BriefApp
 from tui.clipboard import Clipboard, Environment, osc52_sequence

@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.pty_terminal import PtySession
 from tests.e2e.tmux import installed_brief
-from tests.test_clipboard import SEED_TAKEAWAYS_MARKDOWN
+from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import pytest
 from tests.e2e.sshd import SshServer
 from tests.e2e.test_terminal import reading_pane_top
 from tests.e2e.tmux import Tmux, installed_brief, terminal_env
-from tests.test_clipboard import SEED_TAKEAWAYS_MARKDOWN
+from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,10 @@ from tui.parse import parse_text
         ("- **Cost**: [low](http://example.com)", Item("Cost", "low")),
         ("- **Time: 10:30:** plain rest", Item("Time: 10:30", "plain rest")),
         ("- **Time: 10:30:** rest with *emphasis*", Item("Time: 10:30", "rest with emphasis")),
-        ("- **Not a label because it is a whole sentence.** Then text", Item(None, "Not a label because it is a whole sentence. Then text")),
+        (
+            "- **Not a label because it is a whole sentence.** Then text",
+            Item(None, "Not a label because it is a whole sentence. Then text"),
+        ),
         ("- plain: no bold", Item("plain", "no bold")),
     ],
 )

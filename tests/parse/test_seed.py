@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 from tests.conftest import SEED
+from tests.seed_expectations import SEED_SECTIONS, SEED_SUBTITLE, SEED_TITLE
 from tui.article import BulletList, Paragraph
 from tui.parse import load_path
 
 
 def test_seed_title_and_dek():
     article = load_path(SEED)
-    assert article.title == "The Diplomatic Gauntlet: Will Trump’s Meeting with Putin Yield a Ukrainian Ceasefire?"
-    assert article.subtitle == "NATO’s Top Diplomat Predicts a High-Stakes “Test” as Global Powers Urge De-escalation"
+    assert article.title == SEED_TITLE
+    assert article.subtitle == SEED_SUBTITLE
     assert article.format == "text"
     assert article.encoding == "utf-8"
 
 
 def test_seed_sections_in_order_with_levels():
     article = load_path(SEED)
-    assert [(s.heading, s.level) for s in article.sections] == [
-        (None, 2),
-        ("Introduction", 2),
-        ("Context & Background", 2),
-        ("In-Depth Analysis", 2),
-        ("Pros and Cons", 2),
-        ("Pros", 3),
-        ("Cons", 3),
-        ("Key Takeaways", 2),
-        ("Future Outlook", 2),
-        ("Call to Action", 2),
-    ]
+    assert [(s.heading, s.level) for s in article.sections] == SEED_SECTIONS
 
 
 def test_seed_blocks_per_section():

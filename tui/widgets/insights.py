@@ -54,29 +54,23 @@ class Insights(Vertical):
 
     BINDINGS = [Binding("c", "copy_item", "Copy item", tooltip="Panel: copy the selected item as shown")]
 
-    class CopyRequested(Message):
+    class ItemMessage(Message):
+        """Something the user did to one item."""
+
+        def __init__(self, insights: Insights, item: Item) -> None:
+            super().__init__()
+            self.insights = insights
+            self.item = item
+
+        @property
+        def control(self) -> Insights:
+            return self.insights
+
+    class CopyRequested(ItemMessage):
         """The user asked to copy one item."""
 
-        def __init__(self, insights: Insights, item: Item) -> None:
-            super().__init__()
-            self.insights = insights
-            self.item = item
-
-        @property
-        def control(self) -> Insights:
-            return self.insights
-
-    class ItemChosen(Message):
+    class ItemChosen(ItemMessage):
         """The user chose an item to see in the article."""
-
-        def __init__(self, insights: Insights, item: Item) -> None:
-            super().__init__()
-            self.insights = insights
-            self.item = item
-
-        @property
-        def control(self) -> Insights:
-            return self.insights
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
