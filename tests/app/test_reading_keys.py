@@ -293,3 +293,21 @@ async def test_wide_characters_keep_columns_aligned():
         width = reader.size.width
         for y in range(reader.scrollable_content_region.height):
             assert reader.render_line(y).cell_length == width
+
+
+async def test_panel_tabs_switch_with_left_and_right_and_tab_lands_on_items():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        assert isinstance(app.focused, ItemList) and app.focused.id == "items-takeaways"
+        await pilot.press("right")
+        assert app.focused.id == "items-pros"
+        await pilot.press("right")
+        assert app.focused.id == "items-cons"
+        await pilot.press("right")
+        assert app.focused.id == "items-takeaways"  # wraps around
+        await pilot.press("left")
+        assert app.focused.id == "items-cons"
+        await pilot.press("down", "enter")
+        assert top_text(app).startswith("Unpredictability and Potential for Miscalculation:")

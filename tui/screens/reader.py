@@ -128,7 +128,8 @@ class ReaderScreen(Screen[None]):
             yield Insights(self.article, id="insights")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        # The palette is in the help and the README; its hint would push Quit off an 80-column footer.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reader.focus()

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
 from tui.article import Article, Item
@@ -52,7 +52,11 @@ class ItemList(OptionList):
 class Insights(Vertical):
     """Tabs for Key Takeaways, Pros and Cons with their counts; Enter jumps to the item in the text."""
 
-    BINDINGS = [Binding("c", "copy_item", "Copy item", tooltip="Panel: copy the selected item as shown")]
+    BINDINGS = [
+        Binding("c", "copy_item", "Copy item", tooltip="Panel: copy the selected item as shown"),
+        Binding("left", "switch_tab(-1)", "Previous tab", show=False, tooltip="Panel: previous tab"),
+        Binding("right", "switch_tab(1)", "Next tab", show=False, tooltip="Panel: next tab"),
+    ]
 
     class ItemMessage(Message):
         """Something the user did to one item."""
@@ -85,10 +89,30 @@ class Insights(Vertical):
                 with TabPane(Content(f"{title} {len(items)}"), id=f"tab-{key}"):
                     yield ItemList(items, id=f"items-{key}")
 
+    def on_mount(self) -> None:
+        self._items_only_in_focus_chain()
+
+    def _items_only_in_focus_chain(self) -> None:
+        # Tab moves between panes: it should land in the items, not on the tab strip above them.
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False
+
+    def action_switch_tab(self, step: int) -> None:
+        if len(self.groups) < 2:
+            return
+        tabbed = self.query_one(TabbedContent)
+        keys = [f"tab-{key}" for key, _, _ in self.groups]
+        index = keys.index(tabbed.active) if tabbed.active in keys else 0
+        tabbed.active = keys[(index + step) % len(keys)]
+        active = self.active_list
+        if active is not None:
+            active.focus()
+
     def show(self, article: Article) -> None:
         """Show another article's items (the whole of a book, once it is parsed)."""
         self.groups = insight_groups(article)
         self.refresh(recompose=True)
+        self.call_after_refresh(self._items_only_in_focus_chain)
 
     @property
     def active_list(self) -> ItemList | None:
