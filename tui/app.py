@@ -45,6 +45,7 @@ class BriefApp(App[None]):
     CSS_PATH = str(stylesheet_path())
     TITLE = "brief"
     COMMANDS = App.COMMANDS | {SectionCommands}
+    PAUSE_GC_ON_SCROLL = True
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
@@ -87,7 +88,8 @@ class BriefApp(App[None]):
     def get_default_screen(self) -> Screen:
         if self._first_article is not None:
             self.title = self._first_article.title
-            return ReaderScreen(self._first_article, state=self.state, resume=self.resume, pending=self._pending)
+            pending, self._pending = self._pending, None  # the screen alone holds the raw bytes, until parsed
+            return ReaderScreen(self._first_article, state=self.state, resume=self.resume, pending=pending)
         assert self.library is not None
         return LibraryScreen(self.library, self.state)
 

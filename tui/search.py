@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.layout import Unit
@@ -27,30 +27,53 @@ def compile_query(query: str) -> re.Pattern[str] | None:
     return re.compile(re.escape(query), flags)
 
 
-def find_matches(units: Sequence[Unit], query: str) -> list[Match]:
-    """Every match of `query` in document order."""
+MAX_MATCHES = 10_000
+"""Matches kept at most: a one-letter query in a book has a million, none of them useful."""
+
+
+class SearchCancelled(Exception):
+    """A newer query made this search pointless."""
+
+
+def find_matches(
+    units: Sequence[Unit],
+    query: str,
+    limit: int = MAX_MATCHES,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Match]:
+    """The first `limit` matches of `query` in document order (one more tells that there are more).
+
+    `cancelled` is asked now and then; when it says yes, `SearchCancelled` is raised.
+    """
     pattern = compile_query(query)
     if pattern is None:
         return []
     matches: list[Match] = []
     search = pattern.search
     for index, unit in enumerate(units):
+        if cancelled is not None and index % 512 == 0 and cancelled():
+            raise SearchCancelled(query)
         text = unit.text
         if search(text) is None:
             continue
-        matches.extend(Match(index, m.start(), m.end()) for m in pattern.finditer(text))
+        for found in pattern.finditer(text):
+            matches.append(Match(index, found.start(), found.end()))
+            if len(matches) > limit:
+                return matches
     return matches
 
 
 class SearchResults:
     """The matches of one query, indexed for the reader: per unit, and in order for n / N."""
 
-    def __init__(self, query: str, matches: list[Match]) -> None:
+    def __init__(self, query: str, matches: list[Match], limit: int = MAX_MATCHES) -> None:
         self.query = query
-        self.matches = matches
+        self.truncated = len(matches) > limit
+        """True when there are more matches than were kept."""
+        self.matches = matches[:limit]
         self._keys = [(m.unit, m.start) for m in matches]
         self.by_unit: dict[int, list[tuple[int, int]]] = {}
-        for match in matches:
+        for match in self.matches:
             self.by_unit.setdefault(match.unit, []).append((match.start, match.end))
 
     def __len__(self) -> int:

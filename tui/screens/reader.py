@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from tui import export, spots
 from tui.article import Article
@@ -23,7 +24,7 @@ from tui.loading import PendingDocument
 from tui.memory import ArticleMemory
 from tui.parse import human_size
 from tui.screens.bookmarks import BookmarksScreen
-from tui.search import SearchResults, find_matches
+from tui.search import SearchCancelled, SearchResults, find_matches
 from tui.state import Spot, StateStore
 from tui.widgets.insights import Insights
 from tui.widgets.navigator import Navigator
@@ -337,7 +338,12 @@ class ReaderScreen(Screen[None]):
         units = self.document.units
 
         def search() -> None:
-            results = SearchResults(query, find_matches(units, query)) if query else None
+            worker = get_current_worker()
+            try:
+                matches = find_matches(units, query, cancelled=lambda: worker.is_cancelled)
+            except SearchCancelled:
+                return
+            results = SearchResults(query, matches) if query else None
             self.app.call_from_thread(self._show_search, results)
 
         self.run_worker(search, thread=True, group="search", exclusive=True)
@@ -390,9 +396,10 @@ class ReaderScreen(Screen[None]):
         total = len(reader.search)
         if total == 0:
             return "no matches"
+        more = "+" if reader.search.truncated else ""
         if reader.current_match is None:
-            return f"{total} matches"
-        return f"{reader.current_match + 1}/{total}"
+            return f"{total}{more} matches"
+        return f"{reader.current_match + 1}/{total}{more}"
 
     # Copying ----------------------------------------------------------------------------------
 
