@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,16 +14,17 @@ from textual.screen import Screen
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
-from tui.loading import PendingDocument
 from tui.resources import stylesheet_path
 from tui.screens.bookmarks import BookmarksScreen
-from tui.screens.copy_dialog import CopyDialog
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.state import StateStore
 from tui.widgets.insights import Insights
 from tui.widgets.reader import Reader
+
+if TYPE_CHECKING:  # imported where used: process pools and the text area cost start-up time
+    from tui.loading import PendingDocument
 
 PANE_BINDINGS = [
     Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
@@ -167,6 +169,8 @@ class BriefApp(App[None]):
         if outcome.channel is not None:
             self.notify(f"Copied {description} ({outcome.channel})", markup=False)
         else:
+            from tui.screens.copy_dialog import CopyDialog
+
             self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available"))
 
     def _write_terminal(self, sequence: str) -> None:

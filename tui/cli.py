@@ -10,14 +10,17 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__, export
 from tui.article import Article
 from tui.clipboard import MODES, ClipboardError, resolve_mode
 from tui.errors import BriefError
-from tui.loading import PendingDocument
 from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, parse_preview, read_path, read_stream
 from tui.resources import MissingResource, seed_path
+
+if TYPE_CHECKING:
+    from tui.loading import PendingDocument
 
 EXIT_ERROR = 2
 
@@ -165,7 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     if interactive:
-        pending = PendingDocument(raw).start() if preview is not None else None
+        pending = None
+        if preview is not None:
+            from tui.loading import PendingDocument  # a process pool: only large inputs pay for it
+
+            pending = PendingDocument(raw).start()
         return _run_reader(article, args, pending=pending)
     return _print(render(article, args.output or "plain", args.width))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -20,7 +21,6 @@ from tui import export, spots
 from tui.article import Article
 from tui.errors import BriefError
 from tui.layout import Document
-from tui.loading import PendingDocument
 from tui.memory import ArticleMemory
 from tui.parse import human_size
 from tui.screens.bookmarks import BookmarksScreen
@@ -31,6 +31,9 @@ from tui.widgets.navigator import Navigator
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusLine, status_text
+
+if TYPE_CHECKING:  # a process pool costs start-up time; only large inputs need it
+    from tui.loading import PendingDocument
 
 WIDE = 120
 """From this width all three panes show; below it the takeaways panel is on demand."""
