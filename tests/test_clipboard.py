@@ -77,6 +77,11 @@ def test_terminals_known_to_support_osc52():
     assert Environment.from_environ({"TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"}).osc52_terminal
     assert Environment.from_environ({"TERM": "linux", "WT_SESSION": "x"}).osc52_terminal
     assert not Environment.from_environ(UNKNOWN_TERMINAL).osc52_terminal
+    # They say xterm-256color but ignore OSC 52: the dialog is the honest answer there.
+    assert not Environment.from_environ({"TERM": "xterm-256color", "VTE_VERSION": "7600"}).osc52_terminal
+    assert not Environment.from_environ({"TERM": "xterm-256color", "KONSOLE_VERSION": "230800"}).osc52_terminal
+    assert not Environment.from_environ({"TERM": "xterm-256color", "TERM_PROGRAM": "Apple_Terminal"}).osc52_terminal
+    assert Environment.from_environ({"TERM": "tmux-256color", "TMUX": "x", "VTE_VERSION": "7600"}).osc52_terminal
 
 
 # The escape sequences -------------------------------------------------------------------------

@@ -125,3 +125,40 @@ def test_any_sequence_of_operations_leaves_valid_json_with_the_last_positions(tm
         assert exact and state.position == Spot(unit)
     for article, units in marks.items():
         assert {b.unit for b in store.get(article)[0].bookmarks} == units
+
+
+def test_keys_from_a_newer_brief_are_ignored_not_fatal(tmp_path):
+    spot = {"unit": 3, "offset": 0, "heading": "Intro", "excerpt": "x", "section": 2}
+    article = {"title": "T", "source": None, "position": spot, "bookmarks": [spot], "opened": 1.0}
+    (tmp_path / STATE_FILE).write_text(json.dumps({"version": 1, "articles": {"abc": article, "bad": {"position": 7}}}))
+    store = StateStore(tmp_path)
+    state, exact = store.get("abc")
+    assert exact and state.position == Spot(3, 0, "Intro", "x") and state.bookmarks == [Spot(3, 0, "Intro", "x")]
+    assert store.warning is None
+
+
+def test_each_corrupt_file_is_kept_under_its_own_name(tmp_path):
+    for attempt in range(3):
+        (tmp_path / STATE_FILE).write_text(f"broken {attempt}")
+        StateStore(tmp_path).get("x")
+    kept = sorted(p.read_text() for p in tmp_path.glob(f"{STATE_FILE}.corrupt-*"))
+    assert kept == ["broken 0", "broken 1", "broken 2"]
+
+
+def test_bookmarks_from_two_readers_of_one_article_are_both_kept(tmp_path):
+    from tests.conftest import SEED
+    from tui.layout import Document
+    from tui.memory import ArticleMemory
+    from tui.parse import load_path
+
+    document = Document(load_path(SEED))
+    first, second = ArticleMemory(StateStore(tmp_path), document), ArticleMemory(StateStore(tmp_path), document)
+    first.restore(resume=True)
+    second.restore(resume=True)
+    assert first.add_bookmark(Spot(5, 0, "Introduction"))
+    assert second.add_bookmark(Spot(9, 0, "Context & Background"))  # second never saw the first's
+    assert not second.add_bookmark(Spot(5, 0, "Introduction"))  # already there, on disk
+    state, _ = StateStore(tmp_path).get(document.article.digest)
+    assert [b.unit for b in state.bookmarks] == [5, 9]
+    second.delete_bookmark(Spot(5, 0, "Introduction"))
+    assert [b.unit for b in StateStore(tmp_path).get(document.article.digest)[0].bookmarks] == [9]

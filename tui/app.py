@@ -3,6 +3,7 @@ everywhere, the clipboard, the saved state, the help and the command palette."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.commands import SectionCommands
+from tui.parse import DEFAULT_MAX_SIZE
 from tui.resources import stylesheet_path
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
@@ -68,6 +70,7 @@ class BriefApp(App[None]):
         article: Article | None = None,
         *,
         library: Path | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
         theme: str | None = None,
         clipboard_mode: Mode = "auto",
         clipboard: Clipboard | None = None,
@@ -82,6 +85,7 @@ class BriefApp(App[None]):
             raise ValueError("BriefApp opens an article or a library")
         self._first_article = article
         self.library = library
+        self.max_size = max_size
         self.state = state or StateStore()
         self.resume = resume
         self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
@@ -93,18 +97,19 @@ class BriefApp(App[None]):
             pending, self._pending = self._pending, None  # the screen alone holds the raw bytes, until parsed
             return ReaderScreen(self._first_article, state=self.state, resume=self.resume, pending=pending)
         assert self.library is not None
-        return LibraryScreen(self.library, self.state)
+        return LibraryScreen(self.library, self.state, self.max_size)
 
     def on_mount(self) -> None:
         if self._theme_name:
             self.theme = self._theme_name
 
-    def open_article(self, article: Article) -> None:
+    def open_article(self, article: Article, pending: PendingDocument | None = None) -> None:
         """Show an article chosen in the library over it; Escape comes back."""
-        self.push_screen(ReaderScreen(article, state=self.state, resume=self.resume, in_library=True))
+        screen = ReaderScreen(article, state=self.state, resume=self.resume, in_library=True, pending=pending)
+        self.push_screen(screen)
 
     def on_library_screen_article_chosen(self, event: LibraryScreen.ArticleChosen) -> None:
-        self.open_article(event.article)
+        self.open_article(event.article, event.pending)
 
     def on_bookmarks_screen_deleted(self, event: BookmarksScreen.Deleted) -> None:
         # The bookmark list is a screen of its own; the reader screen under it keeps the bookmarks.
@@ -137,8 +142,9 @@ class BriefApp(App[None]):
     # Shared actions -------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, ReaderScreen):
-            self.screen.save_position()
+        # From a dialog over the reader too: the position under it is still worth keeping.
+        with contextlib.suppress(LookupError):
+            self.reader_screen.save_position()
         self.exit()
 
     def action_help(self) -> None:

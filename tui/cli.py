@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.forget:
         return _forget(args.file, max_size)
     if args.file not in (None, "-") and Path(args.file).is_dir() and args.output is None and sys.stdout.isatty():
-        return _run_reader(None, args, library=Path(args.file).resolve())
+        return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
     try:
         raw = read(args.file, max_size)
         interactive = args.output is None and sys.stdout.isatty()
@@ -182,6 +182,7 @@ def _run_reader(
     args: argparse.Namespace,
     library: Path | None = None,
     pending: PendingDocument | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> int:
     """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():
@@ -193,7 +194,13 @@ def _run_reader(
     except ClipboardError as error:
         return _fail(f"BRIEF_CLIPBOARD: {error}")
     app = BriefApp(
-        article, library=library, theme=args.theme, clipboard_mode=mode, resume=not args.no_resume, pending=pending
+        article,
+        library=library,
+        max_size=max_size,
+        theme=args.theme,
+        clipboard_mode=mode,
+        resume=not args.no_resume,
+        pending=pending,
     )
     app.run()
     return app.return_code or 0
@@ -204,7 +211,9 @@ def _forget(file: str | None, max_size: int) -> int:
     from tui.state import StateStore
 
     store = StateStore()
-    if file is None or file == "-":
+    if file == "-":
+        return _fail("--forget: name a file, or give no FILE to forget every article")
+    if file is None:
         forgotten = store.forget()
         return _print(f"Forgot {forgotten} article{'' if forgotten == 1 else 's'}.")
     path = Path(file).expanduser().resolve()

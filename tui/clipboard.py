@@ -51,12 +51,16 @@ class Environment:
         program = env.get("TERM_PROGRAM", "")
         tmux = bool(env.get("TMUX"))
         screen = bool(env.get("STY")) and not tmux
+        # These say xterm-256color but ignore OSC 52; inside tmux or screen the multiplexer answers.
+        ignores_osc52 = bool(env.get("VTE_VERSION") or env.get("KONSOLE_VERSION")) or program == "Apple_Terminal"
         return cls(
             ssh=bool(env.get("SSH_TTY") or env.get("SSH_CONNECTION")),
             tmux=tmux,
             screen=screen,
-            osc52_terminal=tmux or screen or term.startswith(_OSC52_TERMS) or program in _OSC52_PROGRAMS
-            or bool(env.get("WT_SESSION")) or bool(env.get("KITTY_WINDOW_ID")),
+            osc52_terminal=tmux or screen or not ignores_osc52 and (
+                term.startswith(_OSC52_TERMS) or program in _OSC52_PROGRAMS
+                or bool(env.get("WT_SESSION")) or bool(env.get("KITTY_WINDOW_ID"))
+            ),
         )  # fmt: skip
 
 

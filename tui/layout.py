@@ -56,19 +56,19 @@ class Unit:
 
 def units_of(article: Article) -> tuple[list[Unit], list[int], dict[int, int]]:
     """Flatten `article` into units, with the unit of each section and of each item (by `id`)."""
-    units: list[Unit] = [Unit(Kind.TITLE, article.title, -1)]
+    units: list[Unit] = [Unit(Kind.TITLE, _one_line(article.title), -1)]
     if article.subtitle:
-        units.append(Unit(Kind.DEK, article.subtitle, -1))
+        units.append(Unit(Kind.DEK, _one_line(article.subtitle), -1))
     section_units: list[int] = []
     item_units: dict[int, int] = {}
     for index, section in enumerate(article.sections):
         section_units.append(len(units))
         if section.heading is not None:
             kind = Kind.HEADING if section.level <= 2 else Kind.SUBHEADING
-            units.append(Unit(kind, section.heading, index))
+            units.append(Unit(kind, _one_line(section.heading), index))
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                units.append(Unit(Kind.PARAGRAPH, block.text, index))
+                units.append(Unit(Kind.PARAGRAPH, _one_line(block.text), index))
             elif isinstance(block, Quote):
                 units.extend(Unit(Kind.QUOTE, line, index) for line in block.text.split("\n"))
             elif isinstance(block, Preformatted):
@@ -82,12 +82,18 @@ def units_of(article: Article) -> tuple[list[Unit], list[int], dict[int, int]]:
 
 def _item_unit(item: Item, section: int, marker: str) -> Unit:
     strong = len(item.label) + 1 if item.label is not None else 0
-    return Unit(Kind.ITEM, item.display, section, marker, 2 * item.depth, strong)
+    return Unit(Kind.ITEM, _one_line(item.display), section, marker, 2 * item.depth, strong)
+
+
+def _one_line(text: str) -> str:
+    """Wrapped units are single lines: a newline written to the terminal would break the screen."""
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 # Characters that are not one cell wide: wide East Asian scripts, emoji, combining and zero-width marks.
 _NOT_ONE_CELL = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a\u1100-\u115f"
+    "[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff"  # technical symbols, dingbats, arrows: many emoji
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a\u1100-\u115f"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u20d0-\u20ff\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe2f\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
     "\U0001f000-\U0001faff\U00020000-\U0003fffd\U000e0000-\U000e01ef]"

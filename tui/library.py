@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import BriefError
 from tui.layout import Document
 from tui.parse import DEFAULT_MAX_SIZE, load_path
+from tui.parse.sanitize import sanitize
 from tui.state import StateStore
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -34,6 +34,11 @@ class Entry:
         return max(1, -(-self.words // WORDS_PER_MINUTE)) if self.words else 0
 
 
+def display_path(path: Path, folder: Path) -> str:
+    """`path` below `folder`, as shown: file names are outside text, so escape sequences are removed."""
+    return sanitize(str(path.relative_to(folder)))
+
+
 def find_articles(folder: Path, limit: int = MAX_FILES) -> tuple[list[Path], bool]:
     """The `.txt` and `.md` files under `folder`, sorted, skipping hidden folders; True if cut at `limit`."""
     found: list[Path] = []
@@ -49,7 +54,7 @@ def find_articles(folder: Path, limit: int = MAX_FILES) -> tuple[list[Path], boo
 
 def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAULT_MAX_SIZE) -> Entry:
     """Parse one file for its library line; never raises for a bad file."""
-    relative = str(path.relative_to(folder))
+    relative = display_path(path, folder)
     try:
         article = load_path(path, max_size=max_size)
     except BriefError as error:
@@ -62,9 +67,3 @@ def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAUL
             read = document.words_before(remembered.position.unit)
             percent = min(100, round(100 * read / max(1, document.word_count)))
     return Entry(path, relative, article.title, document.word_count, percent)
-
-
-def describe_all(folder: Path, store: StateStore) -> Iterator[Entry]:
-    paths, _ = find_articles(folder)
-    for path in paths:
-        yield describe(path, folder, store)

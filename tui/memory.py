@@ -45,6 +45,9 @@ class ArticleMemory:
             place = spots.resolve(self.document, spot, exact)
             if place is not None:
                 self.bookmarks.append(replace(spot, unit=place[0], offset=place[1]))
+        if not exact and self.bookmarks:
+            moved = list(self.bookmarks)  # kept under the changed text's digest from now on
+            self._change_bookmarks(lambda _: moved)
         position = remembered.position
         if not resume or position is None:
             return None
@@ -64,30 +67,36 @@ class ArticleMemory:
 
     def add_bookmark(self, spot: Spot) -> bool:
         """Bookmark `spot`; False when it is bookmarked already."""
-        if any((b.unit, b.offset) == (spot.unit, spot.offset) for b in self.bookmarks):
-            return False
-        self.bookmarks.append(spot)
-        self.bookmarks.sort(key=lambda b: (b.unit, b.offset))
-        self._write_bookmarks()
-        return True
+        added = False
+
+        def add(bookmarks: list[Spot]) -> list[Spot]:
+            nonlocal added
+            if any((b.unit, b.offset) == (spot.unit, spot.offset) for b in bookmarks):
+                return bookmarks
+            added = True
+            return sorted([*bookmarks, spot], key=lambda b: (b.unit, b.offset))
+
+        self._change_bookmarks(add)
+        return added
 
     def delete_bookmark(self, spot: Spot) -> None:
-        self.bookmarks = [b for b in self.bookmarks if b != spot]
-        self._write_bookmarks()
+        self._change_bookmarks(lambda bookmarks: [b for b in bookmarks if b != spot])
 
     def bookmarked_sections(self) -> frozenset[int]:
         units = self.document.units
         return frozenset(units[b.unit].section for b in self.bookmarks if b.unit < len(units))
 
-    def _write_bookmarks(self) -> None:
-        bookmarks = list(self.bookmarks)
+    def _change_bookmarks(self, change: Callable[[list[Spot]], list[Spot]]) -> None:
+        """Change the stored bookmarks as they are on disk now, under the lock: another brief, or the
+        loading of this article, may have changed them since they were read."""
 
-        def keep(state: ArticleState | None) -> ArticleState:
+        def edit(state: ArticleState | None) -> ArticleState:
             state = state or ArticleState(self.article.title, self.article.source, opened=time.time())
-            state.bookmarks = bookmarks
+            state.bookmarks = change(list(state.bookmarks))
+            self.bookmarks = list(state.bookmarks)
             return state
 
-        self._write(keep)
+        self._write(edit)
 
     def _write(self, change: Callable[[ArticleState | None], ArticleState | None]) -> None:
         if self.article.digest is not None:

@@ -71,7 +71,7 @@ class SearchResults:
         self.truncated = len(matches) > limit
         """True when there are more matches than were kept."""
         self.matches = matches[:limit]
-        self._keys = [(m.unit, m.start) for m in matches]
+        self._keys = [(m.unit, m.start) for m in self.matches]
         self.by_unit: dict[int, list[tuple[int, int]]] = {}
         for match in self.matches:
             self.by_unit.setdefault(match.unit, []).append((match.start, match.end))

@@ -7,6 +7,7 @@ rename). A file that cannot be read is moved aside, reported, and replaced by an
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -65,10 +66,18 @@ class ArticleState:
         return cls(
             title=str(data.get("title", "")),
             source=data.get("source"),
-            position=Spot(**position) if isinstance(position, dict) else None,
-            bookmarks=[Spot(**spot) for spot in data.get("bookmarks", []) if isinstance(spot, dict)],
+            position=_spot(position) if isinstance(position, dict) else None,
+            bookmarks=[_spot(spot) for spot in data.get("bookmarks", []) if isinstance(spot, dict)],
             opened=float(data.get("opened", 0.0)),
         )
+
+
+_SPOT_FIELDS = frozenset(Spot.__dataclass_fields__)
+
+
+def _spot(data: dict[str, Any]) -> Spot:
+    """A spot from JSON, ignoring keys a newer brief may have added."""
+    return Spot(**{key: value for key, value in data.items() if key in _SPOT_FIELDS})
 
 
 class StateError(Exception):
@@ -142,13 +151,26 @@ class StateStore:
             data = json.loads(raw)
             if not isinstance(data, dict) or data.get("version") != VERSION:
                 raise ValueError(f"unknown version {data.get('version') if isinstance(data, dict) else None!r}")
-            return {key: ArticleState.from_json(value) for key, value in data.get("articles", {}).items()}
+            entries = data.get("articles", {})
+            if not isinstance(entries, dict):
+                raise ValueError("articles is not an object")
         except (ValueError, TypeError, AttributeError) as error:
             self._set_aside(f"it is not valid ({_short(error)})")
             return {}
+        articles: dict[str, ArticleState] = {}
+        for key, value in entries.items():
+            # One unreadable entry costs that article's position, not everyone's.
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                articles[key] = ArticleState.from_json(value)
+        return articles
 
     def _set_aside(self, reason: str) -> None:
-        aside = self.path.with_name(f"{STATE_FILE}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{STATE_FILE}.corrupt-{stamp}")
+        number = 1
+        while aside.exists():  # never over an earlier copy
+            number += 1
+            aside = self.path.with_name(f"{STATE_FILE}.corrupt-{stamp}-{number}")
         try:
             os.replace(self.path, aside)
             self.warning = f"Saved state was unreadable: {reason}; moved it to {aside}"

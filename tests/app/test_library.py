@@ -110,3 +110,16 @@ async def test_a_file_that_fails_says_why_instead_of_opening(folder):
         await pilot.pause()
         assert app.screen is screen
         assert any("broken.txt: binary file" in str(t.render()) for t in screen.query("Toast"))
+
+
+async def test_file_names_with_escape_sequences_are_shown_without_them(tmp_path):
+    library = tmp_path / "downloads"
+    library.mkdir()
+    hostile = "a\x1b]52;c;aGVsbG8=\x1b\\b.txt"
+    (library / hostile).write_text("Harmless Title\n\nSome body text that is long enough to be a paragraph.\n")
+    app = BriefApp(library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_library(app, pilot)
+        shown = labels(screen)
+        assert shown == ["Harmless Title\nab.txt · 13 words · 1 min · unread"]
+        assert not any("\x1b" in label for label in shown)

@@ -195,7 +195,7 @@ def title_from_name(name: str | None) -> str:
     """A title made from a file name: `war-and-peace.txt` becomes `War and Peace`."""
     if not name:
         return "Untitled"
-    stem = Path(name).stem
+    stem = sanitize(Path(name).stem)  # a file name can hold escape sequences too
     words = re.split(r"[-_\s.]+", stem)
     minor = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
     titled = [

@@ -151,7 +151,8 @@ class _Reducer:
             else:
                 self.quote_parts.append(block.text)
         elif self.list_items and not isinstance(block, BulletList):
-            self.list_items[-1].parts.append(block.text)
+            # An item is one line of text: a code block or table inside it joins it with spaces.
+            self.list_items[-1].parts.append(_join_lines(block.text))
         else:
             self.blocks.append(block)
 

@@ -11,8 +11,9 @@ from tui.parse.items import split_label
 
 MAX_TITLE_CHARS = 150
 MAX_DEK_CHARS = 200
-# Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2".
-MIN_BOOK_HEADINGS = 2
+# Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2"
+# (they are headings all the same, if they look like one).
+MIN_BOOK_HEADINGS = 3
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
@@ -94,13 +95,24 @@ def _is_body_text(chunk: str) -> bool:
 
 
 def _book_levels(chunks: list[str]) -> dict[int, int] | None:
-    """Map of found level to shown level when the text is a book divided into parts and chapters."""
+    """Map of found level to shown level when the text is a book divided into parts and chapters.
+
+    Only when divisions outnumber the other heading-like lines two to one: an article with a
+    "Part 1: …" and a "Part 2: …" among its sections is still an article. In a book, the other short
+    lines (the signature under a letter, say) are then not headings.
+    """
     found: list[int] = []
+    others = 0
     for chunk in chunks:
         line = _single_line(chunk)
-        if line is not None and (level := book_level(line)) is not None:
+        if line is None:
+            continue
+        level = book_level(line)
+        if level is not None:
             found.append(level)
-    if len(found) < MIN_BOOK_HEADINGS:
+        elif is_heading(line):
+            others += 1
+    if len(found) < MIN_BOOK_HEADINGS or len(found) <= 2 * others:
         return None
     if 2 in found and 3 in found:
         return {2: 2, 3: 3}

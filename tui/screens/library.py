@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +16,13 @@ from textual.widgets.option_list import Option
 
 from tui.article import Article
 from tui.errors import BriefError
-from tui.library import Entry, describe, find_articles
-from tui.parse import load_path
+from tui.library import Entry, describe, display_path, find_articles
+from tui.parse import DEFAULT_MAX_SIZE, parse_preview, read_path
+from tui.parse.sanitize import sanitize
 from tui.state import StateStore
+
+if TYPE_CHECKING:
+    from tui.loading import PendingDocument
 
 
 def entry_label(entry: Entry) -> Content:
@@ -49,22 +55,24 @@ class LibraryScreen(Screen[None]):
     ]
 
     class ArticleChosen(Message):
-        """The user opened an article; the app shows it."""
+        """The user opened an article; the app shows it (`pending`: the whole, for a large one)."""
 
-        def __init__(self, article: Article) -> None:
+        def __init__(self, article: Article, pending: PendingDocument | None = None) -> None:
             super().__init__()
             self.article = article
+            self.pending = pending
 
-    def __init__(self, folder: Path, state: StateStore) -> None:
+    def __init__(self, folder: Path, state: StateStore, max_size: int = DEFAULT_MAX_SIZE) -> None:
         super().__init__()
         self.folder = folder
         self.state = state
+        self.max_size = max_size
         paths, self.truncated = find_articles(folder)
-        self.entries = [Entry(path, str(path.relative_to(folder))) for path in paths]
+        self.entries = [Entry(path, display_path(path, folder)) for path in paths]
         self.shown: list[int] = list(range(len(self.entries)))
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(f"Library: {self.folder}"), id="library-title")
+        yield Static(Content(f"Library: {sanitize(str(self.folder))}"), id="library-title")
         yield Input(placeholder="Type to filter by title or file name", id="library-filter")
         yield OptionList(id="library-list")
         yield Static(id="library-status")
@@ -76,16 +84,20 @@ class LibraryScreen(Screen[None]):
         self.run_worker(self._describe_all, thread=True, group="library", exclusive=True)
 
     def on_screen_resume(self) -> None:
-        """Back from an article: its progress has changed."""
+        """Back from an article: its progress has changed (re-read off the UI thread)."""
         highlighted = self._highlighted_entry()
         if highlighted is not None:
-            self.entries[highlighted] = describe(self.entries[highlighted].path, self.folder, self.state)
-            self._show(keep=highlighted)
+
+            def refresh(index: int = highlighted) -> None:
+                entry = describe(self.entries[index].path, self.folder, self.state, self.max_size)
+                self.app.call_from_thread(self._update_entry, index, entry)
+
+            self.run_worker(refresh, thread=True, group="refresh")
         self.query_one("#library-filter", Input).focus()
 
     def _describe_all(self) -> None:
         for index, entry in enumerate(list(self.entries)):
-            described = describe(entry.path, self.folder, self.state)
+            described = describe(entry.path, self.folder, self.state, self.max_size)
             self.app.call_from_thread(self._update_entry, index, described)
 
     def _update_entry(self, index: int, entry: Entry) -> None:
@@ -140,12 +152,20 @@ class LibraryScreen(Screen[None]):
 
     def action_open(self) -> None:
         index = self._highlighted_entry()
-        if index is None:
-            return
-        entry = self.entries[index]
+        if index is not None:
+            self.run_worker(partial(self._open, self.entries[index]), thread=True, group="open", exclusive=True)
+
+    def _open(self, entry: Entry) -> None:
+        """Read the file off the UI thread; a large one opens on its preview, like `brief FILE`."""
         try:
-            article = load_path(entry.path)
+            raw = read_path(entry.path, self.max_size)
+            preview = parse_preview(raw)
+            article = preview or raw.parse()
         except BriefError as error:
-            self.notify(f"{entry.relative}: {error.reason}", severity="error", markup=False)
+            self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
             return
-        self.post_message(self.ArticleChosen(article))
+        from tui.loading import PendingDocument
+
+        # Not started in a process of its own: the interface holds the terminal's streams now.
+        pending = PendingDocument(raw) if preview is not None else None
+        self.app.call_from_thread(self.post_message, self.ArticleChosen(article, pending))

@@ -168,7 +168,14 @@ class ReaderScreen(Screen[None]):
         self.query_one("#insights", Insights).show(article)
         self._refresh_status()
         self._restore()
+        query = self.query_one(SearchBar).value
+        if query:
+            self._run_search(query)  # a search typed while loading covers the whole text now
         _settle_memory()
+
+    def on_unmount(self) -> None:
+        # What this screen froze can be collected again once it is gone (the library opens many).
+        gc.unfreeze()
 
     def _rest_failed(self, error: BriefError) -> None:
         self.pending = None
@@ -434,7 +441,8 @@ class ReaderScreen(Screen[None]):
     def _refresh_status(self) -> None:
         extra = self._search_status()
         if self.pending is not None:
-            extra = f"loading {human_size(self.pending.size)}…"
+            loading = f"loading {human_size(self.pending.size)}…"
+            extra = f"{extra} · {loading}" if extra else loading
         status = status_text(
             self.reader.position, self._headings, self._main_number_of, len(self._main_sections), extra
         )

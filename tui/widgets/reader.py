@@ -226,7 +226,13 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         if index >= self.text_layout.line_count:
             return Strip.blank(width, base)
-        key = (index, self.text_layout.measure, width, self._search_generation, self.current_match or -1)
+        key = (
+            index,
+            self.text_layout.measure,
+            width,
+            self._search_generation,
+            -1 if self.current_match is None else self.current_match,
+        )
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_text_line(index, width, base)
