@@ -8,12 +8,15 @@ needs to inherit.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.pool import AsyncResult, Pool
 
 from tui.errors import BriefError
 from tui.layout import MEASURE, Document
 from tui.parse import RawInput
+
+
+class LoadCancelled(Exception):
+    """The reader closed before the whole input was parsed."""
 
 
 def prepare_document(raw: RawInput) -> Document:
@@ -29,26 +32,40 @@ class PendingDocument:
     def __init__(self, raw: RawInput) -> None:
         self.raw = raw
         self.size = len(raw.data)
-        self._future: Future[Document] | None = None
+        self._cancelled = False
+        self._pool: Pool | None = None
+        self._result: AsyncResult[Document] | None = None
 
     def start(self) -> PendingDocument:
         """Start parsing in another process (spawned, not forked: a fork copies other threads' locks)."""
         try:
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self._future = pool.submit(prepare_document, self.raw)
-            pool.shutdown(wait=False)  # the submitted parse still runs; the pool goes once it is done
+            self._pool = multiprocessing.get_context("spawn").Pool(1)
+            self._result = self._pool.apply_async(prepare_document, (self.raw,))
+            self._pool.close()  # no more work for it: it exits once the parse is done
         except (OSError, RuntimeError, ValueError):
-            self._future = None  # no process to be had: result() parses in the caller's thread
+            self._pool = self._result = None  # no process to be had: result() parses in this thread
         return self
 
     def result(self) -> Document:
         """The parsed document (blocks until it is ready); raises the input's `BriefError`."""
-        if self._future is not None:
+        if self._result is not None:
             try:
-                return self._future.result()
+                while True:  # in steps, so that cancel() can end the wait
+                    if self._cancelled:
+                        raise LoadCancelled(self.raw.where)
+                    try:
+                        return self._result.get(timeout=0.1)
+                    except multiprocessing.TimeoutError:
+                        continue
             except BriefError as error:
                 error.where = self.raw.where  # lost on the way back from the other process
                 raise
-            except (BrokenProcessPool, OSError, EOFError):
+            except (OSError, EOFError):
                 pass
         return prepare_document(self.raw)
+
+    def cancel(self) -> None:
+        """Stop the other process, when the reader closes before it is done."""
+        self._cancelled = True
+        if self._pool is not None:
+            self._pool.terminate()

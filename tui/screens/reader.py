@@ -147,9 +147,13 @@ class ReaderScreen(Screen[None]):
 
     def _parse_the_rest(self) -> None:
         """Parse and lay out the whole input off the UI thread, then show it in place of the preview."""
+        from tui.loading import LoadCancelled
+
         assert self.pending is not None
         try:
             document = self.pending.result()
+        except LoadCancelled:
+            return
         except BriefError as error:
             self.app.call_from_thread(self._rest_failed, error)
             return
@@ -174,6 +178,8 @@ class ReaderScreen(Screen[None]):
         _settle_memory()
 
     def on_unmount(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()  # quitting while a book loads should not wait for its parse
         # What this screen froze can be collected again once it is gone (the library opens many).
         gc.unfreeze()
 
