@@ -217,7 +217,15 @@ async def test_narrow_terminal_shows_the_reader_alone():
         await pilot.pause()
         assert not app.query_one(Navigator).display and not app.query_one(Insights).display
         await pilot.press("s")
-        assert app.query_one(Navigator).display
+        await pilot.pause()
+        # The navigator covers the reader (rather than squeezing it) and has the focus...
+        assert app.query_one(Navigator).display and not app.reader.display
+        assert isinstance(app.focused, Navigator)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        # ...and choosing a section brings the reader back, at that section.
+        assert not app.query_one(Navigator).display and app.reader.display
+        assert top_text(app) == "Context & Background"
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -45,6 +45,8 @@ SAVE_DELAY = 2.0
 # Screen classes, named once: the stylesheet shows and hides the side panes by them.
 SHOW_NAVIGATOR = "-show-navigator"
 SHOW_INSIGHTS = "-show-insights"
+NARROW = "-narrow"
+"""Under 80 columns a side pane, when shown, takes the whole width in place of the reader."""
 
 
 class ReaderScreen(Screen[None]):
@@ -78,6 +80,8 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
         Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
     ]
+
+    AUTO_FOCUS = "#reader"
 
     show_navigator: reactive[bool] = reactive(True, init=False)
     show_insights: reactive[bool] = reactive(True, init=False)
@@ -255,6 +259,7 @@ class ReaderScreen(Screen[None]):
             self._width_class = width_class
             self.show_navigator = width_class != "narrow"
             self.show_insights = width_class == "wide"
+            self.set_class(width_class == "narrow", NARROW)
             self._apply_panes()
 
     def watch_show_navigator(self) -> None:
@@ -266,8 +271,20 @@ class ReaderScreen(Screen[None]):
     def _apply_panes(self) -> None:
         self.set_class(self.show_navigator, SHOW_NAVIGATOR)
         self.set_class(self.show_insights, SHOW_INSIGHTS)
-        if self.focused is not None and not self.focused.display:
+        if self._width_class == "narrow" and (self.show_navigator or self.show_insights):
+            pane = "#navigator" if self.show_navigator else "#insights"
+            self.call_after_refresh(self._focus_first_in, pane)
+        elif self.focused is not None and any(not node.display for node in self.focused.ancestors_with_self):
             self.reader.focus()
+
+    def _focus_first_in(self, selector: str) -> None:
+        still_shown = self.show_navigator if selector == "#navigator" else self.show_insights
+        if not still_shown:
+            return  # the pane was hidden again before this ran (both flags change on a resize)
+        pane = self.query_one(selector)
+        target = pane if pane.can_focus else next((w for w in pane.query("*") if w.can_focus and w.display), None)
+        if target is not None:
+            target.focus()
 
     def action_toggle_navigator(self) -> None:
         self.show_navigator = not self.show_navigator
@@ -456,11 +473,15 @@ class ReaderScreen(Screen[None]):
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
         self.go_to_section(event.section)
+        if self._width_class == "narrow":
+            self.show_navigator = False  # back to the text, which the pane was covering
 
     def on_insights_item_chosen(self, event: Insights.ItemChosen) -> None:
         unit = self.document.unit_of_item(event.item)
         if unit is not None:
             self.reader.jump_to_unit(unit)
+        if self._width_class == "narrow":
+            self.show_insights = False
 
 
 def _settle_memory() -> None:
