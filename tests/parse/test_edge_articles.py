@@ -51,3 +51,9 @@ def test_escape_sequences_in_a_file_name_never_reach_the_title():
     assert title_from_name(name) == "Abred"  # "a" + "b" + "red", the sequences between them gone
     article = parse_bytes(b"\xe2\x80\x9cA quote with no title line.\xe2\x80\x9d Then more text here.\n", name=name)
     assert "\x1b" not in article.title
+
+
+def test_a_list_inside_a_quote_adds_no_blank_lines():
+    article = parse_text("# T\n\n> Said:\n>\n> - one\n> - two\n\nAfter.\n", name="q.md")
+    quote = article.sections[0].blocks[0]
+    assert quote.text == "Said:\none\ntwo"

@@ -147,7 +147,8 @@ class _Reducer:
         """Place a finished block where the walk is: in a quote, in a list item, or in the section."""
         if self.quote_depth:
             if isinstance(block, BulletList):
-                self.quote_parts.extend(item.display for item in block.items)
+                # A list inside a quote gave its text to the quote already, line by line.
+                self.quote_parts.extend(shown for item in block.items if (shown := item.display))
             else:
                 self.quote_parts.append(block.text)
         elif self.list_items and not isinstance(block, BulletList):
