@@ -20,6 +20,8 @@ from tui.article import Article, BulletList, Item, Paragraph, Preformatted, Quot
 MEASURE = 76
 """The widest line of text: a comfortable reading measure."""
 MIN_MEASURE = 10
+WORDS_PER_MINUTE = 230
+"""Reading speed behind every "minutes left" and reading time brief shows."""
 QUOTE_PREFIX = "▎ "
 BLANK = -1
 """Unit index of a blank line between blocks."""

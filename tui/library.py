@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import BriefError
-from tui.layout import Document
+from tui.layout import WORDS_PER_MINUTE, Document
 from tui.parse import DEFAULT_MAX_SIZE, load_path
 from tui.parse.sanitize import sanitize
 from tui.state import StateStore
@@ -15,7 +15,6 @@ from tui.state import StateStore
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_FILES = 1000
 """Files listed at most; a larger folder says how many were left out."""
-WORDS_PER_MINUTE = 230
 
 
 @dataclass(frozen=True)

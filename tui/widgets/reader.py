@@ -13,10 +13,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, Document, Kind, Layout
+from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, WORDS_PER_MINUTE, Document, Kind, Layout
 from tui.search import SearchResults
 
-WORDS_PER_MINUTE = 230
 CONTEXT_LINES = 3
 """Lines shown above a search match that had to be scrolled to."""
 MARGIN = 2
