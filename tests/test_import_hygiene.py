@@ -23,6 +23,7 @@ PURE_MODULES = [
     "tui.export",
     "tui.resources",
     "tui.cli",
+    "tui.outline",
 ]
 if (REPO / "tui" / "layout.py").exists():
     PURE_MODULES.append("tui.layout")

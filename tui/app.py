@@ -14,33 +14,44 @@ from textual.screen import Screen
 
 from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
-from tui.commands import SectionCommands
 from tui.parse import DEFAULT_MAX_SIZE
 from tui.resources import stylesheet_path
-from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
-from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.state import StateStore
 from tui.widgets.insights import Insights
 from tui.widgets.reader import Reader
 
-if TYPE_CHECKING:  # imported where used: process pools and the text area cost start-up time
-    from tui.loading import PendingDocument
+# Imported where used: what the first frame of one article does not need costs start-up time
+# (the palette's module alone takes about 60 ms to import).
+if TYPE_CHECKING:
+    from textual.command import Provider
 
-PANE_BINDINGS = [
-    Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
-    *Insights.BINDINGS,
-    *BookmarksScreen.BINDINGS[1:],
-]
-"""Keys the side panes' lists handle themselves, listed in the help too."""
+    from tui.loading import PendingDocument
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.library import LibraryScreen
 
 
 def help_bindings() -> list[Binding]:
     """Every key brief knows, in the order the help screen and the README list them."""
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.library import LibraryScreen
+
+    # Keys the side panes' lists handle themselves.
+    panes = [
+        Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
+        *Insights.BINDINGS,
+        *BookmarksScreen.BINDINGS[1:],
+    ]
     library = [b for b in LibraryScreen.BINDINGS if isinstance(b, Binding) and b.tooltip]
-    bindings = (*ReaderScreen.BINDINGS, *PANE_BINDINGS, *library, *BriefApp.BINDINGS)
+    bindings = (*ReaderScreen.BINDINGS, *panes, *library, *BriefApp.BINDINGS)
     return [b for b in bindings if isinstance(b, Binding)]
+
+
+def _section_commands() -> type[Provider]:
+    from tui.commands import SectionCommands
+
+    return SectionCommands
 
 
 class BriefApp(App[None]):
@@ -48,7 +59,7 @@ class BriefApp(App[None]):
 
     CSS_PATH = str(stylesheet_path())
     TITLE = "brief"
-    COMMANDS = App.COMMANDS | {SectionCommands}
+    COMMANDS = App.COMMANDS | {_section_commands}
     PAUSE_GC_ON_SCROLL = True
 
     BINDINGS = [
@@ -97,6 +108,8 @@ class BriefApp(App[None]):
             pending, self._pending = self._pending, None  # the screen alone holds the raw bytes, until parsed
             return ReaderScreen(self._first_article, state=self.state, resume=self.resume, pending=pending)
         assert self.library is not None
+        from tui.screens.library import LibraryScreen
+
         return LibraryScreen(self.library, self.state, self.max_size)
 
     def on_mount(self) -> None:

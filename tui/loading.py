@@ -54,15 +54,24 @@ class PendingDocument:
                     if self._cancelled:
                         raise LoadCancelled(self.raw.where)
                     try:
-                        return self._result.get(timeout=0.1)
+                        document = self._result.get(timeout=0.1)
                     except multiprocessing.TimeoutError:
                         continue
+                    self._reap()
+                    return document
             except BriefError as error:
+                self._reap()
                 error.where = self.raw.where  # lost on the way back from the other process
                 raise
             except (OSError, EOFError):
                 pass
         return prepare_document(self.raw)
+
+    def _reap(self) -> None:
+        """Wait for the finished process to exit, so it does not linger as a zombie until brief quits."""
+        if self._pool is not None:
+            self._pool.join()
+            self._pool = None
 
     def cancel(self) -> None:
         """Stop the other process, when the reader closes before it is done."""

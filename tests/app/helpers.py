@@ -45,6 +45,14 @@ def visible_text(app: BriefApp) -> str:
     return "\n".join(reader.render_line(y).text for y in range(reader.scrollable_content_region.height))
 
 
+def navigator_text(app: BriefApp) -> list[str]:
+    """The navigator's lines as drawn on screen, trailing spaces dropped."""
+    from tui.widgets.navigator import Navigator
+
+    navigator = app.screen.query_one(Navigator)
+    return [navigator.render_line(y).text.rstrip() for y in range(navigator.scrollable_content_region.height)]
+
+
 async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
     """Let the app run until `condition()` holds (the palette, for one, searches on a debounce)."""
     deadline = time.monotonic() + timeout

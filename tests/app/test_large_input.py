@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
+from pathlib import Path
+
 from tests.app.helpers import top_text, wait_until
 from tests.conftest import SEED
 from tui.app import BriefApp
@@ -50,7 +54,28 @@ async def test_the_reader_shows_the_preview_then_the_whole(isolated_state):
         assert top_text(app) == heading_before  # the reader did not move
         assert "loading" not in str(app.screen.query_one("#status").render())
         navigator = app.screen.query_one(Navigator)
-        assert navigator.option_count == sum(1 for s in app.article.sections if s.heading)
+        assert len(navigator.entries) == sum(1 for s in app.article.sections if s.heading)
         assert app.article.complete and len(app.article.takeaways) > 6
         await pilot.press("G")
         assert str(app.screen.query_one("#status").render()).endswith("· 100% · at the end")
+
+
+def _zombie_children() -> list[int]:
+    """This process's children that have exited but were never waited for (Linux /proc)."""
+    zombies = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == "Z" and int(fields[1]) == os.getpid():
+            zombies.append(int(stat.parent.name))
+    return zombies
+
+
+def test_the_parse_process_is_gone_once_the_document_is_back():
+    pending = PendingDocument(large_input()).start()
+    assert pending.result().article.complete
+    for _ in range(15):  # a worker left unwaited-for turns into a zombie as soon as it exits
+        assert _zombie_children() == []
+        time.sleep(0.1)

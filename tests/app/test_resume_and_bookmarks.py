@@ -7,11 +7,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.app.helpers import seed_app, text_app, top_line, top_text, wait_until
+from tests.app.helpers import navigator_text, seed_app, text_app, top_line, top_text, wait_until
 from tests.app.test_snapshots import NO_INSIGHTS_ARTICLE
 from tui.screens.bookmarks import BookmarksScreen
 from tui.state import STATE_FILE
-from tui.widgets.navigator import BOOKMARK_MARKER, Navigator
+from tui.widgets.navigator import BOOKMARK_MARKER
 
 
 def toasts(app) -> list[str]:
@@ -90,12 +90,8 @@ async def test_bookmarks_mark_the_navigator_list_jump_and_delete(isolated_state)
         await pilot.pause()
         await pilot.press("2", "m", "5", "m")
         await pilot.pause()
-        navigator = app.query_one(Navigator)
-        marked = [str(navigator.get_option_at_index(i).prompt) for i in range(navigator.option_count)]
-        assert [label for label in marked if BOOKMARK_MARKER in label] == [
-            f" 2 {BOOKMARK_MARKER} Context & Background",
-            f" 5 {BOOKMARK_MARKER} Key Takeaways",
-        ]
+        marked = [line for line in navigator_text(app) if BOOKMARK_MARKER in line]
+        assert marked == [f"{BOOKMARK_MARKER} 2 Context & Background", f"{BOOKMARK_MARKER} 5 Key Takeaways"]
         assert any(t.startswith("Bookmarked “Context & Background”") for t in toasts(app))
         await pilot.press("g", "apostrophe")
         assert isinstance(app.screen, BookmarksScreen)
@@ -107,8 +103,8 @@ async def test_bookmarks_mark_the_navigator_list_jump_and_delete(isolated_state)
         await pilot.pause()
         stored = json.loads((isolated_state / STATE_FILE).read_text())["articles"][app.article.digest]["bookmarks"]
         assert [b["heading"] for b in stored] == ["Key Takeaways"]
-        marked = [str(navigator.get_option_at_index(i).prompt) for i in range(navigator.option_count)]
-        assert [label for label in marked if BOOKMARK_MARKER in label] == [f" 5 {BOOKMARK_MARKER} Key Takeaways"]
+        marked = [line for line in navigator_text(app) if BOOKMARK_MARKER in line]
+        assert marked == [f"{BOOKMARK_MARKER} 5 Key Takeaways"]
 
 
 async def test_bookmarks_survive_a_restart(isolated_state):

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui import export, spots
@@ -22,13 +22,14 @@ from tui.article import Article
 from tui.errors import BriefError
 from tui.layout import Document
 from tui.memory import ArticleMemory
+from tui.outline import main_sections
 from tui.parse import human_size
-from tui.screens.bookmarks import BookmarksScreen
 from tui.search import SearchCancelled, SearchResults, find_matches
 from tui.state import Spot, StateStore
 from tui.widgets.insights import Insights
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.navigator import Navigator
-from tui.widgets.reader import Reader
+from tui.widgets.reader import Reader, ReadingPosition
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusLine, status_text
 
@@ -118,7 +119,7 @@ class ReaderScreen(Screen[None]):
     def _index_sections(self) -> None:
         sections = self.article.sections
         self._headings = [section.heading for section in sections]
-        self._main_sections = [i for i, s in enumerate(sections) if s.heading is not None and s.level <= 2]
+        self._main_sections = main_sections(sections)
         # Each section's main-section number (a sub-heading counts as part of the section above it).
         self._main_number_of: dict[int, int] = {}
         number = 0
@@ -129,6 +130,9 @@ class ReaderScreen(Screen[None]):
                 self._main_number_of[index] = number
 
     def compose(self) -> ComposeResult:
+        # Panes shown or hidden before the first layout, not after it: a change of classes restyles
+        # and lays out the whole screen again, and the first frame would show the wrong panes.
+        self._fit_panes(self.app.size.width)
         yield Static(Content(self.article.title), id="title")
         with Horizontal(id="panes"):
             yield Navigator(self.article.sections, id="navigator")
@@ -137,9 +141,10 @@ class ReaderScreen(Screen[None]):
         yield SearchBar(id="search")
         yield StatusLine(id="status")
         # The palette is in the help and the README; its hint would push Quit off an 80-column footer.
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.watch(self.reader, "position", self._follow_reader)
         self.reader.focus()
         _settle_memory()
         if self.pending is not None:
@@ -235,6 +240,8 @@ class ReaderScreen(Screen[None]):
         self.notify(f"Bookmarked “{spot.excerpt}”", timeout=3, markup=False)
 
     def action_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen
+
         def jump(spot: Spot | None) -> None:
             if spot is not None:
                 place = spots.resolve(self.document, spot, exact=True)
@@ -253,12 +260,15 @@ class ReaderScreen(Screen[None]):
     # Responsive panes -------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        width = self.size.width
+        self._fit_panes(self.size.width)
+
+    def _fit_panes(self, width: int) -> None:
+        """Show the side panes that fit in `width` columns, when it crosses a threshold."""
         width_class = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
         if width_class != self._width_class:
             self._width_class = width_class
-            self.show_navigator = width_class != "narrow"
-            self.show_insights = width_class == "wide"
+            self.set_reactive(ReaderScreen.show_navigator, width_class != "narrow")
+            self.set_reactive(ReaderScreen.show_insights, width_class == "wide")
             self.set_class(width_class == "narrow", NARROW)
             self._apply_panes()
 
@@ -456,8 +466,10 @@ class ReaderScreen(Screen[None]):
 
     # Messages from the panes ----------------------------------------------------------------
 
-    def on_reader_position_changed(self, event: Reader.PositionChanged) -> None:
-        self.query_one("#navigator", Navigator).current = event.position.section
+    def _follow_reader(self, position: ReadingPosition | None) -> None:
+        if position is None:
+            return
+        self.query_one("#navigator", Navigator).current = position.section
         self._refresh_status()
         self._schedule_save()
 
@@ -466,10 +478,11 @@ class ReaderScreen(Screen[None]):
         if self.pending is not None:
             loading = f"loading {human_size(self.pending.size)}…"
             extra = f"{extra} · {loading}" if extra else loading
-        status = status_text(
-            self.reader.position, self._headings, self._main_number_of, len(self._main_sections), extra
-        )
-        self.query_one("#status", StatusLine).update(status)
+        position = self.reader.position
+        if position is None:
+            return  # the reader has no size yet; it reports its position once it has
+        status = status_text(position, self._headings, self._main_number_of, len(self._main_sections), extra)
+        self.query_one("#status", StatusLine).text = status
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
         self.go_to_section(event.section)

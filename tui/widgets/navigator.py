@@ -1,43 +1,47 @@
-"""The section navigator: every heading, main sections numbered, the current one highlighted."""
+"""The section navigator: every heading, main sections numbered, the current one highlighted.
+
+It draws only the lines on screen from `tui.outline`, like the reading pane, so a book with
+thousands of headings opens, follows the reader and moves as fast as a short article.
+"""
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.article import Section
+from tui.outline import MARKER_CELLS, Entry, Outline, OutlineLines
 
 BOOKMARK_MARKER = "◆"
 
 
-def navigator_entries(sections: list[Section], bookmarked: frozenset[int] = frozenset()) -> list[tuple[int, Content]]:
-    """(section index, label) for each heading: `1 Introduction`, sub-headings indented under it,
-    and a marker on sections that hold a bookmark."""
-    entries: list[tuple[int, Content]] = []
-    number = 0
-    for index, section in enumerate(sections):
-        if section.heading is None:
-            continue
-        marker = (f"{BOOKMARK_MARKER} ", "$accent") if index in bookmarked else ""
-        if section.level <= 2:
-            number += 1
-            label = Content.assemble((f"{number:>2} ", "$text-muted"), marker, section.heading)
-        else:
-            label = Content.assemble("     ", marker, section.heading)
-        entries.append((index, label))
-    return entries
-
-
-class Navigator(OptionList):
+class Navigator(ScrollView, can_focus=True):
     """Lists the headings; Enter or a click jumps to one. Follows the reader through `current`."""
 
+    BINDINGS = [
+        Binding("up", "move(-1)", "Previous heading", show=False),
+        Binding("down", "move(1)", "Next heading", show=False),
+        Binding("pageup", "move_page(-1)", "Headings a page up", show=False),
+        Binding("pagedown", "move_page(1)", "Headings a page down", show=False),
+        Binding("home", "move_to(0)", "First heading", show=False),
+        Binding("end", "move_to(-1)", "Last heading", show=False),
+        Binding("enter", "select", "Jump to the heading", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"navigator--highlighted", "navigator--number", "navigator--marker"}
+
     current: reactive[int | None] = reactive(None)
-    """The section at the top of the reading pane, set by the app."""
+    """The section at the top of the reading pane, set by the screen."""
     bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False)
-    """Sections that hold a bookmark, set by the app."""
+    """Sections that hold a bookmark, set by the screen."""
 
     class SectionSelected(Message):
         """The user chose a section to jump to."""
@@ -53,27 +57,157 @@ class Navigator(OptionList):
 
     def __init__(self, sections: list[Section], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.set_sections(sections)
+        self.outline = Outline(sections)
+        self.highlighted: int | None = None
+        """The entry under the cursor: the current section's, until the keys move it."""
+        self._lines: OutlineLines | None = None
+        self._strips: LRUCache[tuple[int, int, bool, bool, int], Strip] = LRUCache(256)
+        self._generation = 0
+
+    # What is listed -------------------------------------------------------------------------
 
     def set_sections(self, sections: list[Section]) -> None:
         """List these sections' headings (the whole of a book, once it is parsed)."""
-        entries = navigator_entries(sections, self.bookmarked)
-        self._sections = sections
-        self._option_of_section = {section: option for option, (section, _) in enumerate(entries)}
-        self._section_of_option = [section for section, _ in entries]
-        self.set_options(Option(label, id=str(index)) for index, label in entries)
+        self.outline = Outline(sections)
+        self.highlighted = None
+        self._lines = None
+        self._relayout()
         self.watch_current(self.current)
 
+    @property
+    def entries(self) -> list[Entry]:
+        return self.outline.entries
+
+    def entry_text(self, entry: int) -> str:
+        """Entry `entry` as one line of plain text: marker, number, heading."""
+        item = self.entries[entry]
+        marker = BOOKMARK_MARKER if item.section in self.bookmarked else " "
+        return f"{marker}{self.outline.prefix(item)}{item.heading}"
+
+    @property
+    def highlighted_section(self) -> int | None:
+        return self.entries[self.highlighted].section if self.highlighted is not None else None
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # As in the reading pane: wrap for the new width before the frame is drawn, not after it.
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self.scrollable_content_region.width
+        if width > 0 and (self._lines is None or self._lines.width != width):
+            self._relayout()
+        return changed
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._lines = self.outline.lines(width)
+        self._generation += 1
+        self.virtual_size = Size(width, self._lines.line_count)
+        self._show_highlight()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # focus changes the highlight's colours
+
+    # Following the reader and the keys --------------------------------------------------------
+
     def watch_current(self, section: int | None) -> None:
-        option = self._option_of_section.get(section) if section is not None else None
+        entry = self.outline.entry_of_section(section) if section is not None else None
         # Before the first heading there is nothing to highlight; keep the list where it is.
-        if option is not None:
-            self.highlighted = option
+        if entry is not None:
+            self._highlight(entry)
 
-    def watch_bookmarked(self, bookmarked: frozenset[int]) -> None:
-        for option, (_, label) in enumerate(navigator_entries(self._sections, bookmarked)):
-            self.replace_option_prompt_at_index(option, label)
+    def watch_bookmarked(self) -> None:
+        self._generation += 1
+        self.refresh()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.SectionSelected(self, self._section_of_option[event.option_index]))
+    def _highlight(self, entry: int) -> None:
+        if entry != self.highlighted:
+            self.highlighted = entry
+            self.refresh()
+        self._show_highlight()
+
+    def _show_highlight(self) -> None:
+        """Scroll as little as it takes to show the highlighted entry whole."""
+        if self._lines is None or self.highlighted is None:
+            return
+        lines = self._lines.lines_of(self.highlighted)
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if lines.start < top:
+            self.scroll_to(y=lines.start, animate=False, immediate=True)
+        elif lines.stop > top + height:
+            self.scroll_to(y=max(lines.start, lines.stop - height), animate=False, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        if not self.entries:
+            return
+        if self.highlighted is None:
+            self._highlight(0 if step > 0 else len(self.entries) - 1)
+        else:
+            self._highlight(max(0, min(self.highlighted + step, len(self.entries) - 1)))
+
+    def action_move_page(self, step: int) -> None:
+        if self._lines is None or not self.entries:
+            return
+        start = self._lines.lines_of(self.highlighted).start if self.highlighted is not None else round(self.scroll_y)
+        line = max(0, min(start + step * max(1, self.scrollable_content_region.height - 1), self._lines.line_count - 1))
+        entry = self._lines.entry_at(line)
+        if entry is not None:
+            self._highlight(entry)
+
+    def action_move_to(self, entry: int) -> None:
+        if self.entries:
+            self._highlight(entry % len(self.entries))
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.SectionSelected(self, self.entries[self.highlighted].section))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self._lines is None:
+            return
+        entry = self._lines.entry_at(round(self.scroll_y) + offset.y)
+        if entry is not None:
+            self._highlight(entry)
+            self.action_select()
+
+    # Drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        width = self.size.width
+        base = self.rich_style
+        lines = self._lines
+        entry = lines.entry_at(line) if lines is not None else None
+        if lines is None or entry is None:
+            return Strip.blank(width, base)
+        key = (line, width, entry == self.highlighted, self.entries[entry].section in self.bookmarked, self._generation)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._render_entry_line(lines, line, entry, width)
+        return strip.apply_offsets(scroll_x, line)
+
+    def _render_entry_line(self, lines: OutlineLines, line: int, entry: int, width: int) -> Strip:
+        item = self.entries[entry]
+        style = self.rich_style
+        if entry == self.highlighted:
+            style += self._component("navigator--highlighted")
+        first = line == lines.entry_lines[entry]
+        if first and item.section in self.bookmarked:
+            marker = Segment(BOOKMARK_MARKER, style + self._component("navigator--marker"))
+        else:
+            marker = Segment(" ", style)
+        if first:
+            prefix = Segment(self.outline.prefix(item), style + self._component("navigator--number"))
+        else:
+            prefix = Segment(" " * (self.outline.indent(item) - MARKER_CELLS), style)
+        text = Segment(item.heading[lines.line_start[line] : lines.line_end[line]], style)
+        return Strip([marker, prefix, text]).extend_cell_length(width, style).crop(0, width)
+
+    def _component(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)

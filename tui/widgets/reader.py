@@ -9,7 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -57,27 +57,21 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         "reader--match-current",
     }
 
-    class PositionChanged(Message):
-        """Posted when the section at the top, the percentage read or the time left changes."""
-
-        def __init__(self, reader: Reader, position: ReadingPosition) -> None:
-            super().__init__()
-            self.reader = reader
-            self.position = position
-
-        @property
-        def control(self) -> Reader:
-            return self.reader
+    position: var[ReadingPosition | None] = var(None)
+    """The section at the top, the percentage read and the time left (None until the pane has a
+    size), kept up to date as the reader moves. Watch it rather than wait for a message, so the
+    status line and the navigator change in the same frame as the text."""
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
         self.text_layout = document.layout(MEASURE)
         self._strips: LRUCache[tuple[int, int, int, int, int], Strip] = LRUCache(1024)
-        self._position: ReadingPosition | None = None
         self.search: SearchResults | None = None
         self.current_match: int | None = None
         self._search_generation = 0
+        self._wrapped_for = 0
+        """The text width the layout was made for."""
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -93,6 +87,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._text_width
         if width <= 0:
             return
+        self._wrapped_for = width
         anchor = self.text_layout.anchor(round(self.scroll_y))
         self.text_layout = self.document.layout(min(MEASURE, max(width - 2 * MARGIN, 1)))
         self.virtual_size = Size(width, self._virtual_height())
@@ -120,6 +115,15 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._relayout()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual tells a widget its size here, while it lays out the screen, and by a Resize event
+        # only after drawing the frame. Wrapping now puts the right lines in the first frame, and
+        # the status line and navigator, which follow `position`, are drawn with them.
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._wrapped_for != self._text_width:
+            self._relayout()
+        return changed
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -198,8 +202,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         super().watch_scroll_y(old_value, new_value)
         self._update_position()
 
-    @property
-    def position(self) -> ReadingPosition:
+    def _measure_position(self) -> ReadingPosition:
         layout = self.text_layout
         top = round(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
@@ -211,10 +214,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return ReadingPosition(layout.section_at(top), percent, minutes)
 
     def _update_position(self) -> None:
-        position = self.position
-        if position != self._position:
-            self._position = position
-            self.post_message(self.PositionChanged(self, position))
+        self.position = self._measure_position()  # watchers run only when it differs
 
     # Drawing --------------------------------------------------------------------------------
 

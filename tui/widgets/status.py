@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from tui.widgets.reader import ReadingPosition
 
@@ -30,5 +31,12 @@ def status_text(
     return Content(" · ".join(parts))
 
 
-class StatusLine(Static):
-    """Shows the reading position the app hands it."""
+class StatusLine(Widget):
+    """Shows the reading position the screen hands it."""
+
+    text: reactive[Content] = reactive(Content(""), layout=False)
+    """What the line says. Changing it repaints the line alone: its size never changes, and a
+    layout of the whole screen would cost a frame on every move of the reader."""
+
+    def render(self) -> Content:
+        return self.text

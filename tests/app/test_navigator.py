@@ -1,0 +1,60 @@
+"""The section navigator: drawn from the outline, moved by keys, following the reader at once."""
+
+from __future__ import annotations
+
+from tests.app.helpers import navigator_text, seed_app, text_app, top_text
+from tui.widgets.navigator import Navigator
+from tui.widgets.status import StatusLine
+
+
+def book(parts: int, chapters: int) -> str:
+    body = "\n\n".join(
+        f"PART {p}\n\n" + "\n\n".join(f"CHAPTER {c}\n\nText of part {p} chapter {c}." for c in range(1, chapters + 1))
+        for p in range(1, parts + 1)
+    )
+    return f"A Book\n\n{body}\n"
+
+
+async def test_the_status_line_and_navigator_follow_a_jump_in_the_same_call():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.reader.jump_to_section(3)
+        # No pause: they follow `Reader.position` as it changes, so they are drawn in the same frame.
+        assert str(app.screen.query_one(StatusLine).text).startswith("§ 3/7 In-Depth Analysis · ")
+        assert app.screen.query_one(Navigator).highlighted_section == 3
+
+
+async def test_keys_move_the_highlight_by_heading_and_by_page():
+    app = text_app(book(parts=5, chapters=20), name="book.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        navigator = app.screen.query_one(Navigator)
+        assert len(navigator.entries) == 105
+        navigator.focus()
+        await pilot.press("down", "down")
+        assert navigator.entries[navigator.highlighted].heading == "CHAPTER 1"
+        await pilot.press("end")
+        assert navigator.highlighted == 104
+        assert navigator_text(app)[-1].endswith("CHAPTER 20")  # scrolled to show it
+        await pilot.press("pageup")
+        height = navigator.scrollable_content_region.height
+        assert navigator.highlighted == 104 - (height - 1)
+        await pilot.press("home")
+        assert navigator.highlighted == 0 and navigator_text(app)[0] == "  1 PART 1"
+        await pilot.press("pagedown", "enter")
+        assert top_text(app) == navigator.entries[height - 1].heading
+
+
+async def test_a_heading_too_long_for_the_pane_wraps_under_its_first_word():
+    heading = "An Unusually Long Section Heading That Cannot Fit"
+    app = text_app(f"# Title\n\n## {heading}\n\nSome text.\n\n## Short\n\nMore text.\n", name="article.md")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = navigator_text(app)
+        assert lines[:4] == [
+            "  1 An Unusually Long",
+            "    Section Heading That",
+            "    Cannot Fit",
+            "  2 Short",
+        ]

@@ -1,0 +1,70 @@
+"""The navigator's outline: numbering, indents, wrapping with hanging lines, lookups."""
+
+from __future__ import annotations
+
+from tests.conftest import SEED
+from tui.article import Section
+from tui.outline import Outline, main_sections, outline_entries
+from tui.parse import load_path
+
+
+def section(heading: str | None, level: int = 2) -> Section:
+    return Section(heading=heading, level=level, blocks=[])
+
+
+def test_the_seed_outline_numbers_main_sections_and_indents_the_rest():
+    outline = Outline(load_path(SEED).sections)
+    lines = outline.lines(24)
+    shown = [outline.prefix(entry) + entry.heading for entry in outline.entries]
+    assert shown == [
+        " 1 Introduction",
+        " 2 Context & Background",
+        " 3 In-Depth Analysis",
+        " 4 Pros and Cons",
+        "     Pros",
+        "     Cons",
+        " 5 Key Takeaways",
+        " 6 Future Outlook",
+        " 7 Call to Action",
+    ]
+    assert lines.line_count == 9  # every heading fits in 24 cells: marker, number, text
+
+
+def test_a_long_heading_wraps_under_its_first_word():
+    outline = Outline([section(None), section("The long and winding road to somewhere far"), section("Sub", 3)])
+    lines = outline.lines(16)
+    entry = outline.entries[0]
+    assert outline.indent(entry) == 4
+    texts = [entry.heading[lines.line_start[i] : lines.line_end[i]] for i in lines.lines_of(0)]
+    assert texts == ["The long and", "winding road", "to somewhere", "far"]
+    assert all(len(text) <= 16 - 4 for text in texts)
+    assert lines.entry_at(4) == 1 and lines.lines_of(1) == range(4, 5)
+    assert lines.entry_at(5) is None and lines.entry_at(-1) is None
+
+
+def test_sections_without_headings_have_no_entry():
+    sections = [section(None), section("One"), section("One a", 3), section("Two")]
+    outline = Outline(sections)
+    assert [entry.section for entry in outline.entries] == [1, 2, 3]
+    assert [entry.number for entry in outline.entries] == ["1", "", "2"]
+    assert outline.entry_of_section(0) is None
+    assert outline.entry_of_section(2) == 1
+    assert outline.entry_of_section(3) == 2
+    assert main_sections(sections) == [1, 3]
+
+
+def test_numbers_widen_for_books_with_many_parts():
+    outline = Outline([section(f"Part {n}") for n in range(1, 121)])
+    assert outline.number_cells == 3
+    assert outline.prefix(outline.entries[0]) == "  1 "
+    assert outline.prefix(outline.entries[119]) == "120 "
+
+
+def test_headings_with_newlines_stay_on_their_own_lines():
+    assert outline_entries([section("Two\nlines")])[0].heading == "Two lines"
+
+
+def test_wrapped_outlines_are_kept_per_width():
+    outline = Outline([section("Heading")])
+    assert outline.lines(20) is outline.lines(20)
+    assert outline.lines(20) is not outline.lines(21)

@@ -1,0 +1,120 @@
+"""The article's outline as the section navigator shows it: one entry per heading, wrapped for a width.
+
+Pure Python (no Textual). Like `tui.layout`, the lines are three integer arrays (entry, start, end of
+the heading's text), so a book with thousands of headings costs a few bytes a line and the
+navigator draws only the lines on screen.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from tui.article import Section
+from tui.layout import is_narrow, wrap
+
+MARKER_CELLS = 1
+"""The first column of every line, where a bookmarked section shows its marker."""
+SUB_INDENT = 2
+"""How much further a sub-heading is indented than a main heading's text."""
+
+
+def main_sections(sections: list[Section]) -> list[int]:
+    """The indices of the main sections (a heading of level 1 or 2): the ones numbered 1, 2, 3…"""
+    return [index for index, section in enumerate(sections) if section.heading is not None and section.level <= 2]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One heading: its section, its number if it is a main section ("" if not), its text."""
+
+    section: int
+    number: str
+    heading: str
+
+
+def outline_entries(sections: list[Section]) -> list[Entry]:
+    """An entry for each heading, in order; main sections numbered from 1."""
+    numbers = {section: str(number) for number, section in enumerate(main_sections(sections), 1)}
+    return [
+        Entry(index, numbers.get(index, ""), section.heading.replace("\n", " "))
+        for index, section in enumerate(sections)
+        if section.heading is not None
+    ]
+
+
+class Outline:
+    """The headings of an article as the navigator lists them, independent of width."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.entries = outline_entries(sections)
+        self.number_cells = max([2, *(len(entry.number) for entry in self.entries)])
+        self._entry_sections = array("l", (entry.section for entry in self.entries))
+        self._wrapped: dict[int, OutlineLines] = {}
+
+    def entry_of_section(self, section: int) -> int | None:
+        """The entry for section `section`'s heading, or None when it has no heading."""
+        index = bisect_right(self._entry_sections, section) - 1
+        return index if index >= 0 and self._entry_sections[index] == section else None
+
+    def indent(self, entry: Entry) -> int:
+        """Cells before the heading's text on each of the entry's lines."""
+        main = MARKER_CELLS + self.number_cells + 1
+        return main if entry.number else main + SUB_INDENT
+
+    def prefix(self, entry: Entry) -> str:
+        """What follows the marker column on an entry's first line: ` 3 ` or the sub-heading indent."""
+        if entry.number:
+            return f"{entry.number:>{self.number_cells}} "
+        return " " * (self.indent(entry) - MARKER_CELLS)
+
+    def lines(self, width: int) -> OutlineLines:
+        """The entries wrapped at `width` cells, kept for the last few widths used."""
+        lines = self._wrapped.get(width)
+        if lines is None:
+            if len(self._wrapped) >= 4:
+                self._wrapped.pop(next(iter(self._wrapped)))
+            lines = self._wrapped[width] = OutlineLines(self, width)
+        return lines
+
+
+class OutlineLines:
+    """The outline wrapped at `width` cells: for each line its entry and the slice of the heading.
+
+    A line is drawn as the marker column, then the entry's prefix (its number, right-aligned, or
+    the deeper indent of a sub-heading) on its first line or as many spaces on the others, then the
+    slice: a wrapped heading hangs under its first word.
+    """
+
+    def __init__(self, outline: Outline, width: int) -> None:
+        self.width = width
+        line_entry: list[int] = []
+        line_start: list[int] = []
+        line_end: list[int] = []
+        entry_lines: list[int] = []
+        for index, entry in enumerate(outline.entries):
+            entry_lines.append(len(line_entry))
+            spans = wrap(entry.heading, width - outline.indent(entry), is_narrow(entry.heading))
+            line_entry.extend([index] * len(spans))
+            line_start.extend(start for start, _ in spans)
+            line_end.extend(end for _, end in spans)
+        self.line_entry = array("l", line_entry)
+        self.line_start = array("l", line_start)
+        self.line_end = array("l", line_end)
+        self.entry_lines = array("l", entry_lines)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_entry)
+
+    def lines_of(self, entry: int) -> range:
+        """The lines entry `entry` takes."""
+        end = self.entry_lines[entry + 1] if entry + 1 < len(self.entry_lines) else self.line_count
+        return range(self.entry_lines[entry], end)
+
+    def entry_at(self, line: int) -> int | None:
+        """The entry shown on `line`, or None past the end."""
+        if not 0 <= line < self.line_count:
+            return None
+        return self.line_entry[line]
