@@ -7,23 +7,21 @@ thousands of headings opens, follows the reader and moves as fast as a short art
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.article import Section
 from tui.outline import MARKER_CELLS, Entry, Outline, OutlineLines
+from tui.widgets.line_view import LineView, fitted_strip
 
 BOOKMARK_MARKER = "◆"
 
 
-class Navigator(ScrollView, can_focus=True):
+class Navigator(LineView, can_focus=True):
     """Lists the headings; Enter or a click jumps to one. Follows the reader through `current`."""
 
     BINDINGS = [
@@ -56,13 +54,13 @@ class Navigator(ScrollView, can_focus=True):
             return self.navigator
 
     def __init__(self, sections: list[Section], *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, cached_strips=256)
         self.outline = Outline(sections)
         self.highlighted: int | None = None
         """The entry under the cursor: the current section's, until the keys move it."""
         self._lines: OutlineLines | None = None
-        self._strips: LRUCache[tuple[int, int, bool, bool, int], Strip] = LRUCache(256)
         self._generation = 0
+        """Changes with what the lines show (the outline, the width, the bookmarks): part of each strip's key."""
 
     # What is listed -------------------------------------------------------------------------
 
@@ -90,16 +88,8 @@ class Navigator(ScrollView, can_focus=True):
 
     # Layout ---------------------------------------------------------------------------------
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # As in the reading pane: wrap for the new width before the frame is drawn, not after it.
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        width = self.scrollable_content_region.width
-        if width > 0 and (self._lines is None or self._lines.width != width):
-            self._relayout()
-        return changed
-
     def _relayout(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self.text_width
         if width <= 0:
             return
         self._lines = self.outline.lines(width)
@@ -107,10 +97,6 @@ class Navigator(ScrollView, can_focus=True):
         self.virtual_size = Size(width, self._lines.line_count)
         self._show_highlight()
         self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()  # focus changes the highlight's colours
 
     # Following the reader and the keys --------------------------------------------------------
 
@@ -126,9 +112,16 @@ class Navigator(ScrollView, can_focus=True):
 
     def _highlight(self, entry: int) -> None:
         if entry != self.highlighted:
+            self._refresh_entry(self.highlighted)
             self.highlighted = entry
-            self.refresh()
+            self._refresh_entry(entry)
         self._show_highlight()
+
+    def _refresh_entry(self, entry: int | None) -> None:
+        """Draw entry `entry`'s lines again (and only them: the rest of the list is unchanged)."""
+        if entry is not None and self._lines is not None:
+            lines = self._lines.lines_of(entry)
+            self.refresh_lines(lines.start, len(lines))
 
     def _show_highlight(self) -> None:
         """Scroll as little as it takes to show the highlighted entry whole."""
@@ -178,10 +171,9 @@ class Navigator(ScrollView, can_focus=True):
     # Drawing --------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        line = scroll_y + y
+        line = self.scroll_offset.y + y
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         lines = self._lines
         entry = lines.entry_at(line) if lines is not None else None
         if lines is None or entry is None:
@@ -190,24 +182,21 @@ class Navigator(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             strip = self._strips[key] = self._render_entry_line(lines, line, entry, width)
-        return strip.apply_offsets(scroll_x, line)
+        return strip
 
     def _render_entry_line(self, lines: OutlineLines, line: int, entry: int, width: int) -> Strip:
         item = self.entries[entry]
-        style = self.rich_style
+        style = self.base_style
         if entry == self.highlighted:
-            style += self._component("navigator--highlighted")
+            style += self.component_style("navigator--highlighted")
         first = line == lines.entry_lines[entry]
         if first and item.section in self.bookmarked:
-            marker = Segment(BOOKMARK_MARKER, style + self._component("navigator--marker"))
+            marker = Segment(BOOKMARK_MARKER, style + self.component_style("navigator--marker"))
         else:
             marker = Segment(" ", style)
         if first:
-            prefix = Segment(self.outline.prefix(item), style + self._component("navigator--number"))
+            prefix = Segment(self.outline.prefix(item), style + self.component_style("navigator--number"))
         else:
             prefix = Segment(" " * (self.outline.indent(item) - MARKER_CELLS), style)
         text = Segment(item.heading[lines.line_start[line] : lines.line_end[line]], style)
-        return Strip([marker, prefix, text]).extend_cell_length(width, style).crop(0, width)
-
-    def _component(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        return fitted_strip([marker, prefix, text], width, style)

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, WORDS_PER_MINUTE, Document, Kind, Layout
 from tui.search import SearchResults
+from tui.widgets.line_view import LineView, fitted_strip
 
 CONTEXT_LINES = 3
 """Lines shown above a search match that had to be scrolled to."""
@@ -40,7 +39,7 @@ class ReadingPosition:
 
 
 # The app owns every reading key (one list for footer, help and README), so none are inherited.
-class Reader(ScrollView, can_focus=True, inherit_bindings=False):
+class Reader(LineView, can_focus=True, inherit_bindings=False):
     """The article text, laid out at a comfortable measure and centred in the pane."""
 
     COMPONENT_CLASSES = {
@@ -66,28 +65,20 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.document = document
         self.text_layout = document.layout(MEASURE)
-        self._strips: LRUCache[tuple[int, int, int, int, int], Strip] = LRUCache(1024)
         self.search: SearchResults | None = None
         self.current_match: int | None = None
         self._search_generation = 0
-        self._wrapped_for = 0
-        """The text width the layout was made for."""
 
     # Layout ---------------------------------------------------------------------------------
-
-    @property
-    def _text_width(self) -> int:
-        return self.scrollable_content_region.width or self.size.width
 
     def on_resize(self) -> None:
         self._relayout()
 
     def _relayout(self) -> None:
         """Re-wrap for the current width, keeping the same text at the top of the pane."""
-        width = self._text_width
+        width = self.text_width
         if width <= 0:
             return
-        self._wrapped_for = width
         anchor = self.text_layout.anchor(round(self.scroll_y))
         self.text_layout = self.document.layout(min(MEASURE, max(width - 2 * MARGIN, 1)))
         self.virtual_size = Size(width, self._virtual_height())
@@ -115,19 +106,6 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._relayout()
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Textual tells a widget its size here, while it lays out the screen, and by a Resize event
-        # only after drawing the frame. Wrapping now puts the right lines in the first frame, and
-        # the status line and navigator, which follow `position`, are drawn with them.
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if self._wrapped_for != self._text_width:
-            self._relayout()
-        return changed
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
 
     # Movement -------------------------------------------------------------------------------
 
@@ -219,10 +197,9 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     # Drawing --------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        index = self.scroll_offset.y + y  # never scrolled sideways: the text is wrapped to fit
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         if index >= self.text_layout.line_count:
             return Strip.blank(width, base)
         key = (
@@ -234,9 +211,8 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         )
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_text_line(index, width, base)
-            self._strips[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+            strip = self._strips[key] = self._render_text_line(index, width, base)
+        return strip
 
     def _render_text_line(self, index: int, width: int, base: Style) -> Strip:
         layout: Layout = self.text_layout
@@ -245,35 +221,33 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         unit = self.document.units[unit_index]
         start, end = layout.line_start[index], layout.line_end[index]
-        margin = max(MARGIN, (self._text_width - layout.measure) // 2)
+        margin = max(MARGIN, (self.text_width - layout.measure) // 2)
         segments = [Segment(" " * (margin + unit.indent), base)]
         if unit.marker:
             marker = unit.marker if start == 0 else " " * len(unit.marker)
-            segments.append(Segment(marker, base + self.get_component_rich_style("reader--marker", partial=True)))
+            segments.append(Segment(marker, base + self.component_style("reader--marker")))
         if unit.kind == Kind.QUOTE:
-            segments.append(
-                Segment(QUOTE_PREFIX, base + self.get_component_rich_style("reader--quote-bar", partial=True))
-            )
+            segments.append(Segment(QUOTE_PREFIX, base + self.component_style("reader--quote-bar")))
         component = _KIND_COMPONENTS.get(unit.kind)
-        style = base + self.get_component_rich_style(component, partial=True) if component else base
+        style = base + self.component_style(component) if component else base
         runs: list[tuple[int, int, Style]] = []
         if unit.strong > start:
             split = min(unit.strong, end)
-            runs.append((start, split, style + self.get_component_rich_style("reader--label", partial=True)))
+            runs.append((start, split, style + self.component_style("reader--label")))
             start = split
         runs.append((start, end, style))
         if self.search is not None and unit_index in self.search.by_unit:
             runs = self._highlight(runs, unit_index)
         text = unit.text
         segments.extend(Segment(text[a:b], run_style) for a, b, run_style in runs if b > a)
-        return Strip(segments).crop_extend(0, width, base)
+        return fitted_strip(segments, width, base)
 
     def _highlight(self, runs: list[tuple[int, int, Style]], unit_index: int) -> list[tuple[int, int, Style]]:
         """Cut the runs of one line where search matches fall, styling the matched parts."""
         assert self.search is not None
         current = self.search.matches[self.current_match] if self.current_match is not None else None
-        match_style = self.get_component_rich_style("reader--match", partial=True)
-        current_style = self.get_component_rich_style("reader--match-current", partial=True)
+        match_style = self.component_style("reader--match")
+        current_style = self.component_style("reader--match-current")
         spans = self.search.by_unit[unit_index]
         result: list[tuple[int, int, Style]] = []
         for run_start, run_end, run_style in runs:
