@@ -57,7 +57,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_ships_the_styles_and_the_seed(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "tui/styles/brief.tcss" in names
+    for stylesheet in ("brief", "dialogs", "library"):
+        assert f"tui/styles/{stylesheet}.tcss" in names
     assert "tui/seeds/diplomatic-gauntlet.txt" in names
     assert "tui/cli.py" in names and "tui/parse/plain.py" in names
     assert not [name for name in names if name.startswith("tests/") or "__pycache__" in name]

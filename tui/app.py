@@ -16,7 +16,6 @@ from tui.article import Article
 from tui.clipboard import Clipboard, Mode, Outcome
 from tui.parse import DEFAULT_MAX_SIZE
 from tui.resources import stylesheet_path
-from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.state import StateStore
 from tui.widgets.insights import Insights
@@ -161,6 +160,8 @@ class BriefApp(App[None]):
         self.exit()
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_bindings()))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__, export
+from tui import __version__
 from tui.article import Article
 from tui.clipboard import MODES, ClipboardError, resolve_mode
 from tui.errors import BriefError
@@ -125,6 +126,8 @@ def load(file: str | None, max_size: int) -> Article:
 
 def render(article: Article, output: str, width: int | None) -> str:
     """The text printed for one of the non-interactive outputs."""
+    from tui import export  # only output to print needs it
+
     if output == "json":
         return export.to_json(article)
     if output == "outline":
@@ -187,22 +190,29 @@ def _run_reader(
     """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():
         return _fail("-: standard input was the article, and there is no terminal to read keys from")
-    from tui.app import BriefApp
-
     try:
         mode = resolve_mode(args.clipboard)
     except ClipboardError as error:
         return _fail(f"BRIEF_CLIPBOARD: {error}")
-    app = BriefApp(
-        article,
-        library=library,
-        max_size=max_size,
-        theme=args.theme,
-        clipboard_mode=mode,
-        resume=not args.no_resume,
-        pending=pending,
-    )
-    app.run()
+    # Until the first frame is drawn the garbage collector finds nothing to free: it would only walk
+    # the objects Textual's import creates, again and again (tens of milliseconds of start-up). The
+    # first screen turns it back on once its frame is out.
+    gc.disable()
+    try:
+        from tui.app import BriefApp
+
+        app = BriefApp(
+            article,
+            library=library,
+            max_size=max_size,
+            theme=args.theme,
+            clipboard_mode=mode,
+            resume=not args.no_resume,
+            pending=pending,
+        )
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0
 
 

@@ -24,5 +24,7 @@ def seed_path() -> Path:
     return resource_dir("seeds") / "diplomatic-gauntlet.txt"
 
 
-def stylesheet_path() -> Path:
-    return resource_dir("styles") / "brief.tcss"
+def stylesheet_path(name: str = "brief") -> Path:
+    """A stylesheet: `brief` for the reader, `dialogs` and `library` for the screens that load them
+    when they first open (what the first frame does not show, it need not parse)."""
+    return resource_dir("styles") / f"{name}.tcss"

@@ -53,6 +53,11 @@ def navigator_text(app: BriefApp) -> list[str]:
     return [navigator.render_line(y).text.rstrip() for y in range(navigator.scrollable_content_region.height)]
 
 
+def toasts(app: BriefApp) -> list[str]:
+    """The notifications on screen."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
 async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
     """Let the app run until `condition()` holds (the palette, for one, searches on a debounce)."""
     deadline = time.monotonic() + timeout

@@ -17,7 +17,7 @@ from tui.app import BriefApp
 from tui.clipboard import Clipboard, Environment, osc52_sequence
 from tui.parse import load_path
 from tui.screens.copy_dialog import CopyDialog
-from tui.widgets.insights import ItemList
+from tui.widgets.insights import Insights, ItemList
 
 SSH = {"TERM": "xterm-256color", "SSH_TTY": "/dev/pts/1"}
 NOWHERE = {"TERM": "dumb"}
@@ -69,11 +69,11 @@ async def test_c_in_the_panel_copies_the_selected_item_as_shown():
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket")  # move away, then work in the panel
-        app.query_one("#items-takeaways", ItemList).focus()
+        pros = app.query_one(ItemList)
+        pros.focus()
         await pilot.press("right")  # the Pros tab
         await pilot.pause()
-        pros = app.query_one("#items-pros", ItemList)
-        pros.focus()
+        assert app.query_one(Insights).active_group == "pros"
         await pilot.press("down", "c")
         await settle(app, pilot)
         shown = str(pros.get_option_at_index(pros.highlighted).prompt)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
-from tests.app.helpers import top_text, wait_until
+from tests.app.helpers import toasts, top_text, wait_until
 from tests.conftest import SEED
 from tui.app import BriefApp
 from tui.loading import PendingDocument, prepare_document
@@ -58,6 +59,47 @@ async def test_the_reader_shows_the_preview_then_the_whole(isolated_state):
         assert app.article.complete and len(app.article.takeaways) > 6
         await pilot.press("G")
         assert str(app.screen.query_one("#status").render()).endswith("· 100% · at the end")
+
+
+class HeldDocument(PendingDocument):
+    """A pending document that stays pending until the test lets it go."""
+
+    def __init__(self, raw: RawInput) -> None:
+        super().__init__(raw)
+        self.release = threading.Event()
+
+    def result(self):
+        self.release.wait(30)
+        return super().result()
+
+
+async def test_bottom_while_loading_goes_to_the_end_of_the_whole_once_it_is_in(isolated_state):
+    raw = large_input()
+    pending = HeldDocument(raw)
+    app = BriefApp(parse_preview(raw), pending=pending)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert any("still loading" in toast for toast in toasts(app))
+        pending.release.set()
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        await pilot.pause()
+        assert app.reader.position.percent == 100
+        assert top_text(app) != "" and app.article.complete
+
+
+async def test_moving_after_bottom_while_loading_cancels_the_trip_to_the_end(isolated_state):
+    raw = large_input()
+    pending = HeldDocument(raw)
+    app = BriefApp(parse_preview(raw), pending=pending)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("G", "k")
+        pending.release.set()
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        await pilot.pause()
+        assert app.reader.position.percent < 50
 
 
 def _zombie_children() -> list[int]:

@@ -164,7 +164,7 @@ async def test_panel_item_enter_jumps_to_the_item_in_the_article():
         await pilot.pause()
         await pilot.press("tab")
         assert isinstance(app.focused, (ItemList,)) or app.focused.parent is not None
-        items = app.query_one("#items-takeaways", ItemList)
+        items = app.query_one(ItemList)
         items.focus()
         await pilot.press("down", "down", "enter")
         assert top_text(app).startswith("The success of the meeting hinges")
@@ -308,14 +308,16 @@ async def test_panel_tabs_switch_with_left_and_right_and_tab_lands_on_items():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("tab")
-        assert isinstance(app.focused, ItemList) and app.focused.id == "items-takeaways"
+        insights = app.query_one(Insights)
+        assert isinstance(app.focused, ItemList) and insights.active_group == "takeaways"
         await pilot.press("right")
-        assert app.focused.id == "items-pros"
+        assert insights.active_group == "pros" and isinstance(app.focused, ItemList)
+        assert app.focused.items == app.article.pros
         await pilot.press("right")
-        assert app.focused.id == "items-cons"
+        assert insights.active_group == "cons"
         await pilot.press("right")
-        assert app.focused.id == "items-takeaways"  # wraps around
+        assert insights.active_group == "takeaways"  # wraps around
         await pilot.press("left")
-        assert app.focused.id == "items-cons"
+        assert insights.active_group == "cons" and app.focused.items == app.article.cons
         await pilot.press("down", "enter")
         assert top_text(app).startswith("Unpredictability and Potential for Miscalculation:")

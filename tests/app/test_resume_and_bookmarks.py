@@ -7,15 +7,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.app.helpers import navigator_text, seed_app, text_app, top_line, top_text, wait_until
+from tests.app.helpers import navigator_text, seed_app, text_app, toasts, top_line, top_text, wait_until
 from tests.app.test_snapshots import NO_INSIGHTS_ARTICLE
 from tui.screens.bookmarks import BookmarksScreen
 from tui.state import STATE_FILE
 from tui.widgets.navigator import BOOKMARK_MARKER
-
-
-def toasts(app) -> list[str]:
-    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 async def read_and_quit(app, *keys: str) -> None:

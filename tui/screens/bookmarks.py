@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.resources import stylesheet_path
 from tui.state import Spot
 
 
@@ -21,6 +22,8 @@ def bookmark_label(spot: Spot) -> Content:
 
 class BookmarksScreen(ModalScreen[Spot | None]):
     """Lists the bookmarks; dismisses with the chosen spot, or None."""
+
+    CSS_PATH = str(stylesheet_path("dialogs"))
 
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close"),

@@ -13,10 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from tui.files import write_atomically
+from tui.resources import stylesheet_path
 
 
 class CopyDialog(ModalScreen[None]):
     """The text that could not be copied, selectable, with "Save to file…"; Escape closes."""
+
+    CSS_PATH = str(stylesheet_path("dialogs"))
 
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 

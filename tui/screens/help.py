@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keys import key_table
+from tui.resources import stylesheet_path
 
 
 def help_content(rows: list[tuple[str, str]]) -> Content:
@@ -21,6 +22,8 @@ def help_content(rows: list[tuple[str, str]]) -> Content:
 
 class HelpScreen(ModalScreen[None]):
     """Lists every binding; any of Escape, q or ? closes it."""
+
+    CSS_PATH = str(stylesheet_path("dialogs"))
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from tui.errors import BriefError
 from tui.library import Entry, describe, display_path, find_articles
 from tui.parse import DEFAULT_MAX_SIZE, parse_preview, read_path
 from tui.parse.sanitize import sanitize
+from tui.resources import stylesheet_path
 from tui.state import StateStore
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ def matches(entry: Entry, query: str) -> bool:
 
 class LibraryScreen(Screen[None]):
     """Lists a folder's articles; typing filters, Enter opens, Escape clears the filter."""
+
+    CSS_PATH = str(stylesheet_path("library"))
 
     BINDINGS = [
         Binding("down", "move(1)", "Next article", show=False),
@@ -79,6 +83,7 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # off until the first frame: see cli._run_reader
         self._show()
         self.query_one("#library-filter", Input).focus()
         self.run_worker(self._describe_all, thread=True, group="library", exclusive=True)

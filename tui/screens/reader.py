@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from tui import export, spots
+from tui import spots
 from tui.article import Article
 from tui.errors import BriefError
 from tui.layout import Document
@@ -27,7 +27,7 @@ from tui.parse import human_size
 from tui.search import SearchCancelled, SearchResults, find_matches
 from tui.state import Spot, StateStore
 from tui.widgets.insights import Insights
-from tui.widgets.key_footer import KeyFooter
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.navigator import Navigator
 from tui.widgets.reader import Reader, ReadingPosition
 from tui.widgets.search_bar import SearchBar
@@ -114,6 +114,8 @@ class ReaderScreen(Screen[None]):
         self._resume = resume
         self._save_timer: Timer | None = None
         self._width_class: str | None = None
+        self._bottom_when_whole: int | None = None
+        """The top line `G` left the preview at, while the whole was loading."""
         self._index_sections()
 
     def _index_sections(self) -> None:
@@ -140,13 +142,14 @@ class ReaderScreen(Screen[None]):
             yield Insights(self.article, id="insights")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        # The palette is in the help and the README; its hint would push Quit off an 80-column footer.
-        yield KeyFooter(show_command_palette=False)
+        # Ctrl+P (the palette) is in the help and the README: on the bar it would push Quit off 80 columns.
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.reader, "position", self._follow_reader)
         self.reader.focus()
-        _settle_memory()
+        # After the first frame: a full collection takes a twentieth of a second at start-up.
+        self.call_after_refresh(_settle_memory)
         if self.pending is not None:
             self.run_worker(self._parse_the_rest, thread=True, group="load")
         else:
@@ -171,6 +174,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_whole(self, document: Document) -> None:
         article = document.article
+        to_bottom = self._bottom_when_whole == round(self.reader.scroll_y)
         self.pending = None
         self.article, self.document = article, document
         self.memory = ArticleMemory(self.memory.store, document)
@@ -181,6 +185,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#insights", Insights).show(article)
         self._refresh_status()
         self._restore()
+        if to_bottom:
+            self.reader.scroll_to_end()
         query = self.query_one(SearchBar).value
         if query:
             self._run_search(query)  # a search typed while loading covers the whole text now
@@ -319,6 +325,11 @@ class ReaderScreen(Screen[None]):
 
     def action_bottom(self) -> None:
         self.reader.scroll_to_end()
+        if self.pending is not None:
+            # The end of a book still loading is not on hand: go there once it is, unless the
+            # reader has moved on by then.
+            self._bottom_when_whole = round(self.reader.scroll_y)
+            self.notify("The rest is still loading: brief goes to the end when it is in.", timeout=3)
 
     def action_next_section(self) -> None:
         section = self.reader.next_section(1)
@@ -447,6 +458,8 @@ class ReaderScreen(Screen[None]):
     # Copying ----------------------------------------------------------------------------------
 
     def action_copy_takeaways(self) -> None:
+        from tui import export
+
         takeaways = self.article.takeaways
         if not takeaways:
             self.notify("This article has no key takeaways to copy.", severity="warning")
@@ -454,6 +467,8 @@ class ReaderScreen(Screen[None]):
         self.post_message(self.CopyRequested(export.markdown_list(takeaways), _count(len(takeaways), "takeaway")))
 
     def action_copy_pros_cons(self) -> None:
+        from tui import export
+
         pros, cons = self.article.pros, self.article.cons
         if not (pros or cons):
             self.notify("This article has no pros or cons to copy.", severity="warning")
@@ -499,9 +514,11 @@ class ReaderScreen(Screen[None]):
 
 def _settle_memory() -> None:
     """Move what is loaded out of the garbage collector's sight: with a book in memory a full
-    collection takes tens of milliseconds, a visible stutter while scrolling."""
+    collection takes tens of milliseconds, a visible stutter while scrolling. The collector is
+    off until the first frame is drawn (see `cli._run_reader`): on again from here."""
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def _count(number: int, noun: str) -> str:

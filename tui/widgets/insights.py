@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.reactive import reactive
+from textual.style import Style
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.article import Article, Item
@@ -33,24 +37,72 @@ def insight_groups(article: Article) -> list[tuple[str, str, list[Item]]]:
 
 
 class ItemList(OptionList):
-    """The items of one group."""
+    """The items of the group on show."""
 
     def __init__(self, items: list[Item], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[Item] = []
+        self.show_items(items)
+
+    def show_items(self, items: list[Item], highlighted: int | None = None) -> None:
         options: list[Option | None] = []
         for item in items:
             if options:
                 options.append(None)  # a rule between items, so wrapped ones stay apart
             options.append(Option(item_content(item)))
-        super().__init__(*options, id=id)
         self.items = items
+        self.set_options(options)
+        if items:
+            self.highlighted = highlighted if highlighted is not None else 0
 
     @property
     def selected_item(self) -> Item | None:
         return self.items[self.highlighted] if self.highlighted is not None else None
 
 
+class TabStrip(Widget):
+    """One line naming the groups, the one on show picked out: `Takeaways 6  Pros 5  Cons 5`."""
+
+    COMPONENT_CLASSES = {"tab-strip--active"}
+
+    active: reactive[int] = reactive(0)
+
+    class Chosen(Message):
+        """A tab was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, titles: list[str]) -> None:
+        super().__init__()
+        self.titles = titles
+
+    def render(self) -> Content:
+        active = self.get_visual_style("tab-strip--active", partial=True)
+        parts: list[str | tuple[str, Style]] = []
+        for index, title in enumerate(self.titles):
+            parts.append((f" {title} ", active) if index == self.active else f" {title} ")
+        return Content.assemble(*parts)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        edge = 0
+        for index, title in enumerate(self.titles):
+            edge += len(title) + 2
+            if offset.x < edge:
+                self.post_message(self.Chosen(index))
+                return
+
+
 class Insights(Vertical):
-    """Tabs for Key Takeaways, Pros and Cons with their counts; Enter jumps to the item in the text."""
+    """The groups (Key Takeaways, Pros, Cons) with their counts, one at a time; Enter jumps to the
+    item in the text, left and right change the group.
+
+    One tab line and one list, refilled on a change of group: a TabbedContent took three lists and
+    a dozen more widgets, a tenth of a second of start-up."""
 
     BINDINGS = [
         Binding("c", "copy_item", "Copy item", tooltip="Panel: copy the selected item as shown"),
@@ -79,48 +131,50 @@ class Insights(Vertical):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.groups = insight_groups(article)
+        self.active = 0
+        """The index of the group on show."""
+        self._highlighted: dict[int, int | None] = {}
 
     def compose(self) -> ComposeResult:
         if not self.groups:
             yield Static(Content(NO_INSIGHTS), classes="insights--empty")
             return
-        with TabbedContent():
-            for key, title, items in self.groups:
-                with TabPane(Content(f"{title} {len(items)}"), id=f"tab-{key}"):
-                    yield ItemList(items, id=f"items-{key}")
+        yield TabStrip([f"{title} {len(items)}" for _, title, items in self.groups])
+        yield ItemList(self.groups[0][2])
 
-    def on_mount(self) -> None:
-        self._items_only_in_focus_chain()
-
-    def _items_only_in_focus_chain(self) -> None:
-        # Tab moves between panes: it should land in the items, not on the tab strip above them.
-        for tabs in self.query(Tabs):
-            tabs.can_focus = False
+    @property
+    def active_group(self) -> str | None:
+        """`takeaways`, `pros` or `cons`: the group on show (None when there are none)."""
+        return self.groups[self.active][0] if self.groups else None
 
     def action_switch_tab(self, step: int) -> None:
         if len(self.groups) < 2:
             return
-        tabbed = self.query_one(TabbedContent)
-        keys = [f"tab-{key}" for key, _, _ in self.groups]
-        index = keys.index(tabbed.active) if tabbed.active in keys else 0
-        tabbed.active = keys[(index + step) % len(keys)]
-        active = self.active_list
-        if active is not None:
-            active.focus()
+        self.show_group((self.active + step) % len(self.groups))
+        self.query_one(ItemList).focus()
+
+    def show_group(self, index: int) -> None:
+        """Show group `index`, with the item that was highlighted when it was last on show."""
+        items = self.query_one(ItemList)
+        self._highlighted[self.active] = items.highlighted
+        self.active = index
+        items.show_items(self.groups[index][2], self._highlighted.get(index))
+        self.query_one(TabStrip).active = index
+
+    def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
+        self.show_group(event.index)
 
     def show(self, article: Article) -> None:
         """Show another article's items (the whole of a book, once it is parsed)."""
         self.groups = insight_groups(article)
+        self.active = 0
+        self._highlighted.clear()
         self.refresh(recompose=True)
-        self.call_after_refresh(self._items_only_in_focus_chain)
 
     @property
     def active_list(self) -> ItemList | None:
-        """The list in the visible tab, if the article has any items."""
-        if not self.groups:
-            return None
-        active = self.query_one(TabbedContent).active
-        return self.query_one(f"#items-{active.removeprefix('tab-')}", ItemList) if active else None
+        """The list of the group on show, if the article has any items."""
+        return self.query_one(ItemList) if self.groups else None
 
     @property
     def selected_item(self) -> Item | None:
