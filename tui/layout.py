@@ -180,6 +180,8 @@ class Document:
             total += unit.text.count(" ") + 1 if unit.text else 0
             words.append(total)
         self._words_before = words
+        self.size = sum(len(unit.text) for unit in self.units)
+        """Characters of text in all."""
         self._layouts: dict[int, Layout] = {}
 
     @property
@@ -192,6 +194,10 @@ class Document:
 
     def unit_of_item(self, item: Item) -> int | None:
         return self._item_units.get(id(item))
+
+    def has_layout(self, measure: int) -> bool:
+        """Whether the lines for `measure` are made already (`layout` returns them at once)."""
+        return max(measure, MIN_MEASURE) in self._layouts
 
     def layout(self, measure: int) -> Layout:
         """The lines for a measure of `measure` cells, kept for the last few widths used."""

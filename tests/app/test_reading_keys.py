@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
-from tests.app.helpers import navigator_text, seed_app, text_app, top_line, top_text, visible_text
+import tui.widgets.reader as reader_module
+from tests.app.helpers import navigator_text, seed_app, text_app, top_line, top_text, visible_text, wait_until
 from tui.app import help_bindings
+from tui.layout import Document
 from tui.screens.help import HelpScreen
 from tui.widgets.insights import Insights, ItemList
 from tui.widgets.navigator import Navigator
@@ -321,3 +325,28 @@ async def test_panel_tabs_switch_with_left_and_right_and_tab_lands_on_items():
         assert insights.active_group == "cons" and app.focused.items == app.article.cons
         await pilot.press("down", "enter")
         assert top_text(app).startswith("Unpredictability and Potential for Miscalculation:")
+
+
+async def test_a_long_text_is_wrapped_for_a_new_width_off_the_ui_thread(monkeypatch):
+    monkeypatch.setattr(reader_module, "BACKGROUND_WRAP", 0)  # as if the seed were a book
+    wrapped_on: dict[int, bool] = {}
+    make_layout = Document.layout
+
+    def layout(document, measure):
+        if not document.has_layout(measure):
+            wrapped_on[measure] = threading.current_thread() is threading.main_thread()
+        return make_layout(document, measure)
+
+    monkeypatch.setattr(Document, "layout", layout)
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "j", "j")
+        unit_before, measure = app.reader.text_layout.anchor(top_line(app))[0], app.reader.text_layout.measure
+        await pilot.resize_terminal(100, 40)
+        await wait_until(pilot, lambda: app.reader.text_layout.measure != measure)
+        await pilot.pause()
+        new_measure = app.reader.text_layout.measure
+        assert wrapped_on[new_measure] is False  # made in a worker thread
+        assert app.reader.text_layout.anchor(top_line(app))[0] == unit_before  # the same paragraph on top
+        assert "§ 3/7 In-Depth Analysis" in str(app.screen.query_one("#status").render())

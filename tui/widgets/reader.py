@@ -15,6 +15,9 @@ from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, WORDS_PER_MINUTE, Document,
 from tui.search import SearchResults
 from tui.widgets.line_view import LineView, fitted_strip
 
+BACKGROUND_WRAP = 1_000_000
+"""Characters of text from which wrapping for a new width (about 50 ms of work and more) runs off
+the UI thread, while the pane keeps showing the lines it has."""
 CONTEXT_LINES = 3
 """Lines shown above a search match that had to be scrolled to."""
 MARGIN = 2
@@ -64,34 +67,64 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
-        self.text_layout = document.layout(MEASURE)
+        self._layout: Layout | None = None
         self.search: SearchResults | None = None
         self.current_match: int | None = None
         self._search_generation = 0
 
     # Layout ---------------------------------------------------------------------------------
 
+    @property
+    def text_layout(self) -> Layout:
+        """The lines on show: wrapped for the pane's width, made when first needed (by then the pane
+        knows its width, so no layout is made for a width it never has)."""
+        if self._layout is None:
+            self._layout = self.document.layout(self._measure())
+        return self._layout
+
+    def _measure(self) -> int:
+        width = self.text_width
+        return min(MEASURE, max(width - 2 * MARGIN, 1)) if width > 0 else MEASURE
+
     def on_resize(self) -> None:
         self._relayout()
 
     def _relayout(self) -> None:
         """Re-wrap for the current width, keeping the same text at the top of the pane."""
-        width = self.text_width
-        if width <= 0:
+        if self.text_width <= 0:
+            return
+        measure = self._measure()
+        if not self.document.has_layout(measure) and self.document.size >= BACKGROUND_WRAP:
+            self._wrap_off_thread(measure)
+            self._strips.clear()  # meanwhile the lines on show are centred again for the new width
+            self.refresh()
             return
         anchor = self.text_layout.anchor(round(self.scroll_y))
-        self.text_layout = self.document.layout(min(MEASURE, max(width - 2 * MARGIN, 1)))
-        self.virtual_size = Size(width, self._virtual_height())
+        self._layout = self.document.layout(measure)
+        self.virtual_size = Size(self.text_width, self._virtual_height())
         self.scroll_to(y=self.text_layout.line_of_anchor(anchor), animate=False, immediate=True)
         self._strips.clear()
         self.refresh()
         self._update_position()
 
+    def _wrap_off_thread(self, measure: int) -> None:
+        document = self.document
+
+        def wrap() -> None:
+            document.layout(measure)
+            self.app.call_from_thread(self._wrapped, document)
+
+        self.run_worker(wrap, thread=True, group="wrap", exclusive=True)
+
+    def _wrapped(self, document: Document) -> None:
+        if document is self.document:
+            self._relayout()  # the layout is ready now (or the width changed again: wrap for that one)
+
     def set_document(self, document: Document) -> None:
         """Show `document` instead (the whole of a book whose preview was shown), keeping the top line."""
         anchor = self.text_layout.anchor(round(self.scroll_y))
+        self._layout = document.layout(self.text_layout.measure)
         self.document = document
-        self.text_layout = document.layout(self.text_layout.measure)
         self.set_search(None)
         self._strips.clear()
         self.virtual_size = Size(self.virtual_size.width, self._virtual_height())
