@@ -22,7 +22,7 @@ from tui.article import Article
 from tui.errors import BriefError
 from tui.layout import Document
 from tui.memory import ArticleMemory
-from tui.outline import main_sections
+from tui.outline import Outline, main_sections
 from tui.parse import human_size
 from tui.search import SearchCancelled, SearchResults, find_matches
 from tui.state import Spot, StateStore
@@ -122,11 +122,12 @@ class ReaderScreen(Screen[None]):
         sections = self.article.sections
         self._headings = [section.heading for section in sections]
         self._main_sections = main_sections(sections)
+        main = set(self._main_sections)
         # Each section's main-section number (a sub-heading counts as part of the section above it).
         self._main_number_of: dict[int, int] = {}
         number = 0
         for index in range(len(sections)):
-            if index in self._main_sections:
+            if index in main:
                 number += 1
             if number:
                 self._main_number_of[index] = number
@@ -169,10 +170,14 @@ class ReaderScreen(Screen[None]):
         except BriefError as error:
             self.app.call_from_thread(self._rest_failed, error)
             return
-        document.layout(self.reader.text_layout.measure)  # here, not on screen, if the width differs
-        self.app.call_from_thread(self._show_whole, document)
+        # Everything the panes need that grows with the book is made here, not on the UI thread.
+        document.layout(self.reader.text_layout.measure)
+        navigator = self.query_one("#navigator", Navigator)
+        outline = Outline(document.article.sections)
+        outline.lines(navigator.text_width)
+        self.app.call_from_thread(self._show_whole, document, outline)
 
-    def _show_whole(self, document: Document) -> None:
+    def _show_whole(self, document: Document, outline: Outline) -> None:
         article = document.article
         to_bottom = self._bottom_when_whole == round(self.reader.scroll_y)
         self.pending = None
@@ -181,7 +186,7 @@ class ReaderScreen(Screen[None]):
         self._index_sections()
         self.query_one("#title", Static).update(Content(article.title))
         self.reader.set_document(document)
-        self.query_one("#navigator", Navigator).set_sections(article.sections)
+        self.query_one("#navigator", Navigator).set_outline(outline)
         self.query_one("#insights", Insights).show(article)
         self._refresh_status()
         self._restore()
@@ -190,7 +195,7 @@ class ReaderScreen(Screen[None]):
         query = self.query_one(SearchBar).value
         if query:
             self._run_search(query)  # a search typed while loading covers the whole text now
-        _settle_memory()
+        gc.freeze()  # what the whole added (a full collection here would stall the reader for a moment)
 
     def on_unmount(self) -> None:
         if self.pending is not None:

@@ -64,9 +64,9 @@ class Navigator(LineView, can_focus=True):
 
     # What is listed -------------------------------------------------------------------------
 
-    def set_sections(self, sections: list[Section]) -> None:
-        """List these sections' headings (the whole of a book, once it is parsed)."""
-        self.outline = Outline(sections)
+    def set_outline(self, outline: Outline) -> None:
+        """List these headings instead (the whole of a book, once it is parsed)."""
+        self.outline = outline
         self.highlighted = None
         self._lines = None
         self._relayout()
