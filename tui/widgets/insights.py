@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.style import Style
-from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.article import Article, Item
+from tui.widgets.parts_line import PartsLine
 
 NO_INSIGHTS = "This article has no key takeaways, pros or cons."
 
@@ -60,7 +58,7 @@ class ItemList(OptionList):
         return self.items[self.highlighted] if self.highlighted is not None else None
 
 
-class TabStrip(Widget):
+class TabStrip(PartsLine[int]):
     """One line naming the groups, the one on show picked out: `Takeaways 6  Pros 5  Cons 5`."""
 
     COMPONENT_CLASSES = {"tab-strip--active"}
@@ -78,23 +76,15 @@ class TabStrip(Widget):
         super().__init__()
         self.titles = titles
 
-    def render(self) -> Content:
+    def parts(self) -> list[tuple[Content, int]]:
         active = self.get_visual_style("tab-strip--active", partial=True)
-        parts: list[str | tuple[str, Style]] = []
-        for index, title in enumerate(self.titles):
-            parts.append((f" {title} ", active) if index == self.active else f" {title} ")
-        return Content.assemble(*parts)
+        return [
+            (Content.styled(f" {title} ", active) if index == self.active else Content(f" {title} "), index)
+            for index, title in enumerate(self.titles)
+        ]
 
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        edge = 0
-        for index, title in enumerate(self.titles):
-            edge += len(title) + 2
-            if offset.x < edge:
-                self.post_message(self.Chosen(index))
-                return
+    def part_clicked(self, target: int) -> None:
+        self.post_message(self.Chosen(target))
 
 
 class Insights(Vertical):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
-from textual.widget import Widget
+
+from tui.widgets.parts_line import PartsLine
 
 
-class KeyBar(Widget):
+class KeyBar(PartsLine[str]):
     """What Textual's Footer shows (the shown bindings of the focused widget, its screen and the
     app, one per action), drawn as one line by one widget.
 
@@ -36,22 +36,15 @@ class KeyBar(Widget):
                 keys[binding.action] = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
         return list(keys.values())
 
-    def render(self) -> Content:
+    def parts(self) -> list[tuple[Content, str]]:
         key_style = self.get_visual_style("key-bar--key", partial=True)
         description_style = self.get_visual_style("key-bar--description", partial=True)
-        parts: list[tuple[str, Style]] = []
-        for _, shown, description, enabled in self.shown_keys():
+        parts = []
+        for key, shown, description, enabled in self.shown_keys():
             dim = Style() if enabled else Style(dim=True)
-            parts += [(f" {shown} ", key_style + dim), (f"{description} ", description_style + dim)]
-        return Content.assemble(*parts)
+            label = Content.assemble((f" {shown} ", key_style + dim), (f"{description} ", description_style + dim))
+            parts.append((label, key))
+        return parts
 
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        edge = 0
-        for key, shown, description, _ in self.shown_keys():
-            edge += len(shown) + len(description) + 3
-            if offset.x < edge:
-                self.app.simulate_key(key)
-                return
+    def part_clicked(self, target: str) -> None:
+        self.app.simulate_key(target)

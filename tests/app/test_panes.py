@@ -1,4 +1,4 @@
-"""The section navigator: drawn from the outline, moved by keys, following the reader at once."""
+"""The navigator, the tab strip and the key bar: drawn from the model, moved by keys and clicks, following the reader at once."""
 
 from __future__ import annotations
 
@@ -58,3 +58,39 @@ async def test_a_heading_too_long_for_the_pane_wraps_under_its_first_word():
             "    Cannot Fit",
             "  2 Short",
         ]
+
+
+async def test_clicks_on_a_tab_a_key_and_a_heading():
+    from tui.widgets.insights import Insights, TabStrip
+    from tui.widgets.key_bar import KeyBar
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click(TabStrip, offset=(len(" Takeaways 6 ") + 2, 0))  # on " Pros 5 "
+        assert app.query_one(Insights).active_group == "pros"
+        await pilot.click(Navigator, offset=(6, 2))  # the third heading
+        await pilot.pause()
+        assert top_text(app) == "In-Depth Analysis"
+        bar = app.screen.query_one(KeyBar)
+        labels = [str(content) for content, _ in bar.parts()]
+        assert labels[:2] == [" ] Next ", " / Search "]
+        x = sum(len(label) for label in labels[: labels.index(" t Takeaways ")]) + 1
+        await pilot.click(KeyBar, offset=(x, 0))
+        await pilot.pause()
+        assert not app.query_one(Insights).display
+
+
+async def test_the_key_bar_follows_the_focus():
+    from tui.widgets.insights import ItemList
+    from tui.widgets.key_bar import KeyBar
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert " c Copy item " not in [str(content) for content, _ in bar.parts()]
+        app.query_one(ItemList).focus()
+        await pilot.pause()
+        assert " c Copy item " in [str(content) for content, _ in bar.parts()]
+        assert "Copy item" in str(bar.render())
