@@ -10,8 +10,8 @@ from pathlib import Path
 from tests.app.helpers import toasts, top_text, wait_until
 from tests.conftest import SEED
 from tui.app import BriefApp
-from tui.loading import PendingDocument, prepare_document
-from tui.parse import PREVIEW_THRESHOLD, RawInput, parse_preview
+from tui.loading import LAID_OUT, PendingDocument, prepare_document
+from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
 from tui.widgets.navigator import Navigator
 
 
@@ -36,6 +36,19 @@ def test_the_preview_is_a_prefix_of_the_whole():
     assert preview.title == whole.title
     assert [s.heading for s in preview.sections] == [s.heading for s in whole.sections[: len(preview.sections)]]
     assert len(preview.sections) < len(whole.sections)
+
+
+def test_preparing_the_whole_reports_its_progress_step_by_step():
+    reported: list[float] = []
+    prepare_document(large_input(), report=reported.append)
+    assert reported == sorted(reported) and len(reported) == 3 and reported[0] > 0 and reported[-1] < 1
+
+
+def test_the_parse_process_reports_its_progress_to_the_reader():
+    pending = PendingDocument(large_input()).start()
+    assert pending.progress == 0.0
+    pending.result()
+    assert pending.progress == LAID_OUT  # the last step the other process reports
 
 
 def test_small_inputs_have_no_preview():
@@ -79,6 +92,7 @@ async def test_bottom_while_loading_goes_to_the_end_of_the_whole_once_it_is_in(i
     app = BriefApp(parse_preview(raw), pending=pending)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
+        assert f"· loading {human_size(len(raw.data))}… 0%" in str(app.screen.query_one("#status").render())
         await pilot.press("G")
         await pilot.pause()
         assert any("still loading" in toast for toast in toasts(app))

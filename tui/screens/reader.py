@@ -40,6 +40,8 @@ WIDE = 120
 """From this width all three panes show; below it the takeaways panel is on demand."""
 MEDIUM = 80
 """From this width the navigator shows; below it the reader is alone."""
+LOADING_REFRESH = 0.25
+"""Seconds between updates of the status line's `loading 10.0 MB… 40%` while a large input loads."""
 SAVE_DELAY = 2.0
 """Seconds of stillness after which the reading position is saved (it is also saved on leaving)."""
 
@@ -116,6 +118,7 @@ class ReaderScreen(Screen[None]):
         self._width_class: str | None = None
         self._bottom_when_whole: int | None = None
         """The top line `G` left the preview at, while the whole was loading."""
+        self._loading_timer: Timer | None = None
         self._index_sections()
 
     def _index_sections(self) -> None:
@@ -153,6 +156,7 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(_settle_memory)
         if self.pending is not None:
             self.run_worker(self._parse_the_rest, thread=True, group="load")
+            self._loading_timer = self.set_interval(LOADING_REFRESH, self._refresh_status)
         else:
             self.call_after_refresh(self._restore)
 
@@ -180,7 +184,7 @@ class ReaderScreen(Screen[None]):
     def _show_whole(self, document: Document, outline: Outline) -> None:
         article = document.article
         to_bottom = self._bottom_when_whole == round(self.reader.scroll_y)
-        self.pending = None
+        self._stop_loading()
         self.article, self.document = article, document
         self.memory = ArticleMemory(self.memory.store, document)
         self._index_sections()
@@ -203,8 +207,14 @@ class ReaderScreen(Screen[None]):
         # What this screen froze can be collected again once it is gone (the library opens many).
         gc.unfreeze()
 
-    def _rest_failed(self, error: BriefError) -> None:
+    def _stop_loading(self) -> None:
         self.pending = None
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+
+    def _rest_failed(self, error: BriefError) -> None:
+        self._stop_loading()
         self.notify(f"Only the start is shown: {error}", severity="error", timeout=10, markup=False)
         self._refresh_status()
 
@@ -496,7 +506,7 @@ class ReaderScreen(Screen[None]):
     def _refresh_status(self) -> None:
         extra = self._search_status()
         if self.pending is not None:
-            loading = f"loading {human_size(self.pending.size)}…"
+            loading = f"loading {human_size(self.pending.size)}… {int(100 * self.pending.progress)}%"
             extra = f"{extra} · {loading}" if extra else loading
         position = self.reader.position
         if position is None:
