@@ -95,6 +95,9 @@ class BriefApp(App[None]):
             raise ValueError("BriefApp opens an article or a library")
         self._first_article = article
         self.library = library
+        if library is not None:
+            # A screen's own CSS_PATH is read when it is pushed, not when it is the first screen.
+            self.css_path.append(stylesheet_path("library"))
         self.max_size = max_size
         self.state = state or StateStore()
         self.resume = resume

@@ -204,9 +204,12 @@ class Document:
         measure = max(measure, MIN_MEASURE)
         layout = self._layouts.get(measure)
         if layout is None:
-            if len(self._layouts) >= 4:
-                self._layouts.pop(next(iter(self._layouts)))
-            layout = self._layouts[measure] = Layout(self, measure)
+            layout = Layout(self, measure)
+            # Kept thread-safe without a lock (a Document crosses processes, and locks do not
+            # pickle): a worker thread may wrap for one width while the UI thread asks for another.
+            for stale in list(self._layouts)[:-3]:
+                self._layouts.pop(stale, None)
+            layout = self._layouts.setdefault(measure, layout)
         return layout
 
 

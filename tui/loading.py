@@ -110,12 +110,13 @@ class PendingDocument:
 
     def _reap(self) -> None:
         """Wait for the finished process to exit, so it does not linger as a zombie until brief quits."""
-        if self._pool is not None:
-            self._pool.join()
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.join()
 
     def cancel(self) -> None:
         """Stop the other process, when the reader closes before it is done."""
         self._cancelled = True
-        if self._pool is not None:
-            self._pool.terminate()
+        pool = self._pool  # the loading thread may reap it meanwhile
+        if pool is not None:
+            pool.terminate()

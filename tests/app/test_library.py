@@ -53,6 +53,14 @@ def test_only_text_and_markdown_files_outside_hidden_folders(folder):
     assert len(find_articles(folder, limit=2)[0]) == 2 and find_articles(folder, limit=2)[1]
 
 
+async def test_the_library_is_styled_when_it_is_the_first_screen(folder):
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_library(app, pilot)
+        title = screen.query_one("#library-title")
+        assert title.region.height == 1 and title.styles.background.a > 0  # from styles/library.tcss
+
+
 async def test_library_lists_titles_words_time_progress_and_failures(folder):
     app = BriefApp(library=folder)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -40,6 +40,12 @@ def test_seed_at_80x24_after_next_section_with_panel(snap_compare):
     assert snap_compare(seed_app(), press=["right_square_bracket", "4", "t"], terminal_size=(80, 24))
 
 
+def test_seed_at_120x40_in_a_section_then_in_the_navigator(snap_compare):
+    # The navigator's highlight as it follows the reader, then focused (two looks), and the tab strip.
+    assert snap_compare(seed_app(), press=["3"], terminal_size=(120, 40))
+    assert snap_compare(seed_app(), press=["3", "tab", "tab", "down"], terminal_size=(120, 40))
+
+
 def test_help_screen(snap_compare):
     assert snap_compare(seed_app(), press=["question_mark"], terminal_size=(80, 24))
 

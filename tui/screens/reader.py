@@ -178,7 +178,8 @@ class ReaderScreen(Screen[None]):
         document.layout(self.reader.text_layout.measure)
         navigator = self.query_one("#navigator", Navigator)
         outline = Outline(document.article.sections)
-        outline.lines(navigator.text_width)
+        if navigator.display and navigator.text_width > 0:  # a hidden navigator wraps when shown
+            outline.lines(navigator.text_width)
         self.app.call_from_thread(self._show_whole, document, outline)
 
     def _show_whole(self, document: Document, outline: Outline) -> None:

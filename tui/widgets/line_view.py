@@ -40,6 +40,7 @@ class LineView(ScrollView):
         super().__init__(id=id)
         self._strips: LRUCache[Hashable, Strip] = LRUCache(cached_strips)
         self._base_style: Style | None = None
+        self._line_component_styles: dict[str, Style] = {}
         self._wrapped_for = 0
         """The text width the content was last wrapped for."""
 
@@ -69,9 +70,24 @@ class LineView(ScrollView):
         return self._base_style
 
     def component_style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        """What the component class `name` sets, and only that, to add to a line's style.
+
+        Textual's partial style drops the alpha of a translucent colour (a blurred highlight, a
+        search match) and would draw it solid: its colours are taken from the full style instead,
+        where they are blended over the widget's background.
+        """
+        style = self._line_component_styles.get(name)
+        if style is None:
+            partial = self.get_component_rich_style(name, partial=True)
+            full = self.get_component_rich_style(name)
+            colours = Style(
+                color=full.color if partial.color else None, bgcolor=full.bgcolor if partial.bgcolor else None
+            )
+            style = self._line_component_styles[name] = partial.without_color + colours
+        return style
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
+        self._line_component_styles.clear()
         self._strips.clear()

@@ -76,12 +76,6 @@ class Navigator(LineView, can_focus=True):
     def entries(self) -> list[Entry]:
         return self.outline.entries
 
-    def entry_text(self, entry: int) -> str:
-        """Entry `entry` as one line of plain text: marker, number, heading."""
-        item = self.entries[entry]
-        marker = BOOKMARK_MARKER if item.section in self.bookmarked else " "
-        return f"{marker}{self.outline.prefix(item)}{item.heading}"
-
     @property
     def highlighted_section(self) -> int | None:
         return self.entries[self.highlighted].section if self.highlighted is not None else None

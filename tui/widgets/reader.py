@@ -68,6 +68,8 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.document = document
         self._layout: Layout | None = None
+        self._wrapping: int | None = None
+        """The measure a worker is wrapping the text for, if one is."""
         self.search: SearchResults | None = None
         self.current_match: int | None = None
         self._search_generation = 0
@@ -94,8 +96,10 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         if self.text_width <= 0:
             return
         measure = self._measure()
-        if not self.document.has_layout(measure) and self.document.size >= BACKGROUND_WRAP:
-            self._wrap_off_thread(measure)
+        if self._layout is not None and not self.document.has_layout(measure) and self.document.size >= BACKGROUND_WRAP:
+            if measure != self._wrapping:
+                self._wrapping = measure
+                self._wrap_off_thread(measure)
             self._strips.clear()  # meanwhile the lines on show are centred again for the new width
             self.refresh()
             return
@@ -117,6 +121,7 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         self.run_worker(wrap, thread=True, group="wrap", exclusive=True)
 
     def _wrapped(self, document: Document) -> None:
+        self._wrapping = None
         if document is self.document:
             self._relayout()  # the layout is ready now (or the width changed again: wrap for that one)
 
