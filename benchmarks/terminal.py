@@ -10,8 +10,8 @@ What is measured, for each input:
 
 - **first paint**: until the first screen is there. brief: its title on the first row and the
   status line drawn (`·`); the floor: `floor ready`; less: the file's first line; the peers: the
-  document's title. For brief, **title shown** is when the title alone is on the first row: brief
-  draws its first frame in steps, and the status line comes last.
+  document's title. For brief, **title shown** is when the title alone is on the first row, which
+  tells whether the first screen comes in one frame (the two are equal) or in steps.
 - **complete** (brief): until the status line no longer says `loading …`, i.e. the whole input is
   parsed and laid out (large inputs open on a preview of their start; see `tui/loading.py`).
 - **`]`** (brief), from the top: until the first heading is the top row of the reading pane.
