@@ -53,7 +53,7 @@ NARROW = "-narrow"
 
 
 class ReaderScreen(Screen[None]):
-    """Section navigator, reading pane, takeaways panel, search bar, status line and footer."""
+    """Section navigator, reading pane, takeaways panel, search bar, status line and key bar."""
 
     BINDINGS = [
         Binding("j,down", "move_lines(1)", "Line down", show=False),
