@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import SEED
 from tui.article import Section
+from tui.layout import PerWidth
 from tui.outline import Outline, main_sections, outline_entries
 from tui.parse import load_path
 
@@ -68,3 +69,17 @@ def test_wrapped_outlines_are_kept_per_width():
     outline = Outline([section("Heading")])
     assert outline.lines(20) is outline.lines(20)
     assert outline.lines(20) is not outline.lines(21)
+
+
+def test_per_width_keeps_the_last_four_widths():
+    made: list[int] = []
+    cache: PerWidth[str] = PerWidth()
+
+    def make(width: int) -> str:
+        made.append(width)
+        return f"lines at {width}"
+
+    for width in (20, 21, 22, 23, 24):
+        assert cache.get(width, make) == f"lines at {width}"
+    assert cache.get(24, make) == "lines at 24" and made == [20, 21, 22, 23, 24]  # kept: not made again
+    assert 20 not in cache and all(width in cache for width in (21, 22, 23, 24))

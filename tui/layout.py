@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import partial
+from typing import Generic, TypeVar
 
 from rich.cells import cell_len
 
@@ -25,6 +28,7 @@ WORDS_PER_MINUTE = 230
 QUOTE_PREFIX = "▎ "
 BLANK = -1
 """Unit index of a blank line between blocks."""
+Made = TypeVar("Made")
 
 
 class Kind(IntEnum):
@@ -166,6 +170,31 @@ def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
+class PerWidth(Generic[Made]):
+    """What was made for each of the last few widths (lines of text, lines of headings), kept so
+    that going back to a width costs nothing.
+
+    Safe without a lock (a Document crosses processes, and locks do not pickle): a worker thread may
+    make the value for one width while the UI thread asks for another.
+    """
+
+    def __init__(self, keep: int = 4) -> None:
+        self._keep = keep
+        self._made: dict[int, Made] = {}
+
+    def __contains__(self, width: int) -> bool:
+        return width in self._made
+
+    def get(self, width: int, make: Callable[[int], Made]) -> Made:
+        made = self._made.get(width)
+        if made is None:
+            made = make(width)
+            for stale in list(self._made)[: 1 - self._keep]:
+                self._made.pop(stale, None)
+            made = self._made.setdefault(width, made)
+        return made
+
+
 class Document:
     """An article ready to lay out: its units, anchors and word counts, independent of width."""
 
@@ -182,7 +211,7 @@ class Document:
         self._words_before = words
         self.size = sum(len(unit.text) for unit in self.units)
         """Characters of text in all."""
-        self._layouts: dict[int, Layout] = {}
+        self._layouts: PerWidth[Layout] = PerWidth()
 
     @property
     def word_count(self) -> int:
@@ -201,16 +230,7 @@ class Document:
 
     def layout(self, measure: int) -> Layout:
         """The lines for a measure of `measure` cells, kept for the last few widths used."""
-        measure = max(measure, MIN_MEASURE)
-        layout = self._layouts.get(measure)
-        if layout is None:
-            layout = Layout(self, measure)
-            # Kept thread-safe without a lock (a Document crosses processes, and locks do not
-            # pickle): a worker thread may wrap for one width while the UI thread asks for another.
-            for stale in list(self._layouts)[:-3]:
-                self._layouts.pop(stale, None)
-            layout = self._layouts.setdefault(measure, layout)
-        return layout
+        return self._layouts.get(max(measure, MIN_MEASURE), partial(Layout, self))
 
 
 class Layout:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import partial
 
 from tui.article import Section
-from tui.layout import is_narrow, wrap
+from tui.layout import PerWidth, is_narrow, wrap
 
 MARKER_CELLS = 1
 """The first column of every line, where a bookmarked section shows its marker."""
@@ -51,7 +52,7 @@ class Outline:
         self.entries = outline_entries(sections)
         self.number_cells = max([2, *(len(entry.number) for entry in self.entries)])
         self._entry_sections = array("l", (entry.section for entry in self.entries))
-        self._wrapped: dict[int, OutlineLines] = {}
+        self._wrapped: PerWidth[OutlineLines] = PerWidth()
 
     def entry_of_section(self, section: int) -> int | None:
         """The entry for section `section`'s heading, or None when it has no heading."""
@@ -71,12 +72,7 @@ class Outline:
 
     def lines(self, width: int) -> OutlineLines:
         """The entries wrapped at `width` cells, kept for the last few widths used."""
-        lines = self._wrapped.get(width)
-        if lines is None:
-            if len(self._wrapped) >= 4:
-                self._wrapped.pop(next(iter(self._wrapped)))
-            lines = self._wrapped[width] = OutlineLines(self, width)
-        return lines
+        return self._wrapped.get(width, partial(OutlineLines, self))
 
 
 class OutlineLines:
