@@ -103,12 +103,16 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
             self._strips.clear()  # meanwhile the lines on show are centred again for the new width
             self.refresh()
             return
-        anchor = self.text_layout.anchor(round(self.scroll_y))
-        self._layout = self.document.layout(measure)
-        self.virtual_size = Size(self.text_width, self._virtual_height())
-        self.scroll_to(y=self.text_layout.line_of_anchor(anchor), animate=False, immediate=True)
-        self._strips.clear()
-        self.refresh()
+        layout = self.document.layout(measure)
+        # The Resize event after a change of width finds the lines made already: then only the
+        # height (the room at the end, the percentage read) is news, and the strips drawn stay good.
+        anchor = self.text_layout.anchor(round(self.scroll_y)) if layout is not self.text_layout else None
+        self._layout = layout
+        self.virtual_size = Size(self.text_width, self._virtual_height())  # before scrolling: it bounds it
+        if anchor is not None:
+            self.scroll_to(y=layout.line_of_anchor(anchor), animate=False, immediate=True)
+            self._strips.clear()
+            self.refresh()
         self._update_position()
 
     def _wrap_off_thread(self, measure: int) -> None:
@@ -141,9 +145,6 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         lines = self.text_layout.section_lines
         last_heading = lines[-1] if lines else 0
         return max(self.text_layout.line_count, last_heading + self.scrollable_content_region.height)
-
-    def on_mount(self) -> None:
-        self._relayout()
 
     # Movement -------------------------------------------------------------------------------
 
