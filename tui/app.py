@@ -21,8 +21,7 @@ from tui.state import StateStore
 from tui.widgets.insights import Insights
 from tui.widgets.reader import Reader
 
-# Imported where used: what the first frame of one article does not need costs start-up time
-# (the palette's module alone takes about 60 ms to import).
+# Imported where used: what the first frame of one article does not need costs start-up time.
 if TYPE_CHECKING:
     from textual.command import Provider
 

@@ -60,7 +60,8 @@ class Navigator(LineView, can_focus=True):
         """The entry under the cursor: the current section's, until the keys move it."""
         self._lines: OutlineLines | None = None
         self._generation = 0
-        """Changes with what the lines show (the outline, the width, the bookmarks): part of each strip's key."""
+        """Changes with the outline and the width: part of each strip's key, beside the line's
+        highlight and bookmark."""
 
     # What is listed -------------------------------------------------------------------------
 
@@ -101,8 +102,7 @@ class Navigator(LineView, can_focus=True):
             self._highlight(entry)
 
     def watch_bookmarked(self) -> None:
-        self._generation += 1
-        self.refresh()
+        self.refresh()  # a line's bookmark is part of its strip's key
 
     def _highlight(self, entry: int) -> None:
         if entry != self.highlighted:
