@@ -13,7 +13,7 @@ What is measured, for each input:
   document's title. For brief, **title shown** is when the title alone is on the first row, which
   tells whether the first screen comes in one frame (the two are equal) or in steps.
 - **complete** (brief): until the status line no longer says `loading …`, i.e. the whole input is
-  parsed and laid out (large inputs open on a preview of their start; see `tui/loading.py`).
+  parsed and laid out (large inputs open on a preview of their start; see `tui/reading/loading.py`).
 - **`]`** (brief), from the top: until the first heading is the top row of the reading pane.
 - **`G`**: until the last heading is on screen (brief: in the reading pane or the status line;
   less: `(END)`).

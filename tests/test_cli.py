@@ -458,7 +458,7 @@ def test_errors_in_a_real_process_have_no_traceback(tmp_path: Path):
 
 
 def test_forget_clears_what_is_stored_for_a_file_and_for_all(isolated_state, capsys):
-    from tui.state import ArticleState, StateStore
+    from tui.platform.state import ArticleState, StateStore
 
     store = StateStore()
     seed_digest = cli.load(None, 1 << 20).digest

@@ -12,8 +12,8 @@ import pytest
 
 from tests.conftest import SEED
 from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
-from tui import export
-from tui.clipboard import (
+from tui.reading import export
+from tui.platform.clipboard import (
     MAX_OSC52_BYTES,
     SYSTEM_CLIPBOARD,
     TERMINAL_CLIPBOARD,
@@ -252,14 +252,14 @@ def test_copied_item_is_exactly_the_text_shown():
 
 
 def test_markdown_of_items_with_labels_and_nesting():
-    from tui.article import Item
+    from tui.model.article import Item
 
     items = [Item("Cost", "low"), Item(None, "plain"), Item(None, "nested", 1), Item("Only", "")]
     assert export.markdown_list(items) == "- **Cost:** low\n- plain\n  - nested\n- **Only:**"
 
 
 def test_text_files_write_atomically_and_never_replace_without_asking(tmp_path):
-    from tui.files import write_atomically
+    from tui.platform.files import write_atomically
 
     target = tmp_path / "notes.md"
     write_atomically(target, "first")

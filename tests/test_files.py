@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from tui.files import write_atomically
+from tui.platform.files import write_atomically
 
 
 def test_a_new_file_gets_the_usual_mode(tmp_path):

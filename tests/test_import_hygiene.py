@@ -12,21 +12,21 @@ from tests.conftest import REPO
 
 PURE_MODULES = [
     "tui",
-    "tui.article",
-    "tui.errors",
+    "tui.model.article",
+    "tui.model.errors",
     "tui.parse",
     "tui.parse.decode",
     "tui.parse.sanitize",
     "tui.parse.plain",
     "tui.parse.markdown",
     "tui.parse.extract",
-    "tui.export",
-    "tui.resources",
+    "tui.reading.export",
+    "tui.platform.resources",
     "tui.cli",
-    "tui.outline",
+    "tui.reading.outline",
 ]
-if (REPO / "tui" / "layout.py").exists():
-    PURE_MODULES.append("tui.layout")
+if (REPO / "tui" / "reading" / "layout.py").exists():
+    PURE_MODULES.append("tui.reading.layout")
 
 REPORT = """
 import json, sys

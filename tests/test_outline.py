@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tests.conftest import SEED
-from tui.article import Section
-from tui.layout import PerWidth
-from tui.outline import Outline, main_sections, outline_entries
+from tui.model.article import Section
+from tui.reading.layout import PerWidth
+from tui.reading.outline import Outline, main_sections, outline_entries
 from tui.parse import load_path
 
 

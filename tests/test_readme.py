@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from tests.conftest import REPO
-from tui.app import help_bindings
-from tui.keys import key_table, markdown_key_table
+from tui.ui.app import help_bindings
+from tui.ui.keys import key_table, markdown_key_table
 
 
 def test_readme_key_table_matches_the_bindings():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.layout import Kind, Unit
-from tui.search import SearchCancelled, SearchResults, find_matches
+from tui.reading.layout import Kind, Unit
+from tui.reading.search import SearchCancelled, SearchResults, find_matches
 
 
 def units(count: int) -> list[Unit]:

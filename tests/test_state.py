@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.state import STATE_FILE, ArticleState, Spot, StateStore
+from tui.platform.state import STATE_FILE, ArticleState, Spot, StateStore
 
 
 def test_state_dir_comes_from_the_environment(isolated_state):
@@ -147,8 +147,8 @@ def test_each_corrupt_file_is_kept_under_its_own_name(tmp_path):
 
 def test_bookmarks_from_two_readers_of_one_article_are_both_kept(tmp_path):
     from tests.conftest import SEED
-    from tui.layout import Document
-    from tui.memory import ArticleMemory
+    from tui.reading.layout import Document
+    from tui.reading.memory import ArticleMemory
     from tui.parse import load_path
 
     document = Document(load_path(SEED))

@@ -88,7 +88,7 @@ def test_brief_installed_in_a_fresh_venv_reads_its_bundled_seed(wheel: Path, tmp
     assert len(document["takeaways"]) == 6
 
     where = subprocess.run(
-        [str(bin_dir / "python"), "-c", "import tui.resources as r; print(r.seed_path()); print(r.stylesheet_path())"],
+        [str(bin_dir / "python"), "-c", "import tui.platform.resources as r; print(r.seed_path()); print(r.stylesheet_path())"],
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.article import Article
-from tui.clipboard import MODES, ClipboardError, resolve_mode
-from tui.errors import BriefError
+from tui.model.article import Article
+from tui.platform.clipboard import MODES, ClipboardError, resolve_mode
+from tui.model.errors import BriefError
 from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, parse_preview, read_path, read_stream
-from tui.resources import MissingResource, seed_path
+from tui.platform.resources import MissingResource, seed_path
 
 if TYPE_CHECKING:
-    from tui.loading import PendingDocument
+    from tui.reading.loading import PendingDocument
 
 EXIT_ERROR = 2
 
@@ -126,7 +126,7 @@ def load(file: str | None, max_size: int) -> Article:
 
 def render(article: Article, output: str, width: int | None) -> str:
     """The text printed for one of the non-interactive outputs."""
-    from tui import export  # only output to print needs it
+    from tui.reading import export  # only output to print needs it
 
     if output == "json":
         return export.to_json(article)
@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if interactive:
         pending = None
         if preview is not None:
-            from tui.loading import PendingDocument  # a process pool: only large inputs pay for it
+            from tui.reading.loading import PendingDocument  # a process pool: only large inputs pay for it
 
             pending = PendingDocument(raw).start()
         return _run_reader(article, args, pending=pending)
@@ -199,7 +199,7 @@ def _run_reader(
     # first screen turns it back on once its frame is out.
     gc.disable()
     try:
-        from tui.app import BriefApp
+        from tui.ui.app import BriefApp
 
         app = BriefApp(
             article,
@@ -218,7 +218,7 @@ def _run_reader(
 
 def _forget(file: str | None, max_size: int) -> int:
     """`--forget`: drop what is stored for one article (by its text and its path), or for all."""
-    from tui.state import StateStore
+    from tui.platform.state import StateStore
 
     store = StateStore()
     if file == "-":

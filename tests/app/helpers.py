@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 
 from tests.conftest import SEED
-from tui.app import BriefApp
-from tui.layout import BLANK
+from tui.ui.app import BriefApp
+from tui.reading.layout import BLANK
 from tui.parse import load_path, parse_text
 
 
@@ -47,7 +47,7 @@ def visible_text(app: BriefApp) -> str:
 
 def navigator_text(app: BriefApp) -> list[str]:
     """The navigator's lines as drawn on screen, trailing spaces dropped."""
-    from tui.widgets.navigator import Navigator
+    from tui.ui.widgets.navigator import Navigator
 
     navigator = app.screen.query_one(Navigator)
     return [navigator.render_line(y).text.rstrip() for y in range(navigator.scrollable_content_region.height)]

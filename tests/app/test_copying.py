@@ -12,12 +12,12 @@ from tests.app.helpers import seed_app
 from tests.conftest import SEED
 from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
 from tests.test_clipboard import FakeSystemClipboard
-from tui import export
-from tui.app import BriefApp
-from tui.clipboard import Clipboard, Environment, osc52_sequence
+from tui.reading import export
+from tui.ui.app import BriefApp
+from tui.platform.clipboard import Clipboard, Environment, osc52_sequence
 from tui.parse import load_path
-from tui.screens.copy_dialog import CopyDialog
-from tui.widgets.insights import Insights, ItemList
+from tui.ui.screens.copy_dialog import CopyDialog
+from tui.ui.widgets.insights import Insights, ItemList
 
 SSH = {"TERM": "xterm-256color", "SSH_TTY": "/dev/pts/1"}
 NOWHERE = {"TERM": "dumb"}

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from tests.app.helpers import toasts, top_text, wait_until
 from tests.conftest import SEED
-from tui.app import BriefApp
-from tui.loading import LAID_OUT, PendingDocument, prepare_document
+from tui.ui.app import BriefApp
+from tui.reading.loading import LAID_OUT, PendingDocument, prepare_document
 from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
-from tui.widgets.navigator import Navigator
+from tui.ui.widgets.navigator import Navigator
 
 
 def large_input() -> RawInput:

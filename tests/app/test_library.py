@@ -9,10 +9,10 @@ from textual.widgets import Input, OptionList
 
 from tests.app.helpers import wait_until
 from tests.conftest import FIXTURES, SEED
-from tui.app import BriefApp
-from tui.library import find_articles
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
+from tui.ui.app import BriefApp
+from tui.reading.library import find_articles
+from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.reader import ReaderScreen
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from textual.command import CommandList, CommandPalette
 
 from tests.app.helpers import seed_app, top_text, wait_until
 from tests.conftest import SEED
-from tui.app import BriefApp
+from tui.ui.app import BriefApp
 from tui.parse import load_path
 
 

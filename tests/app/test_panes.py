@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.app.helpers import navigator_text, seed_app, text_app, top_text
-from tui.widgets.navigator import Navigator
-from tui.widgets.status import StatusLine
+from tui.ui.widgets.navigator import Navigator
+from tui.ui.widgets.status import StatusLine
 
 
 def book(parts: int, chapters: int) -> str:
@@ -61,8 +61,8 @@ async def test_a_heading_too_long_for_the_pane_wraps_under_its_first_word():
 
 
 async def test_clicks_on_a_tab_a_key_and_a_heading():
-    from tui.widgets.insights import Insights, TabStrip
-    from tui.widgets.key_bar import KeyBar
+    from tui.ui.widgets.insights import Insights, TabStrip
+    from tui.ui.widgets.key_bar import KeyBar
 
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -82,8 +82,8 @@ async def test_clicks_on_a_tab_a_key_and_a_heading():
 
 
 async def test_the_key_bar_follows_the_focus():
-    from tui.widgets.insights import ItemList
-    from tui.widgets.key_bar import KeyBar
+    from tui.ui.widgets.insights import ItemList
+    from tui.ui.widgets.key_bar import KeyBar
 
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -6,13 +6,13 @@ import threading
 
 import pytest
 
-import tui.widgets.reader as reader_module
+import tui.ui.widgets.reader as reader_module
 from tests.app.helpers import navigator_text, seed_app, text_app, top_line, top_text, visible_text, wait_until
-from tui.app import help_bindings
-from tui.layout import Document
-from tui.screens.help import HelpScreen
-from tui.widgets.insights import Insights, ItemList
-from tui.widgets.navigator import Navigator
+from tui.ui.app import help_bindings
+from tui.reading.layout import Document
+from tui.ui.screens.help import HelpScreen
+from tui.ui.widgets.insights import Insights, ItemList
+from tui.ui.widgets.navigator import Navigator
 
 SIZES = [(80, 24), (120, 40)]
 MAIN_HEADINGS = [

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from tests.app.helpers import navigator_text, seed_app, text_app, toasts, top_line, top_text, wait_until
 from tests.app.test_snapshots import NO_INSIGHTS_ARTICLE
-from tui.screens.bookmarks import BookmarksScreen
-from tui.state import STATE_FILE
-from tui.widgets.navigator import BOOKMARK_MARKER
+from tui.ui.screens.bookmarks import BookmarksScreen
+from tui.platform.state import STATE_FILE
+from tui.ui.widgets.navigator import BOOKMARK_MARKER
 
 
 async def read_and_quit(app, *keys: str) -> None:
@@ -54,7 +54,7 @@ async def test_resume_at_a_new_width_keeps_the_paragraph(isolated_state):
 async def test_no_resume_opens_at_the_top(isolated_state):
     await read_and_quit(seed_app(), "5")
     from tests.conftest import SEED
-    from tui.app import BriefApp
+    from tui.ui.app import BriefApp
     from tui.parse import load_path
 
     app = BriefApp(load_path(SEED), resume=False)
@@ -65,7 +65,7 @@ async def test_no_resume_opens_at_the_top(isolated_state):
 
 
 async def test_a_changed_file_resumes_at_the_same_heading(isolated_state, tmp_path):
-    from tui.app import BriefApp
+    from tui.ui.app import BriefApp
     from tui.parse import load_path
 
     article = tmp_path / "harbours.txt"
@@ -139,7 +139,7 @@ async def test_any_session_sequence_leaves_valid_state_with_each_last_position(i
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press(*("right_square_bracket" if k == "]" else k for k in keys))
-            from tui import spots
+            from tui.reading import spots
 
             last[app.article.digest] = spots.spot_at(app.document, app.reader.text_layout, top_line(app)).unit
             await pilot.press("q")

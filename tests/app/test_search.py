@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.app.helpers import seed_app, top_line, wait_until
-from tui.search import find_matches
-from tui.widgets.search_bar import SearchBar
+from tui.reading.search import find_matches
+from tui.ui.widgets.search_bar import SearchBar
 
 
 def status(app) -> str:

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from tui.errors import BinaryInput, EmptyInput, InputError
+from tui.model.errors import BinaryInput, EmptyInput, InputError
 from tui.parse.decode import decode
 
 PROSE = "“Quoted” café — naïve, 5 €, ‘single’ and …"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.layout import Document
+from tui.reading.layout import Document
 from tui.parse import parse_bytes, parse_text, title_from_name
 
 PARTS_ARTICLE = """\

@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.parse.test_properties import assert_clean, assert_no_word_lost
-from tui.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Section
-from tui.errors import BinaryInput, EmptyInput
+from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Section
+from tui.model.errors import BinaryInput, EmptyInput
 from tui.parse import load_path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.article import Item
+from tui.model.article import Item
 from tui.parse import parse_text
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tui.article import Article, BulletList
-from tui.errors import BinaryInput, EmptyInput, InputError
+from tui.model.article import Article, BulletList
+from tui.model.errors import BinaryInput, EmptyInput, InputError
 from tui.parse import parse_bytes, parse_text
 from tui.parse.sanitize import sanitize
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import SEED
 from tests.seed_expectations import SEED_SECTIONS, SEED_SUBTITLE, SEED_TITLE
-from tui.article import BulletList, Paragraph
+from tui.model.article import BulletList, Paragraph
 from tui.parse import load_path
 
 

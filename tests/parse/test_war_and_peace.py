@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from tests.parse.test_properties import assert_clean, assert_no_word_lost
-from tui.article import Article, BulletList, Paragraph
+from tui.model.article import Article, BulletList, Paragraph
 from tui.parse import load_path
 
 BOOK = CORPUS / "war-and-peace.txt"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.article import Article, Format
-from tui.errors import EmptyInput, InputError, InputTooLarge
+from tui.model.article import Article, Format
+from tui.model.errors import EmptyInput, InputError, InputTooLarge
 from tui.parse.decode import decode
 from tui.parse.detect import looks_like_markdown
 from tui.parse.extract import extract

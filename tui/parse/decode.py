@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from tui.errors import BinaryInput, EmptyInput
+from tui.model.errors import BinaryInput, EmptyInput
 
 # Share of control characters above which decoded bytes are taken for binary data.
 _BINARY_CONTROL_SHARE = 0.10

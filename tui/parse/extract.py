@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.article import BulletList, Item, Section
+from tui.model.article import BulletList, Item, Section
 
 TAKEAWAY_HEADINGS = frozenset(
     {"key takeaways", "key takeaway", "takeaways", "key points", "main points", "tl;dr", "tldr"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.article import Item
+from tui.model.article import Item
 
 MAX_LABEL_WORDS = 8
 MAX_LABEL_CHARS = 60

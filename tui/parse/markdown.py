@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tui.article import Block, BulletList, Item, Paragraph, Preformatted, Quote, Section
+from tui.model.article import Block, BulletList, Item, Paragraph, Preformatted, Quote, Section
 from tui.parse.items import is_label, split_label
 
 _INLINE_CHARS = re.compile(r"[\\`*_\[\]!<&~]")

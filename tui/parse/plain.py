@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.article import BulletList, Item, Paragraph, Section
+from tui.model.article import BulletList, Item, Paragraph, Section
 from tui.parse.headings import USUAL_SECTION_NAMES, book_level, is_heading, is_list_intro
 from tui.parse.items import split_label
 

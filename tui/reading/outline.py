@@ -1,6 +1,6 @@
 """The article's outline as the section navigator shows it: one entry per heading, wrapped for a width.
 
-Pure Python (no Textual). Like `tui.layout`, the lines are three integer arrays (entry, start, end of
+Pure Python (no Textual). Like `tui.reading.layout`, the lines are three integer arrays (entry, start, end of
 the heading's text), so a book with thousands of headings costs a few bytes a line and the
 navigator draws only the lines on screen.
 """
@@ -12,8 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import partial
 
-from tui.article import Section
-from tui.layout import PerWidth, is_narrow, wrap
+from tui.model.article import Section
+from tui.reading.layout import PerWidth, is_narrow, wrap
 
 MARKER_CELLS = 1
 """The first column of every line, where a bookmarked section shows its marker."""

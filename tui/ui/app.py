@@ -12,28 +12,28 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.article import Article
-from tui.clipboard import Clipboard, Mode, Outcome
+from tui.model.article import Article
+from tui.platform.clipboard import Clipboard, Mode, Outcome
 from tui.parse import DEFAULT_MAX_SIZE
-from tui.resources import stylesheet_path
-from tui.screens.reader import ReaderScreen
-from tui.state import StateStore
-from tui.widgets.insights import Insights
-from tui.widgets.reader import Reader
+from tui.platform.resources import stylesheet_path
+from tui.ui.screens.reader import ReaderScreen
+from tui.platform.state import StateStore
+from tui.ui.widgets.insights import Insights
+from tui.ui.widgets.reader import Reader
 
 # Imported where used: what the first frame of one article does not need costs start-up time.
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.loading import PendingDocument
-    from tui.screens.bookmarks import BookmarksScreen
-    from tui.screens.library import LibraryScreen
+    from tui.reading.loading import PendingDocument
+    from tui.ui.screens.bookmarks import BookmarksScreen
+    from tui.ui.screens.library import LibraryScreen
 
 
 def help_bindings() -> list[Binding]:
     """Every key brief knows, in the order the help screen and the README list them."""
-    from tui.screens.bookmarks import BookmarksScreen
-    from tui.screens.library import LibraryScreen
+    from tui.ui.screens.bookmarks import BookmarksScreen
+    from tui.ui.screens.library import LibraryScreen
 
     # Keys the side panes' lists handle themselves.
     panes = [
@@ -47,7 +47,7 @@ def help_bindings() -> list[Binding]:
 
 
 def _section_commands() -> type[Provider]:
-    from tui.commands import SectionCommands
+    from tui.ui.commands import SectionCommands
 
     return SectionCommands
 
@@ -109,7 +109,7 @@ class BriefApp(App[None]):
             pending, self._pending = self._pending, None  # the screen alone holds the raw bytes, until parsed
             return ReaderScreen(self._first_article, state=self.state, resume=self.resume, pending=pending)
         assert self.library is not None
-        from tui.screens.library import LibraryScreen
+        from tui.ui.screens.library import LibraryScreen
 
         return LibraryScreen(self.library, self.state, self.max_size)
 
@@ -162,7 +162,7 @@ class BriefApp(App[None]):
         self.exit()
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_bindings()))
@@ -191,7 +191,7 @@ class BriefApp(App[None]):
         if outcome.channel is not None:
             self.notify(f"Copied {description} ({outcome.channel})", markup=False)
         else:
-            from tui.screens.copy_dialog import CopyDialog
+            from tui.ui.screens.copy_dialog import CopyDialog
 
             self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available"))
 

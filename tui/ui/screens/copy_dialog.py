@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
-from tui.files import write_atomically
-from tui.resources import stylesheet_path
+from tui.platform.files import write_atomically
+from tui.platform.resources import stylesheet_path
 
 
 class CopyDialog(ModalScreen[None]):

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.widgets.reader import ReadingPosition
+from tui.ui.widgets.reader import ReadingPosition
 
 
 def status_text(

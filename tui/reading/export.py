@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
-from tui.article import Article, Block, BulletList, Item, Paragraph, Preformatted, Quote
+from tui.model.article import Article, Block, BulletList, Item, Paragraph, Preformatted, Quote
 
 
 def item_to_dict(item: Item) -> dict[str, Any]:

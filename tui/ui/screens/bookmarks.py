@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.resources import stylesheet_path
-from tui.state import Spot
+from tui.platform.resources import stylesheet_path
+from tui.platform.state import Spot
 
 
 def bookmark_label(spot: Spot) -> Content:

@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from tui.navigation import SectionJumper
+from tui.ui.navigation import SectionJumper
 
 HELP = "Jump there in the reading pane"
 

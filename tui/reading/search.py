@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tui.layout import Unit
+from tui.reading.layout import Unit
 
 
 @dataclass(frozen=True, slots=True)

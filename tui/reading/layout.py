@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from rich.cells import cell_len
 
-from tui.article import Article, BulletList, Item, Paragraph, Preformatted, Quote
+from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote
 
 MEASURE = 76
 """The widest line of text: a comfortable reading measure."""

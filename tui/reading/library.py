@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.errors import BriefError
-from tui.layout import WORDS_PER_MINUTE, Document
+from tui.model.errors import BriefError
+from tui.reading.layout import WORDS_PER_MINUTE, Document
 from tui.parse import DEFAULT_MAX_SIZE, load_path
 from tui.parse.sanitize import sanitize
-from tui.state import StateStore
+from tui.platform.state import StateStore
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_FILES = 1000

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import key_table
-from tui.resources import stylesheet_path
+from tui.ui.keys import key_table
+from tui.platform.resources import stylesheet_path
 
 
 def help_content(rows: list[tuple[str, str]]) -> Content:

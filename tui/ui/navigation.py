@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from tui.article import Article
+from tui.model.article import Article
 
 
 @runtime_checkable

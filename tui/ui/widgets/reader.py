@@ -11,9 +11,9 @@ from textual.geometry import Size
 from textual.reactive import var
 from textual.strip import Strip
 
-from tui.layout import BLANK, MEASURE, QUOTE_PREFIX, WORDS_PER_MINUTE, Document, Kind, Layout
-from tui.search import SearchResults
-from tui.widgets.line_view import LineView, fitted_strip
+from tui.reading.layout import BLANK, MEASURE, QUOTE_PREFIX, WORDS_PER_MINUTE, Document, Kind, Layout
+from tui.reading.search import SearchResults
+from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BACKGROUND_WRAP = 1_000_000
 """Characters of text from which wrapping for a new width (about 50 ms of work and more) runs off

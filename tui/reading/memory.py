@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from tui import spots
-from tui.layout import Document
-from tui.state import ArticleState, Spot, StateStore
+from tui.reading import spots
+from tui.reading.layout import Document
+from tui.platform.state import ArticleState, Spot, StateStore
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
 
-from tui.widgets.parts_line import PartsLine
+from tui.ui.widgets.parts_line import PartsLine
 
 
 class KeyBar(PartsLine[str]):

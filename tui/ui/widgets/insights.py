@@ -11,8 +11,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.article import Article, Item
-from tui.widgets.parts_line import PartsLine
+from tui.model.article import Article, Item
+from tui.ui.widgets.parts_line import PartsLine
 
 NO_INSIGHTS = "This article has no key takeaways, pros or cons."
 

@@ -17,24 +17,24 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from tui import spots
-from tui.article import Article
-from tui.errors import BriefError
-from tui.layout import Document
-from tui.memory import ArticleMemory
-from tui.outline import Outline, main_sections
+from tui.reading import spots
+from tui.model.article import Article
+from tui.model.errors import BriefError
+from tui.reading.layout import Document
+from tui.reading.memory import ArticleMemory
+from tui.reading.outline import Outline, main_sections
 from tui.parse import human_size
-from tui.search import SearchCancelled, SearchResults, find_matches
-from tui.state import Spot, StateStore
-from tui.widgets.insights import Insights
-from tui.widgets.key_bar import KeyBar
-from tui.widgets.navigator import Navigator
-from tui.widgets.reader import Reader, ReadingPosition
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.status import StatusLine, status_text
+from tui.reading.search import SearchCancelled, SearchResults, find_matches
+from tui.platform.state import Spot, StateStore
+from tui.ui.widgets.insights import Insights
+from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.navigator import Navigator
+from tui.ui.widgets.reader import Reader, ReadingPosition
+from tui.ui.widgets.search_bar import SearchBar
+from tui.ui.widgets.status import StatusLine, status_text
 
 if TYPE_CHECKING:  # a process pool costs start-up time; only large inputs need it
-    from tui.loading import PendingDocument
+    from tui.reading.loading import PendingDocument
 
 WIDE = 120
 """From this width all three panes show; below it the takeaways panel is on demand."""
@@ -164,7 +164,7 @@ class ReaderScreen(Screen[None]):
 
     def _parse_the_rest(self) -> None:
         """Parse and lay out the whole input off the UI thread, then show it in place of the preview."""
-        from tui.loading import LoadCancelled
+        from tui.reading.loading import LoadCancelled
 
         assert self.pending is not None
         try:
@@ -262,7 +262,7 @@ class ReaderScreen(Screen[None]):
         self.notify(f"Bookmarked “{spot.excerpt}”", timeout=3, markup=False)
 
     def action_bookmarks(self) -> None:
-        from tui.screens.bookmarks import BookmarksScreen
+        from tui.ui.screens.bookmarks import BookmarksScreen
 
         def jump(spot: Spot | None) -> None:
             if spot is not None:
@@ -474,7 +474,7 @@ class ReaderScreen(Screen[None]):
     # Copying ----------------------------------------------------------------------------------
 
     def action_copy_takeaways(self) -> None:
-        from tui import export
+        from tui.reading import export
 
         takeaways = self.article.takeaways
         if not takeaways:
@@ -483,7 +483,7 @@ class ReaderScreen(Screen[None]):
         self.post_message(self.CopyRequested(export.markdown_list(takeaways), _count(len(takeaways), "takeaway")))
 
     def action_copy_pros_cons(self) -> None:
-        from tui import export
+        from tui.reading import export
 
         pros, cons = self.article.pros, self.article.cons
         if not (pros or cons):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.layout import BLANK, Document, Layout
-from tui.state import Spot
+from tui.reading.layout import BLANK, Document, Layout
+from tui.platform.state import Spot
 
 EXCERPT_CHARS = 60
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from multiprocessing.pool import AsyncResult, Pool
 from multiprocessing.sharedctypes import Synchronized
 
-from tui.errors import BriefError
-from tui.layout import MEASURE, Document
+from tui.model.errors import BriefError
+from tui.reading.layout import MEASURE, Document
 from tui.parse import RawInput
 
 

@@ -1,6 +1,6 @@
 """The section navigator: every heading, main sections numbered, the current one highlighted.
 
-It draws only the lines on screen from `tui.outline`, like the reading pane, so a book with
+It draws only the lines on screen from `tui.reading.outline`, like the reading pane, so a book with
 thousands of headings opens, follows the reader and moves as fast as a short article.
 """
 
@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from tui.article import Section
-from tui.outline import MARKER_CELLS, Entry, Outline, OutlineLines
-from tui.widgets.line_view import LineView, fitted_strip
+from tui.model.article import Section
+from tui.reading.outline import MARKER_CELLS, Entry, Outline, OutlineLines
+from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BOOKMARK_MARKER = "◆"
 

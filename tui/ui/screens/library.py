@@ -15,16 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.article import Article
-from tui.errors import BriefError
-from tui.library import Entry, describe, display_path, find_articles
+from tui.model.article import Article
+from tui.model.errors import BriefError
+from tui.reading.library import Entry, describe, display_path, find_articles
 from tui.parse import DEFAULT_MAX_SIZE, parse_preview, read_path
 from tui.parse.sanitize import sanitize
-from tui.resources import stylesheet_path
-from tui.state import StateStore
+from tui.platform.resources import stylesheet_path
+from tui.platform.state import StateStore
 
 if TYPE_CHECKING:
-    from tui.loading import PendingDocument
+    from tui.reading.loading import PendingDocument
 
 
 def entry_label(entry: Entry) -> Content:
@@ -169,7 +169,7 @@ class LibraryScreen(Screen[None]):
         except BriefError as error:
             self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
             return
-        from tui.loading import PendingDocument
+        from tui.reading.loading import PendingDocument
 
         # Not started in a process of its own: the interface holds the terminal's streams now.
         pending = PendingDocument(raw) if preview is not None else None

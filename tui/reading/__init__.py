@@ -1,0 +1,1 @@
+"""Pure logic over the model: layout, outline, search, positions, exports, the library, loading."""
