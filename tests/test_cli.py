@@ -68,7 +68,16 @@ def run_process(*args: str, input: bytes | None = None, cwd: Path = REPO) -> sub
 
 # --- --json ---------------------------------------------------------------------------------------
 
-ITEM_KEYS = {"label", "text", "depth"}
+ITEM_KEYS = {"label", "text", "depth", "spans"}
+SPAN_STYLES = {"strong", "emphasis", "code", "strike", "link"}
+
+
+def check_spans(spans: list, text: str) -> None:
+    for span in spans:
+        start, end, style, target = span
+        assert 0 <= start < end <= len(text)
+        assert style in SPAN_STYLES
+        assert target is None or (style == "link" and type(target) is str)
 
 
 def check_item(item: dict) -> None:
@@ -76,30 +85,58 @@ def check_item(item: dict) -> None:
     assert item["label"] is None or type(item["label"]) is str
     assert type(item["text"]) is str
     assert type(item["depth"]) is int and item["depth"] >= 0
+    check_spans(item["spans"], item["text"])
+
+
+def check_block(block: dict) -> None:
+    kind = block["kind"]
+    if kind == "list":
+        assert set(block) == {"kind", "ordered", "items"}
+        assert type(block["ordered"]) is bool
+        for item in block["items"]:
+            check_item(item)
+    elif kind == "paragraph":
+        assert set(block) in ({"kind", "text", "spans"}, {"kind", "text", "spans", "label"})
+        check_spans(block["spans"], block["text"])
+    elif kind == "quote":
+        assert set(block) == {"kind", "text", "blocks"}
+        assert type(block["text"]) is str
+        for part in block["blocks"]:
+            assert part["kind"] != "quote"
+            check_block(part)
+    elif kind == "preformatted":
+        assert set(block) == {"kind", "text", "language"}
+        assert block["language"] is None or type(block["language"]) is str
+    elif kind == "verse":
+        assert set(block) == {"kind", "lines"}
+        assert all(type(line) is str for line in block["lines"])
+    else:
+        assert kind == "table"
+        assert set(block) == {"kind", "header", "rows", "align"}
+        assert all(len(row) == len(block["header"]) for row in block["rows"])
 
 
 def check_shape(document: dict) -> None:
-    """The exact shape the issue gives for `brief --json`."""
-    assert set(document) == {"title", "subtitle", "format", "encoding", "sections", "takeaways", "pros", "cons"}
+    """The exact shape of `brief --json` version 2 (README, "JSON output")."""
+    assert set(document) == {
+        "version", "title", "subtitle", "author", "date", "site", "url", "format", "encoding",
+        "replaced_bytes", "sections", "takeaways", "pros", "cons",
+    }
+    assert document["version"] == 2
     assert type(document["title"]) is str
-    assert document["subtitle"] is None or type(document["subtitle"]) is str
-    assert document["format"] in ("text", "markdown")
+    for key in ("subtitle", "author", "date", "site", "url"):
+        assert document[key] is None or type(document[key]) is str
+    assert document["format"] in ("text", "markdown", "html", "epub")
     assert type(document["encoding"]) is str
+    assert type(document["replaced_bytes"]) is int
     assert type(document["sections"]) is list
     for section in document["sections"]:
-        assert set(section) == {"heading", "level", "blocks"}
+        assert set(section) == {"heading", "level", "role", "blocks"}
         assert section["heading"] is None or type(section["heading"]) is str
-        assert section["level"] in (2, 3)
+        assert section["level"] in range(1, 7)
+        assert section["role"] in ("body", "front-matter", "contents", "licence")
         for block in section["blocks"]:
-            if block["kind"] == "list":
-                assert set(block) == {"kind", "ordered", "items"}
-                assert type(block["ordered"]) is bool
-                for item in block["items"]:
-                    check_item(item)
-            else:
-                assert set(block) == {"kind", "text"}
-                assert block["kind"] in ("paragraph", "quote", "preformatted")
-                assert type(block["text"]) is str
+            check_block(block)
     for key in ("takeaways", "pros", "cons"):
         for item in document[key]:
             check_item(item)
@@ -122,6 +159,7 @@ def test_json_of_the_seed(capsys):
         "text": "NATO Secretary General Mark Rutte views President Trump’s meeting with President Putin as a “test” "
         "for the Russian leader.",
         "depth": 0,
+        "spans": [],
     }
     assert [i["label"] for i in document["pros"]] == SEED_PRO_LABELS
     assert [i["label"] for i in document["cons"]] == SEED_CON_LABELS
@@ -255,7 +293,7 @@ def test_standard_input_in_windows_1252_with_crlf():
     document = json.loads(result.stdout.decode("utf-8"))
     assert (document["title"], document["encoding"]) == ("Café Society", "windows-1252")
     assert document["sections"] == [
-        {"heading": None, "level": 2, "blocks": [{"kind": "paragraph", "text": "It’s “good”."}]}
+        {"heading": None, "level": 2, "role": "body", "blocks": [{"kind": "paragraph", "text": "It’s “good”.", "spans": []}]}
     ]
 
 

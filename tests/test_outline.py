@@ -5,7 +5,8 @@ from __future__ import annotations
 from tests.conftest import SEED
 from tui.model.article import Section
 from tui.reading.layout import PerWidth
-from tui.reading.outline import Outline, main_sections, outline_entries
+from tui.reading.numbering import main_sections
+from tui.reading.outline import Outline, outline_entries
 from tui.parse import load_path
 
 

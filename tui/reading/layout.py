@@ -18,7 +18,8 @@ from typing import Generic, TypeVar
 
 from rich.cells import cell_len
 
-from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote
+from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Table, Verse, block_text
+from tui.reading.numbering import Numbering
 
 MEASURE = 76
 """The widest line of text: a comfortable reading measure."""
@@ -42,6 +43,8 @@ class Kind(IntEnum):
     ITEM = 5
     QUOTE = 6
     PREFORMATTED = 7
+    VERSE = 8
+    TABLE = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,18 +70,24 @@ def units_of(article: Article) -> tuple[list[Unit], list[int], dict[int, int]]:
         units.append(Unit(Kind.DEK, _one_line(article.subtitle), -1))
     section_units: list[int] = []
     item_units: dict[int, int] = {}
+    numbering = Numbering(article.sections)
     for index, section in enumerate(article.sections):
         section_units.append(len(units))
         if section.heading is not None:
-            kind = Kind.HEADING if section.level <= 2 else Kind.SUBHEADING
+            kind = Kind.SUBHEADING if numbering.depth(index) else Kind.HEADING
             units.append(Unit(kind, _one_line(section.heading), index))
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 units.append(Unit(Kind.PARAGRAPH, _one_line(block.text), index))
             elif isinstance(block, Quote):
-                units.extend(Unit(Kind.QUOTE, line, index) for line in block.text.split("\n"))
+                for part in block.parts:
+                    units.extend(Unit(Kind.QUOTE, _one_line(line), index) for line in block_text(part).split("\n"))
             elif isinstance(block, Preformatted):
                 units.extend(Unit(Kind.PREFORMATTED, line, index) for line in block.text.split("\n"))
+            elif isinstance(block, Verse):
+                units.extend(Unit(Kind.VERSE, _one_line(line), index) for line in block.lines)
+            elif isinstance(block, Table):
+                units.extend(Unit(Kind.TABLE, _one_line(line), index) for line in block.text.split("\n"))
             elif isinstance(block, BulletList):
                 for number, item in enumerate(block.items, 1):
                     item_units[id(item)] = len(units)
@@ -311,4 +320,4 @@ class Layout:
 
 def _blank_between(previous: Unit, unit: Unit) -> bool:
     """Blocks are separated by a blank line; the items of a list, and lines of a quote or code, are not."""
-    return not (unit.kind == previous.kind and unit.kind in (Kind.ITEM, Kind.QUOTE, Kind.PREFORMATTED))
+    return not (unit.kind == previous.kind and unit.kind in (Kind.ITEM, Kind.QUOTE, Kind.PREFORMATTED, Kind.VERSE, Kind.TABLE))

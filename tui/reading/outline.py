@@ -14,16 +14,12 @@ from functools import partial
 
 from tui.model.article import Section
 from tui.reading.layout import PerWidth, is_narrow, wrap
+from tui.reading.numbering import Numbering
 
 MARKER_CELLS = 1
 """The first column of every line, where a bookmarked section shows its marker."""
 SUB_INDENT = 2
 """How much further a sub-heading is indented than a main heading's text."""
-
-
-def main_sections(sections: list[Section]) -> list[int]:
-    """The indices of the main sections (a heading of level 1 or 2): the ones numbered 1, 2, 3…"""
-    return [index for index, section in enumerate(sections) if section.heading is not None and section.level <= 2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +33,7 @@ class Entry:
 
 def outline_entries(sections: list[Section]) -> list[Entry]:
     """An entry for each heading, in order; main sections numbered from 1."""
-    numbers = {section: str(number) for number, section in enumerate(main_sections(sections), 1)}
+    numbers = {section: str(number) for number, section in enumerate(Numbering(sections).main, 1)}
     return [
         Entry(index, numbers.get(index, ""), section.heading.replace("\n", " "))
         for index, section in enumerate(sections)

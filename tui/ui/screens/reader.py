@@ -22,7 +22,8 @@ from tui.model.article import Article
 from tui.model.errors import BriefError
 from tui.reading.layout import Document
 from tui.reading.memory import ArticleMemory
-from tui.reading.outline import Outline, main_sections
+from tui.reading.numbering import Numbering
+from tui.reading.outline import Outline
 from tui.parse import human_size
 from tui.reading.search import SearchCancelled, SearchResults, find_matches
 from tui.platform.state import Spot, StateStore
@@ -124,16 +125,7 @@ class ReaderScreen(Screen[None]):
     def _index_sections(self) -> None:
         sections = self.article.sections
         self._headings = [section.heading for section in sections]
-        self._main_sections = main_sections(sections)
-        main = set(self._main_sections)
-        # Each section's main-section number (a sub-heading counts as part of the section above it).
-        self._main_number_of: dict[int, int] = {}
-        number = 0
-        for index in range(len(sections)):
-            if index in main:
-                number += 1
-            if number:
-                self._main_number_of[index] = number
+        self._numbering = Numbering(sections)
 
     def compose(self) -> ComposeResult:
         # Panes shown or hidden before the first layout, not after it: a change of classes restyles
@@ -360,8 +352,8 @@ class ReaderScreen(Screen[None]):
             self.action_top()
 
     def action_main_section(self, number: int) -> None:
-        if number <= len(self._main_sections):
-            self.go_to_section(self._main_sections[number - 1])
+        if number <= len(self._numbering):
+            self.go_to_section(self._numbering.main[number - 1])
         else:
             self.notify(f"There is no section {number}.", severity="warning", timeout=2)
 
@@ -512,7 +504,7 @@ class ReaderScreen(Screen[None]):
         position = self.reader.position
         if position is None:
             return  # the reader has no size yet; it reports its position once it has
-        status = status_text(position, self._headings, self._main_number_of, len(self._main_sections), extra)
+        status = status_text(position, self._headings, self._numbering, extra)
         self.query_one("#status", StatusLine).text = status
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:

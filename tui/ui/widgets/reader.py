@@ -29,6 +29,7 @@ _KIND_COMPONENTS = {
     Kind.SUBHEADING: "reader--subheading",
     Kind.QUOTE: "reader--quote",
     Kind.PREFORMATTED: "reader--preformatted",
+    Kind.TABLE: "reader--preformatted",
 }
 
 

@@ -6,21 +6,21 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.reading.numbering import Numbering
 from tui.ui.widgets.reader import ReadingPosition
 
 
 def status_text(
     position: ReadingPosition,
     headings: list[str | None],
-    main_numbers: dict[int, int],
-    main_total: int,
+    numbering: Numbering,
     search: str | None = None,
 ) -> Content:
     """`§ 3/7 In-Depth Analysis · 42% · 4 min left · 3/17`, built without markup."""
     parts: list[str] = []
     if position.section is not None and headings[position.section] is not None:
-        number = main_numbers.get(position.section)
-        where = f"§ {number}/{main_total} " if number is not None else "§ "
+        number = numbering.number_of(position.section)
+        where = f"§ {number}/{len(numbering)} " if number is not None else "§ "
         parts.append(f"{where}{headings[position.section]}")
     else:
         parts.append("Opening")
