@@ -10,23 +10,20 @@ import sys
 
 from tests.conftest import REPO
 
-PURE_MODULES = [
-    "tui",
-    "tui.model.article",
-    "tui.model.errors",
-    "tui.parse",
-    "tui.parse.decode",
-    "tui.parse.sanitize",
-    "tui.parse.plain",
-    "tui.parse.markdown",
-    "tui.parse.extract",
-    "tui.reading.export",
-    "tui.platform.resources",
-    "tui.cli",
-    "tui.reading.outline",
-]
-if (REPO / "tui" / "reading" / "layout.py").exists():
-    PURE_MODULES.append("tui.reading.layout")
+PURE_ROOMS = ("model", "parse", "reading", "platform")
+"""Folders of tui/ whose every module must work without Textual: the model, the parsers, the logic
+over them, and what touches the operating system (the state file, the clipboard)."""
+
+
+def modules_in(room: str) -> list[str]:
+    folder = REPO / "tui" / room
+    return sorted(
+        ".".join(("tui", *path.relative_to(REPO / "tui").with_suffix("").parts)).removesuffix(".__init__")
+        for path in folder.rglob("*.py")
+    )
+
+
+PURE_MODULES = ["tui", "tui.cli", *(module for room in PURE_ROOMS for module in modules_in(room))]
 
 REPORT = """
 import json, sys
@@ -54,7 +51,61 @@ def test_the_pure_modules_together_do_not_import_textual():
     assert imported_after(*PURE_MODULES) == []
 
 
+def test_every_pure_room_is_checked():
+    """A control: the list is read from the folders, so a new pure module cannot be left out."""
+    for room in PURE_ROOMS:
+        assert f"tui.{room}" in PURE_MODULES
+    assert {"tui.reading.layout", "tui.platform.state", "tui.platform.clipboard", "tui.reading.position"} <= set(
+        PURE_MODULES
+    )
+
+
 def test_the_check_can_see_textual():
     """A control: importing Textual is noticed, so the test above could fail."""
     assert importlib.util.find_spec("textual") is not None
     assert "textual" in imported_after("textual.app")
+
+
+ROOMS_BELOW = {
+    "model": set(),
+    "parse": {"model"},
+    "platform": {"model"},
+    "reading": {"model", "parse", "platform"},
+    "ui": {"model", "parse", "platform", "reading"},
+}
+"""What each room may import besides itself: arrows run down only, so the rooms have no cycle."""
+
+
+def tui_imports(path) -> set[str]:
+    """The `tui.<room>` names that a module imports, at any depth of its code."""
+    import ast
+
+    rooms = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "tui" and len(parts) > 1 and parts[1] in (*ROOMS_BELOW, "cli"):
+                rooms.add(parts[1])
+    return rooms
+
+
+def test_rooms_import_only_the_rooms_below_them():
+    wrong = {}
+    for room, below in ROOMS_BELOW.items():
+        for path in (REPO / "tui" / room).rglob("*.py"):
+            upward = tui_imports(path) - below - {room}
+            if upward:
+                wrong[str(path.relative_to(REPO))] = sorted(upward)
+    assert wrong == {}
+
+
+def test_the_room_check_sees_an_upward_import(tmp_path):
+    """A control: an import from ui/ inside a pure room is reported."""
+    module = tmp_path / "m.py"
+    module.write_text("def f():\n    from tui.ui.app import BriefApp\n")
+    assert tui_imports(module) == {"ui"}

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.model.article import Article
-from tui.platform.clipboard import MODES, ClipboardError, resolve_mode
 from tui.model.errors import BriefError
-from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, parse_preview, read_path, read_stream
+from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, read_path, read_stream
+from tui.platform.clipboard import MODES, ClipboardError, resolve_mode
 from tui.platform.resources import MissingResource, seed_path
 
 if TYPE_CHECKING:
@@ -158,12 +158,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _forget(args.file, max_size)
     if args.file not in (None, "-") and Path(args.file).is_dir() and args.output is None and sys.stdout.isatty():
         return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
+    interactive = args.output is None and sys.stdout.isatty()
     try:
         raw = read(args.file, max_size)
-        interactive = args.output is None and sys.stdout.isatty()
-        # A large input opens on a preview of its start; the reader parses the whole meanwhile.
-        preview = parse_preview(raw) if interactive else None
-        article = preview or raw.parse()
+        if interactive:
+            from tui.reading.loading import open_input
+
+            opened = open_input(raw)
+        else:
+            article = raw.parse()
     except BriefError as error:
         return _fail(str(error))
     except MissingResource as error:
@@ -171,12 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     if interactive:
-        pending = None
-        if preview is not None:
-            from tui.reading.loading import PendingDocument  # a process pool: only large inputs pay for it
-
-            pending = PendingDocument(raw).start()
-        return _run_reader(article, args, pending=pending)
+        return _run_reader(opened.article, args, pending=opened.pending)
     return _print(render(article, args.output or "plain", args.width))
 
 

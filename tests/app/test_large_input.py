@@ -9,9 +9,10 @@ from pathlib import Path
 
 from tests.app.helpers import toasts, top_text, wait_until
 from tests.conftest import SEED
-from tui.ui.app import BriefApp
-from tui.reading.loading import LAID_OUT, PendingDocument, prepare_document
 from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
+from tui.reading.loading import LAID_OUT, PendingDocument, prepare_document
+from tui.ui.app import BriefApp
+from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.navigator import Navigator
 
 
@@ -30,7 +31,7 @@ def large_input() -> RawInput:
 def test_the_preview_is_a_prefix_of_the_whole():
     raw = large_input()
     preview = parse_preview(raw)
-    whole = prepare_document(raw).article
+    whole = prepare_document(raw).document.article
     assert preview is not None and not preview.complete and whole.complete
     assert preview.digest == whole.digest
     assert preview.title == whole.title
@@ -131,7 +132,25 @@ def _zombie_children() -> list[int]:
 
 def test_the_parse_process_is_gone_once_the_document_is_back():
     pending = PendingDocument(large_input()).start()
-    assert pending.result().article.complete
+    assert pending.result().document.article.complete
     for _ in range(15):  # a worker left unwaited-for turns into a zombie as soon as it exits
         assert _zombie_children() == []
         time.sleep(0.1)
+
+
+async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_its_own(tmp_path):
+    """The library and the command line open a file the same way: a large one on its preview, the
+    whole parsed in another process (a thread of the UI process made every key wait for the parse)."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "big.txt").write_bytes(large_input().data)
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        screen = app.reader_screen
+        assert not screen.article.complete and screen.pending is not None and screen.pending.in_process
+        await wait_until(pilot, lambda: screen.pending is None, timeout=60)
+        assert screen.article.complete
+        assert _zombie_children() == []

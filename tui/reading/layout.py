@@ -318,6 +318,10 @@ class Layout:
         return line
 
 
+_LINE_KINDS = frozenset({Kind.ITEM, Kind.QUOTE, Kind.PREFORMATTED, Kind.VERSE, Kind.TABLE})
+"""Kinds whose consecutive units are lines of one block."""
+
+
 def _blank_between(previous: Unit, unit: Unit) -> bool:
     """Blocks are separated by a blank line; the items of a list, and lines of a quote or code, are not."""
-    return not (unit.kind == previous.kind and unit.kind in (Kind.ITEM, Kind.QUOTE, Kind.PREFORMATTED, Kind.VERSE, Kind.TABLE))
+    return not (unit.kind == previous.kind and unit.kind in _LINE_KINDS)

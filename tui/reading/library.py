@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.model.errors import BriefError
-from tui.reading.layout import WORDS_PER_MINUTE, Document
 from tui.parse import DEFAULT_MAX_SIZE, load_path
 from tui.parse.sanitize import sanitize
 from tui.platform.state import StateStore
+from tui.reading.layout import Document
+from tui.reading.position import minutes_for, percent_read
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_FILES = 1000
@@ -30,7 +31,7 @@ class Entry:
 
     @property
     def minutes(self) -> int:
-        return max(1, -(-self.words // WORDS_PER_MINUTE)) if self.words else 0
+        return max(1, minutes_for(self.words)) if self.words else 0
 
 
 def display_path(path: Path, folder: Path) -> str:
@@ -63,6 +64,5 @@ def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAUL
     if article.digest is not None:
         remembered, exact = store.get(article.digest)
         if remembered is not None and exact and remembered.position is not None:
-            read = document.words_before(remembered.position.unit)
-            percent = min(100, round(100 * read / max(1, document.word_count)))
+            percent = percent_read(document, remembered.position.unit)
     return Entry(path, relative, article.title, document.word_count, percent)

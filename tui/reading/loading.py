@@ -7,14 +7,19 @@ needs to inherit.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
-from multiprocessing.pool import AsyncResult, Pool
-from multiprocessing.sharedctypes import Synchronized
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from tui.model.article import Article
 from tui.model.errors import BriefError
+from tui.parse import RawInput, parse_preview
 from tui.reading.layout import MEASURE, Document
-from tui.parse import RawInput
+from tui.reading.outline import Outline
+
+if TYPE_CHECKING:  # multiprocessing's pool costs start-up time; only large inputs need it
+    from multiprocessing.pool import AsyncResult, Pool
+    from multiprocessing.sharedctypes import Synchronized
 
 
 class LoadCancelled(Exception):
@@ -41,16 +46,45 @@ def _report_progress(fraction: float) -> None:
 PARSED, UNITS_MADE, LAID_OUT = 0.25, 0.35, 0.5
 
 
-def prepare_document(raw: RawInput, report: Callable[[float], None] = _report_progress) -> Document:
-    """Parse `raw` and lay it out at the usual measure: what the reader needs before showing it.
-    `report` hears the fraction done after each step."""
+@dataclass(frozen=True)
+class Prepared:
+    """A whole input ready to show: its document, laid out at the usual measure, and its outline."""
+
+    document: Document
+    outline: Outline
+
+
+def prepare_document(raw: RawInput, report: Callable[[float], None] = _report_progress) -> Prepared:
+    """Parse `raw`, lay it out at the usual measure and number its headings: what the reader needs
+    before showing it. `report` hears the fraction done after each step."""
     article = raw.parse()
     report(PARSED)
     document = Document(article)
     report(UNITS_MADE)
     document.layout(MEASURE)
     report(LAID_OUT)
-    return document
+    return Prepared(document, Outline(article.sections))
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An input as the reader first shows it: the whole article, or the preview of a large one with
+    the whole `pending` (being parsed in a process of its own)."""
+
+    article: Article
+    pending: PendingDocument | None = None
+
+
+def open_input(raw: RawInput) -> Opened:
+    """The one way the command line and the library open an input for the reader.
+
+    A large input opens on a preview of its start, and the whole is parsed in another process; the
+    process is started here, before the reader shows. Raises the input's `BriefError`.
+    """
+    preview = parse_preview(raw)
+    if preview is None:
+        return Opened(raw.parse())
+    return Opened(preview, PendingDocument(raw).start())
 
 
 class PendingDocument:
@@ -63,10 +97,12 @@ class PendingDocument:
         self._progress: Synchronized | None = None
         self._fallback_progress = 0.0
         self._pool: Pool | None = None
-        self._result: AsyncResult[Document] | None = None
+        self._result: AsyncResult[Prepared] | None = None
 
     def start(self) -> PendingDocument:
         """Start parsing in another process (spawned, not forked: a fork copies other threads' locks)."""
+        import multiprocessing
+
         try:
             context = multiprocessing.get_context("spawn")
             self._progress = context.Value("d", 0.0)
@@ -77,19 +113,26 @@ class PendingDocument:
             self._pool = self._result = None  # no process to be had: result() parses in this thread
         return self
 
-    def result(self) -> Document:
-        """The parsed document (blocks until it is ready); raises the input's `BriefError`."""
+    @property
+    def in_process(self) -> bool:
+        """Whether the parse runs in a process of its own (else `result` parses in the calling thread)."""
+        return self._result is not None
+
+    def result(self) -> Prepared:
+        """The parsed document and its outline (blocks until ready); raises the input's `BriefError`."""
         if self._result is not None:
+            import multiprocessing
+
             try:
                 while True:  # in steps, so that cancel() can end the wait
                     if self._cancelled:
                         raise LoadCancelled(self.raw.where)
                     try:
-                        document = self._result.get(timeout=0.1)
+                        prepared = self._result.get(timeout=0.1)
                     except multiprocessing.TimeoutError:
                         continue
                     self._reap()
-                    return document
+                    return prepared
             except BriefError as error:
                 self._reap()
                 error.where = self.raw.where  # lost on the way back from the other process

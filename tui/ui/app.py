@@ -13,11 +13,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.model.article import Article
-from tui.platform.clipboard import Clipboard, Mode, Outcome
 from tui.parse import DEFAULT_MAX_SIZE
+from tui.platform.clipboard import Clipboard, Mode, Outcome
 from tui.platform.resources import stylesheet_path
-from tui.ui.screens.reader import ReaderScreen
 from tui.platform.state import StateStore
+from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.insights import Insights
 from tui.ui.widgets.reader import Reader
 
@@ -175,8 +175,27 @@ class BriefApp(App[None]):
 
     # Copying --------------------------------------------------------------------------------
 
-    def on_reader_screen_copy_requested(self, event: ReaderScreen.CopyRequested) -> None:
-        self.copy_text(event.text, event.description)
+    def action_copy_takeaways(self) -> None:
+        from tui.reading import export
+
+        takeaways = self.article.takeaways
+        if not takeaways:
+            self.notify("This article has no key takeaways to copy.", severity="warning")
+            return
+        self.copy_text(export.markdown_list(takeaways), _count(len(takeaways), "takeaway"))
+
+    def action_copy_pros_cons(self) -> None:
+        from tui.reading import export
+
+        article = self.article
+        if not (article.pros or article.cons):
+            self.notify("This article has no pros or cons to copy.", severity="warning")
+            return
+        counts = f"{_count(len(article.pros), 'pro')} and {_count(len(article.cons), 'con')}"
+        self.copy_text(export.pros_cons_markdown(article), counts)
+
+    def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
+        self.copy_text(event.item.display, "1 item")
 
     def copy_text(self, text: str, description: str) -> None:
         """Copy off the UI thread (pyperclip and tmux run programs), then say how it went."""
@@ -203,3 +222,7 @@ class BriefApp(App[None]):
         # Textual offers no public call for raw output; App.copy_to_clipboard writes through the same driver.
         if self._driver is not None:
             self._driver.write(sequence)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -17,11 +17,11 @@ from textual.widgets.option_list import Option
 
 from tui.model.article import Article
 from tui.model.errors import BriefError
-from tui.reading.library import Entry, describe, display_path, find_articles
-from tui.parse import DEFAULT_MAX_SIZE, parse_preview, read_path
+from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import sanitize
 from tui.platform.resources import stylesheet_path
 from tui.platform.state import StateStore
+from tui.reading.library import Entry, describe, display_path, find_articles
 
 if TYPE_CHECKING:
     from tui.reading.loading import PendingDocument
@@ -162,15 +162,11 @@ class LibraryScreen(Screen[None]):
 
     def _open(self, entry: Entry) -> None:
         """Read the file off the UI thread; a large one opens on its preview, like `brief FILE`."""
+        from tui.reading.loading import open_input
+
         try:
-            raw = read_path(entry.path, self.max_size)
-            preview = parse_preview(raw)
-            article = preview or raw.parse()
+            opened = open_input(read_path(entry.path, self.max_size))
         except BriefError as error:
             self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
             return
-        from tui.reading.loading import PendingDocument
-
-        # Not started in a process of its own: the interface holds the terminal's streams now.
-        pending = PendingDocument(raw) if preview is not None else None
-        self.app.call_from_thread(self.post_message, self.ArticleChosen(article, pending))
+        self.post_message(self.ArticleChosen(opened.article, opened.pending))

@@ -1,56 +1,48 @@
-"""The reader screen: the three panes over one article, its reading keys, and the routing between them."""
+"""The reader screen: the three panes over one article, its reading keys, and the routing between them.
+
+What the panes do is theirs: the reading pane moves and searches (`widgets/reader.py`), `Panes`
+shows and hides the side panes, the app copies. This screen composes them, routes their messages,
+remembers the place in the article (resume and bookmarks) and swaps in the whole of a large input.
+"""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
-from tui.reading import spots
 from tui.model.article import Article
-from tui.model.errors import BriefError
+from tui.parse import human_size
+from tui.platform.state import Spot, StateStore
+from tui.reading import spots
 from tui.reading.layout import Document
 from tui.reading.memory import ArticleMemory
 from tui.reading.numbering import Numbering
-from tui.reading.outline import Outline
-from tui.parse import human_size
-from tui.reading.search import SearchCancelled, SearchResults, find_matches
-from tui.platform.state import Spot, StateStore
+from tui.reading.position import ReadingPosition
+from tui.ui.whole import WholeArrived, WholeFailed, wait_for_whole
 from tui.ui.widgets.insights import Insights
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.navigator import Navigator
-from tui.ui.widgets.reader import Reader, ReadingPosition
+from tui.ui.widgets.panes import Panes
+from tui.ui.widgets.reader import Reader
 from tui.ui.widgets.search_bar import SearchBar
 from tui.ui.widgets.status import StatusLine, status_text
 
 if TYPE_CHECKING:  # a process pool costs start-up time; only large inputs need it
     from tui.reading.loading import PendingDocument
 
-WIDE = 120
-"""From this width all three panes show; below it the takeaways panel is on demand."""
-MEDIUM = 80
-"""From this width the navigator shows; below it the reader is alone."""
 LOADING_REFRESH = 0.25
 """Seconds between updates of the status line's `loading 10.0 MB… 40%` while a large input loads."""
 SAVE_DELAY = 2.0
 """Seconds of stillness after which the reading position is saved (it is also saved on leaving)."""
-
-# Screen classes, named once: the stylesheet shows and hides the side panes by them.
-SHOW_NAVIGATOR = "-show-navigator"
-SHOW_INSIGHTS = "-show-insights"
-NARROW = "-narrow"
-"""Under 80 columns a side pane, when shown, takes the whole width in place of the reader."""
 
 
 class ReaderScreen(Screen[None]):
@@ -79,24 +71,13 @@ class ReaderScreen(Screen[None]):
         Binding("backspace", "back_to_library", "Back to the library", show=False),
         Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
         Binding("apostrophe", "bookmarks", "Bookmarks", show=False, key_display="'", tooltip="List the bookmarks"),
-        Binding("y", "copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
-        Binding("Y", "copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
+        Binding("y", "app.copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
+        Binding("Y", "app.copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
         Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
     ]
 
     AUTO_FOCUS = "#reader"
-
-    show_navigator: reactive[bool] = reactive(True, init=False)
-    show_insights: reactive[bool] = reactive(True, init=False)
-
-    class CopyRequested(Message):
-        """Text to copy; the app owns the clipboard."""
-
-        def __init__(self, text: str, description: str) -> None:
-            super().__init__()
-            self.text = text
-            self.description = description
 
     def __init__(
         self,
@@ -116,7 +97,6 @@ class ReaderScreen(Screen[None]):
         self.pending = pending
         self._resume = resume
         self._save_timer: Timer | None = None
-        self._width_class: str | None = None
         self._bottom_when_whole: int | None = None
         """The top line `G` left the preview at, while the whole was loading."""
         self._loading_timer: Timer | None = None
@@ -128,14 +108,14 @@ class ReaderScreen(Screen[None]):
         self._numbering = Numbering(sections)
 
     def compose(self) -> ComposeResult:
-        # Panes shown or hidden before the first layout, not after it: a change of classes restyles
-        # and lays out the whole screen again, and the first frame would show the wrong panes.
-        self._fit_panes(self.app.size.width)
         yield Static(Content(self.article.title), id="title")
-        with Horizontal(id="panes"):
-            yield Navigator(self.article.sections, id="navigator")
-            yield Reader(self.document, id="reader")
-            yield Insights(self.article, id="insights")
+        yield Panes(
+            Navigator(self.article.sections, id="navigator"),
+            Reader(self.document, id="reader"),
+            Insights(self.article, id="insights"),
+            width=self.app.size.width,
+            id="panes",
+        )
         yield SearchBar(id="search")
         yield StatusLine(id="status")
         # Ctrl+P (the palette) is in the help and the README: on the bar it would push Quit off 80 columns.
@@ -147,34 +127,25 @@ class ReaderScreen(Screen[None]):
         # After the first frame: a full collection takes a twentieth of a second at start-up.
         self.call_after_refresh(_settle_memory)
         if self.pending is not None:
-            self.run_worker(self._parse_the_rest, thread=True, group="load")
+            self.call_after_refresh(self._wait_for_whole)  # once the panes know their widths
             self._loading_timer = self.set_interval(LOADING_REFRESH, self._refresh_status)
         else:
             self.call_after_refresh(self._restore)
 
     # A large input: the preview is on screen while the whole is parsed -----------------------
 
-    def _parse_the_rest(self) -> None:
-        """Parse and lay out the whole input off the UI thread, then show it in place of the preview."""
-        from tui.reading.loading import LoadCancelled
-
-        assert self.pending is not None
-        try:
-            document = self.pending.result()
-        except LoadCancelled:
+    def _wait_for_whole(self) -> None:
+        if self.pending is None:
             return
-        except BriefError as error:
-            self.app.call_from_thread(self._rest_failed, error)
-            return
-        # Everything the panes need that grows with the book is made here, not on the UI thread.
-        document.layout(self.reader.text_layout.measure)
         navigator = self.query_one("#navigator", Navigator)
-        outline = Outline(document.article.sections)
-        if navigator.display and navigator.text_width > 0:  # a hidden navigator wraps when shown
-            outline.lines(navigator.text_width)
-        self.app.call_from_thread(self._show_whole, document, outline)
+        outline_width = navigator.text_width if navigator.display else 0  # a hidden navigator wraps when shown
+        measure = self.reader.text_layout.measure
+        self.run_worker(
+            partial(wait_for_whole, self, self.pending, measure, outline_width), thread=True, group="load"
+        )
 
-    def _show_whole(self, document: Document, outline: Outline) -> None:
+    def on_whole_arrived(self, message: WholeArrived) -> None:
+        document, outline = message.prepared.document, message.prepared.outline
         article = document.article
         to_bottom = self._bottom_when_whole == round(self.reader.scroll_y)
         self._stop_loading()
@@ -191,7 +162,7 @@ class ReaderScreen(Screen[None]):
             self.reader.scroll_to_end()
         query = self.query_one(SearchBar).value
         if query:
-            self._run_search(query)  # a search typed while loading covers the whole text now
+            self.reader.search_for(query)  # a search typed while loading covers the whole text now
         gc.freeze()  # what the whole added (a full collection here would stall the reader for a moment)
 
     def on_unmount(self) -> None:
@@ -206,9 +177,9 @@ class ReaderScreen(Screen[None]):
             self._loading_timer.stop()
             self._loading_timer = None
 
-    def _rest_failed(self, error: BriefError) -> None:
+    def on_whole_failed(self, message: WholeFailed) -> None:
         self._stop_loading()
-        self.notify(f"Only the start is shown: {error}", severity="error", timeout=10, markup=False)
+        self.notify(f"Only the start is shown: {message.error}", severity="error", timeout=10, markup=False)
         self._refresh_status()
 
     @property
@@ -271,54 +242,20 @@ class ReaderScreen(Screen[None]):
     def _show_bookmarks(self) -> None:
         self.query_one("#navigator", Navigator).bookmarked = self.memory.bookmarked_sections()
 
-    # Responsive panes -------------------------------------------------------------------------
+    # Side panes -------------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> Panes:
+        return self.query_one(Panes)
 
     def on_resize(self) -> None:
-        self._fit_panes(self.size.width)
-
-    def _fit_panes(self, width: int) -> None:
-        """Show the side panes that fit in `width` columns, when it crosses a threshold."""
-        width_class = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
-        if width_class != self._width_class:
-            self._width_class = width_class
-            self.set_reactive(ReaderScreen.show_navigator, width_class != "narrow")
-            self.set_reactive(ReaderScreen.show_insights, width_class == "wide")
-            self.set_class(width_class == "narrow", NARROW)
-            self._apply_panes()
-
-    def watch_show_navigator(self) -> None:
-        self._apply_panes()
-
-    def watch_show_insights(self) -> None:
-        self._apply_panes()
-
-    def _apply_panes(self) -> None:
-        self.set_class(self.show_navigator, SHOW_NAVIGATOR)
-        self.set_class(self.show_insights, SHOW_INSIGHTS)
-        if self._width_class == "narrow" and (self.show_navigator or self.show_insights):
-            pane = "#navigator" if self.show_navigator else "#insights"
-            self.call_after_refresh(self._focus_first_in, pane)
-        elif self.focused is not None and any(not node.display for node in self.focused.ancestors_with_self):
-            self.reader.focus()
-
-    def _focus_first_in(self, selector: str) -> None:
-        still_shown = self.show_navigator if selector == "#navigator" else self.show_insights
-        if not still_shown:
-            return  # the pane was hidden again before this ran (both flags change on a resize)
-        pane = self.query_one(selector)
-        target = pane if pane.can_focus else next((w for w in pane.query("*") if w.can_focus and w.display), None)
-        if target is not None:
-            target.focus()
+        self.panes.fit(self.size.width)
 
     def action_toggle_navigator(self) -> None:
-        self.show_navigator = not self.show_navigator
-        if self.show_navigator and self._width_class != "wide":
-            self.show_insights = False  # one side pane at a time where space is short
+        self.panes.toggle_navigator()
 
     def action_toggle_insights(self) -> None:
-        self.show_insights = not self.show_insights
-        if self.show_insights and self._width_class != "wide":
-            self.show_navigator = False
+        self.panes.toggle_insights()
 
     # Reading --------------------------------------------------------------------------------
 
@@ -381,8 +318,10 @@ class ReaderScreen(Screen[None]):
         yield SystemCommand("Search", "Search the article", self.action_search)
         yield SystemCommand("Bookmark", "Bookmark the paragraph at the top", self.action_bookmark)
         yield SystemCommand("Bookmarks", "List the bookmarks", self.action_bookmarks)
-        yield SystemCommand("Copy takeaways", "Copy all key takeaways as a Markdown list", self.action_copy_takeaways)
-        yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.action_copy_pros_cons)
+        yield SystemCommand(
+            "Copy takeaways", "Copy all key takeaways as a Markdown list", self.app.action_copy_takeaways
+        )
+        yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.app.action_copy_pros_cons)
 
     # Search ---------------------------------------------------------------------------------
 
@@ -393,30 +332,9 @@ class ReaderScreen(Screen[None]):
 
     def on_input_changed(self, event: SearchBar.Changed) -> None:
         if isinstance(event.input, SearchBar):
-            self._run_search(event.value)
+            self.reader.search_for(event.value)
 
-    def _run_search(self, query: str) -> None:
-        """Search off the UI thread, so typing stays responsive in a long book; newest query wins."""
-        units = self.document.units
-
-        def search() -> None:
-            worker = get_current_worker()
-            try:
-                matches = find_matches(units, query, cancelled=lambda: worker.is_cancelled)
-            except SearchCancelled:
-                return
-            results = SearchResults(query, matches) if query else None
-            self.app.call_from_thread(self._show_search, results)
-
-        self.run_worker(search, thread=True, group="search", exclusive=True)
-
-    def _show_search(self, results: SearchResults | None) -> None:
-        bar = self.query_one(SearchBar)
-        if results is not None and results.query != bar.value:
-            return  # a newer query is on its way
-        self.reader.set_search(results)
-        if results is not None and results.matches:
-            self.reader.go_to_match(1)
+    def on_reader_search_changed(self) -> None:
         self._refresh_status()
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
@@ -428,7 +346,7 @@ class ReaderScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         self.query_one(SearchBar).value = ""
-        self.reader.set_search(None)
+        self.reader.clear_search()
         self._close_search_bar()
         self._refresh_status()
 
@@ -451,42 +369,6 @@ class ReaderScreen(Screen[None]):
             self.notify("No matches.", timeout=2)
         self._refresh_status()
 
-    def _search_status(self) -> str | None:
-        reader = self.reader
-        if reader.search is None:
-            return None
-        total = len(reader.search)
-        if total == 0:
-            return "no matches"
-        more = "+" if reader.search.truncated else ""
-        if reader.current_match is None:
-            return f"{total}{more} matches"
-        return f"{reader.current_match + 1}/{total}{more}"
-
-    # Copying ----------------------------------------------------------------------------------
-
-    def action_copy_takeaways(self) -> None:
-        from tui.reading import export
-
-        takeaways = self.article.takeaways
-        if not takeaways:
-            self.notify("This article has no key takeaways to copy.", severity="warning")
-            return
-        self.post_message(self.CopyRequested(export.markdown_list(takeaways), _count(len(takeaways), "takeaway")))
-
-    def action_copy_pros_cons(self) -> None:
-        from tui.reading import export
-
-        pros, cons = self.article.pros, self.article.cons
-        if not (pros or cons):
-            self.notify("This article has no pros or cons to copy.", severity="warning")
-            return
-        counts = f"{_count(len(pros), 'pro')} and {_count(len(cons), 'con')}"
-        self.post_message(self.CopyRequested(export.pros_cons_markdown(self.article), counts))
-
-    def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
-        self.post_message(self.CopyRequested(event.item.display, "1 item"))
-
     # Messages from the panes ----------------------------------------------------------------
 
     def _follow_reader(self, position: ReadingPosition | None) -> None:
@@ -497,7 +379,7 @@ class ReaderScreen(Screen[None]):
         self._schedule_save()
 
     def _refresh_status(self) -> None:
-        extra = self._search_status()
+        extra = self.reader.search_status()
         if self.pending is not None:
             loading = f"loading {human_size(self.pending.size)}… {int(100 * self.pending.progress)}%"
             extra = f"{extra} · {loading}" if extra else loading
@@ -509,15 +391,15 @@ class ReaderScreen(Screen[None]):
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
         self.go_to_section(event.section)
-        if self._width_class == "narrow":
-            self.show_navigator = False  # back to the text, which the pane was covering
+        if self.panes.narrow:
+            self.panes.show_navigator = False  # back to the text, which the pane was covering
 
     def on_insights_item_chosen(self, event: Insights.ItemChosen) -> None:
         unit = self.document.unit_of_item(event.item)
         if unit is not None:
             self.reader.jump_to_unit(unit)
-        if self._width_class == "narrow":
-            self.show_insights = False
+        if self.panes.narrow:
+            self.panes.show_insights = False
 
 
 def _settle_memory() -> None:
@@ -528,6 +410,3 @@ def _settle_memory() -> None:
     gc.freeze()
     gc.enable()
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
-from tui.reading.layout import BLANK, MEASURE, QUOTE_PREFIX, WORDS_PER_MINUTE, Document, Kind, Layout
-from tui.reading.search import SearchResults
+from tui.reading.layout import BLANK, MEASURE, QUOTE_PREFIX, Document, Kind, Layout
+from tui.reading.position import ReadingPosition, measure_position
+from tui.reading.search import SearchCancelled, SearchResults, find_matches
 from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BACKGROUND_WRAP = 1_000_000
@@ -31,15 +33,6 @@ _KIND_COMPONENTS = {
     Kind.PREFORMATTED: "reader--preformatted",
     Kind.TABLE: "reader--preformatted",
 }
-
-
-@dataclass(frozen=True)
-class ReadingPosition:
-    """Where the reader is: the section at the top of the pane, how far through, time left."""
-
-    section: int | None
-    percent: int
-    minutes_left: int
 
 
 # The app owns every reading key (one list for footer, help and README), so none are inherited.
@@ -73,6 +66,7 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         """The measure a worker is wrapping the text for, if one is."""
         self.search: SearchResults | None = None
         self.current_match: int | None = None
+        self._query = ""
         self._search_generation = 0
 
     # Layout ---------------------------------------------------------------------------------
@@ -187,6 +181,61 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
 
     # Search ---------------------------------------------------------------------------------
 
+    class SearchChanged(Message):
+        """The matches, or which one is current, changed: the status line tells."""
+
+    class SearchDone(Message):
+        """A search worker finished `results` (None: the query was empty)."""
+
+        def __init__(self, query: str, results: SearchResults | None) -> None:
+            super().__init__()
+            self.query = query
+            self.results = results
+
+    def search_for(self, query: str) -> None:
+        """Search off the UI thread, so typing stays responsive in a long book; the newest query wins,
+        and its first match at or after the top of the pane becomes current."""
+        self._query = query
+        units = self.document.units
+
+        def search() -> None:
+            worker = get_current_worker()
+            try:
+                matches = find_matches(units, query, cancelled=lambda: worker.is_cancelled)
+            except SearchCancelled:
+                return
+            # A message, not a call into the UI thread: it is dropped if the pane is gone by then.
+            self.post_message(self.SearchDone(query, SearchResults(query, matches) if query else None))
+
+        self.run_worker(search, thread=True, group="search", exclusive=True)
+
+    def on_reader_search_done(self, message: SearchDone) -> None:
+        message.stop()
+        if message.query != self._query:
+            return  # a newer query is on its way
+        self.set_search(message.results)
+        if message.results is not None and message.results.matches:
+            self.go_to_match(1)
+        self.post_message(self.SearchChanged())
+
+    def clear_search(self) -> None:
+        """Forget the search, and any search still running."""
+        self._query = ""
+        self.workers.cancel_group(self, "search")
+        self.set_search(None)
+
+    def search_status(self) -> str | None:
+        """`3/17`, `17 matches`, `no matches`, or None when nothing is searched."""
+        if self.search is None:
+            return None
+        total = len(self.search)
+        if total == 0:
+            return "no matches"
+        more = "+" if self.search.truncated else ""
+        if self.current_match is None:
+            return f"{total}{more} matches"
+        return f"{self.current_match + 1}/{total}{more}"
+
     def set_search(self, results: SearchResults | None) -> None:
         """Highlight `results` (None clears); the current match is unset until `go_to_match`."""
         self.search = results
@@ -220,19 +269,10 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         super().watch_scroll_y(old_value, new_value)
         self._update_position()
 
-    def _measure_position(self) -> ReadingPosition:
-        layout = self.text_layout
-        top = round(self.scroll_y)
-        height = max(1, self.scrollable_content_region.height)
-        bottom = min(top + height, layout.line_count)
-        percent = 100 if bottom >= layout.line_count else int(100 * bottom / max(1, layout.line_count))
-        unit_after = layout.unit_at(bottom) if bottom < layout.line_count else len(self.document.units)
-        words_left = self.document.word_count - self.document.words_before(unit_after)
-        minutes = -(-words_left // WORDS_PER_MINUTE)
-        return ReadingPosition(layout.section_at(top), percent, minutes)
-
     def _update_position(self) -> None:
-        self.position = self._measure_position()  # watchers run only when it differs
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        # Watchers run only when it differs.
+        self.position = measure_position(self.document, self.text_layout, top, height)
 
     # Drawing --------------------------------------------------------------------------------
 

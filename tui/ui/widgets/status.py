@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.reading.numbering import Numbering
-from tui.ui.widgets.reader import ReadingPosition
+from tui.reading.position import ReadingPosition
 
 
 def status_text(
