@@ -39,14 +39,25 @@ def display_path(path: Path, folder: Path) -> str:
     return sanitize(str(path.relative_to(folder)))
 
 
-def find_articles(folder: Path, limit: int = MAX_FILES) -> tuple[list[Path], bool]:
-    """The `.txt` and `.md` files under `folder`, sorted, skipping hidden folders; True if cut at `limit`."""
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, every symbolic link followed, is within `folder` (also resolved)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
+def find_articles(folder: Path, limit: int = MAX_FILES, *, confined: bool = False) -> tuple[list[Path], bool]:
+    """The `.txt` and `.md` files under `folder`, sorted, skipping hidden folders; True if cut at `limit`.
+
+    Linked folders are never entered; `confined` also leaves out linked files that point outside `folder`.
+    """
     found: list[Path] = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
-                found.append(Path(root) / name)
+            path = Path(root) / name
+            if confined and not inside(path, folder):
+                continue
+            if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(path)
                 if len(found) >= limit:
                     return found, True
     return found, False

@@ -4,7 +4,7 @@ everywhere, the clipboard, the saved state, the help and the command palette."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,14 +86,23 @@ class BriefApp(App[None]):
         state: StateStore | None = None,
         resume: bool = True,
         pending: PendingDocument | None = None,
+        library_files: Sequence[Path] | None = None,
+        served: bool = False,
     ) -> None:
-        """`pending` is the whole input when `article` is the preview of a large one."""
+        """`pending` is the whole input when `article` is the preview of a large one.
+
+        `library_files` lists the library's articles instead of every article under `library`.
+        `served` is the reader of `brief serve`: a visitor over SSH may read, not suspend the
+        process, save a file, or take a screenshot on the server.
+        """
         super().__init__()
         self._pending = pending
         if (article is None) == (library is None):
             raise ValueError("BriefApp opens an article or a library")
         self._first_article = article
         self.library = library
+        self.library_files = library_files
+        self.served = served
         if library is not None:
             # A screen's own CSS_PATH is read when it is pushed, not when it is the first screen.
             self.css_path.append(stylesheet_path("library"))
@@ -111,7 +120,7 @@ class BriefApp(App[None]):
         assert self.library is not None
         from tui.ui.screens.library import LibraryScreen
 
-        return LibraryScreen(self.library, self.state, self.max_size)
+        return LibraryScreen(self.library, self.state, self.max_size, files=self.library_files, confined=self.served)
 
     def on_mount(self) -> None:
         if self._theme_name:
@@ -161,6 +170,16 @@ class BriefApp(App[None]):
             self.reader_screen.save_position()
         self.exit()
 
+    def action_suspend_process(self) -> None:
+        if self.served:  # the process is the server's, not the visitor's: there is no shell to return to
+            self.notify("Suspending is off: this reader is served over SSH.", timeout=3)
+            return
+        super().action_suspend_process()
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        if not self.served:  # a browser would open on the server, not for the visitor
+            super().open_url(url, new_tab=new_tab)
+
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
@@ -168,7 +187,10 @@ class BriefApp(App[None]):
             self.push_screen(HelpScreen(help_bindings()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # A screenshot is a file written on the machine that runs brief: not the visitor's.
+            if not (self.served and command.title == "Screenshot"):
+                yield command
         if isinstance(screen, ReaderScreen):
             yield from screen.system_commands()
         yield SystemCommand("Help", "Every key brief knows", self.action_help)
@@ -212,7 +234,7 @@ class BriefApp(App[None]):
         else:
             from tui.ui.screens.copy_dialog import CopyDialog
 
-            self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available"))
+            self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available", can_save=not self.served))
 
     def _write_terminal(self, sequence: str) -> None:
         """Send an escape sequence to the user's terminal, from any thread."""

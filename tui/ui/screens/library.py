@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import sanitize
 from tui.platform.resources import stylesheet_path
 from tui.platform.state import StateStore
-from tui.reading.library import Entry, describe, display_path, find_articles
+from tui.reading.library import Entry, describe, display_path, find_articles, inside
 
 if TYPE_CHECKING:
     from tui.reading.loading import PendingDocument
@@ -66,12 +67,26 @@ class LibraryScreen(Screen[None]):
             self.article = article
             self.pending = pending
 
-    def __init__(self, folder: Path, state: StateStore, max_size: int = DEFAULT_MAX_SIZE) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        state: StateStore,
+        max_size: int = DEFAULT_MAX_SIZE,
+        *,
+        files: Sequence[Path] | None = None,
+        confined: bool = False,
+    ) -> None:
+        """`files`: these articles (under `folder`) rather than every one found there; `confined`: no
+        file whose real path leaves `folder` is listed or opened (`brief serve`)."""
         super().__init__()
         self.folder = folder
         self.state = state
         self.max_size = max_size
-        paths, self.truncated = find_articles(folder)
+        self.confined = confined
+        if files is None:
+            paths, self.truncated = find_articles(folder, confined=confined)
+        else:
+            paths, self.truncated = [path for path in files if not confined or inside(path, folder)], False
         self.entries = [Entry(path, display_path(path, folder)) for path in paths]
         self.shown: list[int] = list(range(len(self.entries)))
 
@@ -165,6 +180,8 @@ class LibraryScreen(Screen[None]):
         from tui.reading.loading import open_input
 
         try:
+            if self.confined and not inside(entry.path, self.folder):  # a link changed since the listing
+                raise BriefError("not in the served folder", entry.relative)
             opened = open_input(read_path(entry.path, self.max_size))
         except BriefError as error:
             self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
