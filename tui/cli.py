@@ -34,6 +34,7 @@ examples:
   brief --takeaways report.txt   print the key takeaways as a Markdown list
   brief --json report.txt | jq '.sections[].heading'
   brief report.txt | less        not a terminal: prints the article as wrapped text
+  brief serve ~/briefings        let colleagues read a folder over SSH (brief serve --help)
 """
 
 _SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*")
@@ -144,7 +145,13 @@ def render(article: Article, output: str, width: int | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # `serve` is a command of its own; the parser below would take it for the name of a file.
+    if arguments[:1] == ["serve"]:
+        from tui.serve.options import main as serve
+
+        return serve(arguments[1:])
+    args = build_parser().parse_args(arguments)
     if args.theme is not None:
         from textual.theme import BUILTIN_THEMES
 

@@ -1,0 +1,59 @@
+"""The reader `brief serve` starts for each visitor: `python -m tui.serve.reader PATH…`.
+
+It opens only the paths the server was given (one folder, or files), in served mode: no suspend, no
+file saved, no screenshot, copying by OSC 52 to the visitor's own terminal. Nothing the visitor types
+is ever used as a path. It imports no asyncssh: it is brief, started by the server in a terminal.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+SERVED = "BRIEF_SERVED"
+"""Set to 1 in the reader's environment by the server, so the reader knows it is served."""
+
+
+def main(argv: Sequence[str]) -> int:
+    if os.environ.get(SERVED) != "1" or not argv:
+        print("brief: the served reader is started by `brief serve`", file=sys.stderr)
+        return 2
+    from tui.model.errors import BriefError
+    from tui.parse import DEFAULT_MAX_SIZE, parse_preview, read_path
+
+    paths = [Path(path) for path in argv]
+    article = pending = library = files = None
+    if len(paths) == 1 and paths[0].is_dir():
+        library = paths[0]
+    elif len(paths) > 1:
+        library, files = Path(os.path.commonpath([path.parent for path in paths])), paths
+    else:
+        try:
+            raw = read_path(paths[0], max_size=DEFAULT_MAX_SIZE)
+            preview = parse_preview(raw)
+            article = preview or raw.parse()
+        except BriefError as error:
+            print(f"brief: {error}", file=sys.stderr)
+            return 2
+        if preview is not None:
+            from tui.reading.loading import PendingDocument
+
+            pending = PendingDocument(raw).start()
+    gc.disable()  # as in tui.cli._run_reader: the first screen turns it back on
+    try:
+        from tui.ui.app import BriefApp
+
+        app = BriefApp(
+            article, library=library, library_files=files, clipboard_mode="osc52", pending=pending, served=True
+        )
+        app.run()
+    finally:
+        gc.enable()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
