@@ -83,7 +83,7 @@ def test_bad_values_are_one_line_with_status_2(keys, capsys):
     for argv, message in [
         (["--idle-timeout", "soon"], "not a duration: 'soon'"),
         (["--memory-limit", "lots"], "--memory-limit: not a size: 'lots'"),
-        (["--memory-limit", "10M"], "a reader needs at least 256M"),
+        (["--memory-limit", "10M"], "a reader needs at least 512M"),
         (["--max-sessions", "0"], "--max-sessions 0: at least 1"),
     ]:
         assert main(["serve", str(SEED), "--authorized-keys", str(keys), *argv]) == 2

@@ -17,6 +17,8 @@ DEFAULT_PORT = 2222
 DEFAULT_MAX_SESSIONS = 20
 DEFAULT_IDLE_TIMEOUT = "15m"
 DEFAULT_MEMORY_LIMIT = "2G"
+MIN_MEMORY_LIMIT = 512 * 1024**2
+"""Below this a reader cannot start: Python and Textual alone map about 250 MB of address space."""
 INSTALL_HINT = "serve needs asyncssh: pip install 'brief[serve]'"
 
 EXAMPLES = """\
@@ -124,8 +126,8 @@ def options_from(args: argparse.Namespace, cwd: Path | None = None) -> ServeOpti
         memory = parse_size(args.memory_limit)
     except argparse.ArgumentTypeError as error:
         raise OptionError(f"--memory-limit: {error}") from None
-    if memory < 256 * 1024**2:
-        raise OptionError(f"--memory-limit {args.memory_limit}: a reader needs at least 256M")
+    if memory < MIN_MEMORY_LIMIT:
+        raise OptionError(f"--memory-limit {args.memory_limit}: a reader needs at least 512M")
     return ServeOptions(
         paths=paths,
         host=args.host,
@@ -142,13 +144,13 @@ def options_from(args: argparse.Namespace, cwd: Path | None = None) -> ServeOpti
 def served_paths(given: Sequence[str], cwd: Path) -> tuple[Path, ...]:
     """One folder, or one or more files, resolved; the current folder when none is given."""
     paths = tuple((cwd / Path(name).expanduser()).resolve() for name in given) or (cwd.resolve(),)
-    for name, path in zip(given or ["."], paths):
+    for name, path in zip(given or ["."], paths, strict=True):
         if not path.exists():
             raise OptionError(f"{name}: no such file or folder")
     folders = [path for path in paths if path.is_dir()]
     if folders and len(paths) > 1:
         raise OptionError("serve one folder, or one or more files, not both")
-    for name, path in zip(given or ["."], paths):
+    for name, path in zip(given or ["."], paths, strict=True):
         if not path.is_dir() and not os.access(path, os.R_OK):
             raise OptionError(f"{name}: cannot be read")
     return paths

@@ -39,7 +39,7 @@ _LANG = re.compile(r"[A-Za-z0-9_.@-]{1,64}")
 TERMINAL_RESET = (
     b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?1004l\x1b[<u"
     b"\x1b[0m\x1b[?25h\x1b[?1049l\r"
-)
+)  # fmt: skip
 
 
 def reader_command(paths: tuple[Path, ...]) -> list[str]:
