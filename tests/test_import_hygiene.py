@@ -72,6 +72,7 @@ ROOMS_BELOW = {
     "platform": {"model"},
     "reading": {"model", "parse", "platform"},
     "ui": {"model", "parse", "platform", "reading"},
+    "serve": {"model", "parse", "platform", "reading", "ui", "cli"},
 }
 """What each room may import besides itself: arrows run down only, so the rooms have no cycle."""
 

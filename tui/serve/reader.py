@@ -22,7 +22,7 @@ def main(argv: Sequence[str]) -> int:
         print("brief: the served reader is started by `brief serve`", file=sys.stderr)
         return 2
     from tui.model.errors import BriefError
-    from tui.parse import DEFAULT_MAX_SIZE, parse_preview, read_path
+    from tui.parse import DEFAULT_MAX_SIZE, read_path
 
     paths = [Path(path) for path in argv]
     article = pending = library = files = None
@@ -31,17 +31,15 @@ def main(argv: Sequence[str]) -> int:
     elif len(paths) > 1:
         library, files = Path(os.path.commonpath([path.parent for path in paths])), paths
     else:
+        from tui.reading.loading import open_input
+
         try:
-            raw = read_path(paths[0], max_size=DEFAULT_MAX_SIZE)
-            preview = parse_preview(raw)
-            article = preview or raw.parse()
+            # A large file opens on its preview while the whole is parsed, as with `brief FILE`.
+            opened = open_input(read_path(paths[0], max_size=DEFAULT_MAX_SIZE))
         except BriefError as error:
             print(f"brief: {error}", file=sys.stderr)
             return 2
-        if preview is not None:
-            from tui.reading.loading import PendingDocument
-
-            pending = PendingDocument(raw).start()
+        article, pending = opened.article, opened.pending
     gc.disable()  # as in tui.cli._run_reader: the first screen turns it back on
     try:
         from tui.ui.app import BriefApp
