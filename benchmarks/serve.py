@@ -158,7 +158,8 @@ async def local_visitor(state: Path) -> tuple[Visitor, int]:
 
     async def close() -> None:
         loop.remove_reader(master)
-        process.send_signal(signal.SIGHUP)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGHUP)
         await asyncio.to_thread(process.wait)
         os.close(master)
 
@@ -236,8 +237,10 @@ async def measure_served(count: int, rounds: int, folder: Path) -> Row:
         memory = [memory_of(pid) for pid in readers]
         server_rss = memory_of(server.pid)[0]
         rng = random.Random(count)
-        await asyncio.gather(*(read_like_a_person(v, rounds, random.Random(rng.random())) for v in visitors))
-        await asyncio.gather(*(v.close() for v in visitors))
+        try:
+            await asyncio.gather(*(read_like_a_person(v, rounds, random.Random(rng.random())) for v in visitors))
+        finally:
+            await asyncio.gather(*(v.close() for v in visitors))
         return Row(
             "brief serve",
             count,
@@ -259,10 +262,12 @@ async def measure_floor(rounds: int, folder: Path) -> Row:
     state = folder / "floor-state"
     state.mkdir()
     visitor, pid = await local_visitor(state)
-    await visitor.screen.still()
-    rss, pss = memory_of(pid)
-    await read_like_a_person(visitor, rounds, random.Random(0))
-    await visitor.close()
+    try:
+        await visitor.screen.still()
+        rss, pss = memory_of(pid)
+        await read_like_a_person(visitor, rounds, random.Random(0))
+    finally:
+        await visitor.close()
     return Row("floor: the reader in a local pty", 1, [visitor.first_screen], visitor.latencies, rss, pss, None)
 
 

@@ -8,6 +8,7 @@ import re
 import shlex
 import shutil
 import signal
+import socket
 import stat
 import subprocess
 from pathlib import Path
@@ -165,6 +166,23 @@ def test_the_visitor_over_the_limit_is_told_in_one_line(keys, library, started, 
     assert second.returncode == 1
     served.wait_for_log(lambda line: line.endswith("refused: full"))
     assert len(served.readers()) >= 1  # the first visitor reads on
+
+
+def test_a_fifth_connection_from_one_address_is_turned_away(keys, library, started):
+    visitor, _, team = keys
+    served = started([library], "--authorized-keys", str(team))
+    # Four connections that never log in hold the address's places (until the 30 s login timeout);
+    # the server accepts connections in the order they came, so the holders are counted first.
+    holders = [socket.create_connection(("127.0.0.1", served.port)) for _ in range(4)]
+    try:
+        fifth = subprocess.run(served.ssh(visitor, "-tt"), capture_output=True, text=True, timeout=20)
+        assert fifth.returncode == 255
+        assert "brief: too many connections from your address, try again later" in fifth.stderr
+        served.wait_for_log(lambda line: line.endswith("refused: too many from the address"))
+        assert not served.readers()
+    finally:
+        for holder in holders:
+            holder.close()
 
 
 def test_an_idle_session_is_closed(keys, library, started, terminal):

@@ -16,7 +16,7 @@ from pathlib import Path
 import asyncssh
 
 from tui.serve.keys import authorized_keys, fingerprint, host_key, serve_dir, visitor_folder
-from tui.serve.limits import LOGIN_TIMEOUT, Admission
+from tui.serve.limits import FULL, LOGIN_TIMEOUT, Admission
 from tui.serve.options import OptionError, ServeOptions
 from tui.serve.session import ReaderSession
 
@@ -48,8 +48,8 @@ class Visit(asyncssh.SSHServer):
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
         self.connection: asyncssh.SSHServerConnection | None = None
+        self.host = "?"
         self.address = "?"
-        self.counted = False
         self.offered: str | None = None
         self.who: str | None = None
         """The key's fingerprint once authenticated, or `open`."""
@@ -58,23 +58,22 @@ class Visit(asyncssh.SSHServer):
         self.started = time.monotonic()
         self.refusal: str | None = None
         """Why the connection was refused something, for its log line when it had no session."""
+        self.turned_away: str | None = None
+        """The line a connection over the limits is disconnected with."""
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.connection = conn
         peer = conn.get_extra_info("peername") or ("?", 0)
-        self.address = f"{peer[0]}:{peer[1]}"
-        refusal = self.hub.admission.connect(peer[0])
-        if refusal is not None:
-            self.refusal = refusal
-            conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, refusal)
-            return
-        self.counted = True
+        self.host, self.address = peer[0], f"{peer[0]}:{peer[1]}"
+        self.turned_away = self.hub.admission.connect(self.host)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if self.counted:
-            self.hub.admission.disconnect(self.address.rpartition(":")[0])
+        if self.turned_away is None:
+            self.hub.admission.disconnect(self.host)
         if self.session is None:  # no reader was asked for: say why the connection ended
             how = self.refusal or _why_closed(exc, self.who)
+            if self.turned_away is not None:
+                how = "refused: full" if self.turned_away == FULL else "refused: too many from the address"
             self.hub.log(self.address, self.who or "-", time.monotonic() - self.started, how)
         elif self.session.ended is None:
             self.session.end("connection lost")
@@ -82,6 +81,10 @@ class Visit(asyncssh.SSHServer):
     # Authentication: public keys only, or no authentication at all with --open ------------------
 
     def begin_auth(self, username: str) -> bool:
+        if self.turned_away is not None and self.connection is not None:
+            # Told after the key exchange, where the client can show the reason (before it, it cannot).
+            self.connection.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, self.turned_away)
+            return True
         if self.hub.options.open_access:
             self.who = "open"
             return False
@@ -91,9 +94,8 @@ class Visit(asyncssh.SSHServer):
         return self.hub.keys is not None
 
     def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
-        assert self.hub.keys is not None and self.connection is not None
-        host, _ = self.connection.get_extra_info("peername") or ("", 0)
-        if self.hub.keys.validate(key, host, host) is None:
+        assert self.hub.keys is not None
+        if self.hub.keys.validate(key, self.host, self.host) is None:
             return False
         # Called again, with the signature, for the key that is finally accepted.
         self.offered = fingerprint(key)
