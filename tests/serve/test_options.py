@@ -136,3 +136,15 @@ def test_the_serve_help_names_every_option():
     for option in ("--host", "--port", "--authorized-keys", "--open", "--max-sessions", "--idle-timeout",
                    "--host-key", "--memory-limit"):  # fmt: skip
         assert option in result.stdout
+
+
+def test_a_window_is_drawn_at_a_reasonable_size_whatever_the_client_asks():
+    from tui.serve.session import MAX_COLUMNS, MAX_ROWS, ReaderSession
+
+    session = ReaderSession(visit=None)  # type: ignore[arg-type]  (no reader is started here)
+    session.pty_requested("xterm-256color", (100_000, 100_000, 0, 0), {})
+    assert session.size == (MAX_COLUMNS, MAX_ROWS)
+    session.terminal_size_changed(0, 0, 0, 0)  # nonsense keeps the size it had
+    assert session.size == (MAX_COLUMNS, MAX_ROWS)
+    session.terminal_size_changed(132, 43, 0, 0)
+    assert session.size == (132, 43)

@@ -32,6 +32,8 @@ KILL_AFTER = 1.0
 """Seconds a reader has to go after SIGHUP before the whole group is killed."""
 MAX_PENDING_INPUT = 64 * 1024
 """Keys waiting for a reader that does not read them are dropped beyond this."""
+MAX_COLUMNS, MAX_ROWS = 500, 200
+"""The largest window drawn; a larger one is drawn at this size (the client's terminal crops it)."""
 _TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 _LANG = re.compile(r"[A-Za-z0-9_.@-]{1,64}")
 # What a reader ended from outside leaves behind in the visitor's terminal, undone: mouse reports,
@@ -87,6 +89,7 @@ class ReaderSession(asyncssh.SSHServerSession):
         self._idle_timer: asyncio.TimerHandle | None = None
         self._admitted = False
         self._spawning = False
+        self._task: asyncio.Task[None] | None = None
 
     # Requests from the client -----------------------------------------------------------------
 
@@ -94,7 +97,7 @@ class ReaderSession(asyncssh.SSHServerSession):
         self.channel = chan
 
     def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int], term_modes) -> bool:
-        self.pty, self.term, self.size = True, term_type, (term_size[0] or 80, term_size[1] or 24)
+        self.pty, self.term, self.size = True, term_type, _window(term_size[0], term_size[1], (80, 24))
         return True
 
     def shell_requested(self) -> bool:
@@ -115,14 +118,15 @@ class ReaderSession(asyncssh.SSHServerSession):
         pass  # the visitor does not signal the server's processes
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
-        self.size = (width or self.size[0], height or self.size[1])
+        self.size = _window(width, height, self.size)
         if self.master is not None:
             # The kernel sends SIGWINCH to the reader, the pty's foreground group.
             set_window_size(self.master, *self.size)
 
     def data_received(self, data: bytes, datatype) -> None:
         self.last_input = time.monotonic()
-        if self.master is None or len(self.pending_input) + len(data) > MAX_PENDING_INPUT:
+        # Keys typed while the reader starts wait for it; beyond a limit they are dropped.
+        if self.ended is not None or len(self.pending_input) + len(data) > MAX_PENDING_INPUT:
             return
         self.pending_input += data
         self._flush_input()
@@ -147,7 +151,7 @@ class ReaderSession(asyncssh.SSHServerSession):
             self._close_with(FULL.encode() + b"\r\n", 1)
             return
         self._admitted = True
-        asyncio.get_running_loop().create_task(self._run())
+        self._task = asyncio.get_running_loop().create_task(self._run())  # held: a task is only weakly kept
 
     async def _run(self) -> None:
         assert self.channel is not None
@@ -185,13 +189,11 @@ class ReaderSession(asyncssh.SSHServerSession):
             self._stop_reader()
         status = await self.process.wait()
         self._end_group()
-        if self.ended is None:
+        if self.ended is None:  # the reader quit: its last frame, then its status, reach the visitor
             self._drain_output()
             self.ended = "quit" if status == 0 else f"reader exited with status {status}"
             self.channel.exit(status if status >= 0 else 1)
-            self._release()
-        else:
-            self._release()
+        self._release()
 
     def _forward_output(self) -> None:
         assert self.master is not None and self.channel is not None
@@ -318,6 +320,11 @@ class ReaderSession(asyncssh.SSHServerSession):
         self.visit.session_ended(self, time.monotonic() - self.started)
 
 
+def _window(columns: int, rows: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The window a client asks for, within reason: a reader draws every cell of it."""
+    return (min(columns, MAX_COLUMNS) or default[0], min(rows, MAX_ROWS) or default[1])
+
+
 def _signal_group(group: int, number: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, number)
@@ -326,6 +333,7 @@ def _signal_group(group: int, number: int) -> None:
 def _in_reader(memory_limit: int) -> Callable[[], None]:
     """What the reader's process does before brief starts (after setsid: it leads a new session)."""
 
+    # Runs between fork and exec, so it only calls what is imported already (no import, no lock).
     def prepare() -> None:
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)  # the pty becomes its controlling terminal
         limit_reader(memory_limit)
