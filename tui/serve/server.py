@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import time
@@ -17,7 +18,7 @@ import asyncssh
 
 from tui.serve.keys import authorized_keys, fingerprint, host_key, serve_dir, visitor_folder
 from tui.serve.limits import FULL, LOGIN_TIMEOUT, Admission
-from tui.serve.options import OptionError, ServeOptions
+from tui.serve.options import OptionError, ServeOptions, is_loopback
 from tui.serve.session import ReaderSession
 
 SHUTDOWN_GRACE = 2.0
@@ -206,7 +207,8 @@ async def _serve(hub: Hub, key: asyncssh.SSHKey, key_path: Path) -> int:
             encoding=None,
         )
     except OSError as error:
-        print(f"brief: serve: cannot listen on {options.host}:{options.port}: {error.strerror}", file=sys.stderr)
+        reason = error.strerror or error
+        print(f"brief: serve: cannot listen on {options.host}:{options.port}: {reason}", file=sys.stderr)
         return 2
     port = server.sockets[0].getsockname()[1]
     _announce(options, port, fingerprint(key), key_path)
@@ -223,7 +225,7 @@ async def _serve(hub: Hub, key: asyncssh.SSHKey, key_path: Path) -> int:
         session.close("server stopped", "brief: the server was stopped")
     if sessions:
         await asyncio.wait([asyncio.create_task(s.finished.wait()) for s in sessions], timeout=SHUTDOWN_GRACE)
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(server.wait_closed(), SHUTDOWN_GRACE)
     print("brief serve: stopped", file=sys.stderr, flush=True)
     return 0
@@ -233,7 +235,11 @@ def _announce(options: ServeOptions, port: int, host_fingerprint: str, key_path:
     """What the person serving needs: what, where, the command to give colleagues, the key to check."""
     what = options.paths[0] if len(options.paths) == 1 else f"{len(options.paths)} files"
     who = "anyone (--open)" if options.open_access else f"the keys in {options.authorized_keys}"
-    host = "localhost" if options.host in ("127.0.0.1", "::1") else options.host
+    host = options.host
+    if is_loopback(host):
+        host = "localhost"
+    elif host in ("0.0.0.0", "::", ""):  # every address: the machine's name is the one to give
+        host = socket.gethostname()
     lines = [
         f"brief serve: serving {what} on {options.host}:{port} to {who}",
         f"brief serve: host key {host_fingerprint} ({key_path})",
