@@ -22,6 +22,7 @@ from tui.platform.clipboard import Clipboard, Environment
 from tui.reading.library import find_articles
 from tui.ui.app import BriefApp
 from tui.ui.screens.copy_dialog import CopyDialog
+from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.reader import ReaderScreen
 
 
@@ -67,16 +68,20 @@ async def test_served_files_are_a_library_of_those_files(tmp_path):
         assert [entry.path for entry in screen.entries] == files
 
 
-async def test_ctrl_z_does_not_suspend_a_served_reader(monkeypatch):
+async def test_ctrl_z_does_not_suspend_a_served_reader_nor_is_it_in_the_help(monkeypatch):
     suspended = []
     monkeypatch.setattr(os, "kill", lambda pid, number: suspended.append(number))
     app = BriefApp(load_path(SEED), served=True)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert suspended == []
         assert any("Suspending is off" in text for text in notifications(app))
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Suspend" not in str(app.screen.query_one("#help-keys").render())
 
 
 async def test_a_served_reader_offers_no_screenshot_and_opens_no_url(monkeypatch):

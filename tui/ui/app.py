@@ -184,7 +184,10 @@ class BriefApp(App[None]):
         from tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_bindings()))
+            bindings = help_bindings()
+            if self.served:  # a key that does nothing here is not listed
+                bindings = [binding for binding in bindings if binding.action != "suspend_process"]
+            self.push_screen(HelpScreen(bindings))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
