@@ -286,16 +286,25 @@ class ReaderSession(asyncssh.SSHServerSession):
             self.channel.write(data)
             self.channel.exit(status)
 
-    def _stop_reader(self) -> None:
+    def _detach(self) -> None:
+        """Stop watching the clock and the terminal: nothing more goes between reader and visitor."""
         if self._idle_timer is not None:
             self._idle_timer.cancel()
         if self.master is not None:
             with contextlib.suppress(ValueError, OSError):
                 asyncio.get_running_loop().remove_reader(self.master)
                 asyncio.get_running_loop().remove_writer(self.master)
+
+    def _stop_reader(self) -> None:
+        self._detach()
         if self.process is not None and self.process.returncode is None:
             _signal_group(self.process.pid, signal.SIGHUP)
-            asyncio.get_running_loop().call_later(KILL_AFTER, self._end_group)
+            asyncio.get_running_loop().call_later(KILL_AFTER, self._kill_if_running)
+
+    def _kill_if_running(self) -> None:
+        # Once the reader is reaped its number may be reused: only a running reader is signalled.
+        if self.process is not None and self.process.returncode is None:
+            self._end_group()
 
     def _end_group(self) -> None:
         """Whatever is left of the reader's process group (a worker it started) is killed."""
@@ -307,12 +316,8 @@ class ReaderSession(asyncssh.SSHServerSession):
         if self.finished.is_set():
             return
         self.finished.set()
-        if self._idle_timer is not None:
-            self._idle_timer.cancel()
+        self._detach()
         if self.master is not None:
-            with contextlib.suppress(ValueError, OSError):
-                asyncio.get_running_loop().remove_reader(self.master)
-                asyncio.get_running_loop().remove_writer(self.master)
             os.close(self.master)
             self.master = None
         if self._admitted:
