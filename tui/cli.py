@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the article as wrapped plain text (the default when output is not a terminal)",
     )
     parser.add_argument(
+        "--no-references",
+        action="store_true",
+        help="with --plain: the text alone, without the list of links at its end",
+    )
+    parser.add_argument(
         "--width",
         type=int,
         default=None,

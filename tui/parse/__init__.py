@@ -16,7 +16,7 @@ from typing import BinaryIO
 from tui.model.article import Article, Format
 from tui.model.errors import EmptyInput, InputError, InputTooLarge
 from tui.parse.decode import decode
-from tui.parse.detect import looks_like_markdown
+from tui.parse.detect import EPUB_SUFFIXES, HTML_SUFFIXES, looks_like_epub, looks_like_html, looks_like_markdown
 from tui.parse.extract import extract
 from tui.parse.plain import parse_plain
 from tui.parse.sanitize import sanitize
@@ -50,9 +50,25 @@ class RawInput:
     name: str | None
     source: str | None
     where: str
+    charset: str | None = None
+    """The charset an HTTP response named, if any."""
+    url: str | None = None
+    format: Format | None = None
+    """The format the input declared (a fetched page's content type); None: judged by name and bytes."""
+    max_size: int = DEFAULT_MAX_SIZE
+    """The most an e-book may decompress to."""
 
     def parse(self) -> Article:
-        return parse_bytes(self.data, name=self.name, source=self.source, where=self.where)
+        return parse_bytes(
+            self.data,
+            name=self.name,
+            source=self.source,
+            where=self.where,
+            format=self.format,
+            charset=self.charset,
+            url=self.url,
+            max_size=self.max_size,
+        )
 
 
 def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
@@ -79,7 +95,7 @@ def read_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> RawInput:
         raise InputError("is a directory", where) from None
     except OSError as error:
         raise InputError(error.strerror or "cannot read the file", where) from None
-    return RawInput(data, path.name, str(path.resolve()), where)
+    return RawInput(data, path.name, str(path.resolve()), where, max_size=max_size)
 
 
 def load_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE, where: str = "-") -> Article:
@@ -105,6 +121,8 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
     data = raw.data
     if len(data) <= threshold or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
+    if format_of(data, raw.name, raw.format) in ("html", "epub"):
+        return None  # a cut page or book is not a smaller one
     cut = data.rfind(b"\n\n", 0, PREVIEW_BYTES)
     if cut <= 0:
         return None
@@ -124,9 +142,24 @@ def parse_bytes(
     source: str | None = None,
     where: str | None = None,
     format: Format | None = None,
+    charset: str | None = None,
+    url: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> Article:
-    """Decode, sanitise and parse `data`; `name` (a file name) supplies the format and a fallback title."""
+    """Decode, sanitise and parse `data`; `name` (a file name) supplies the format and a fallback title.
+
+    Web pages and e-books are told by their name or their first bytes; `charset` and `url` are what
+    an HTTP response said of a page, `max_size` the most an e-book may decompress to.
+    """
     try:
+        kind = format_of(data, name, format)
+        if kind == "html":
+            return _parse_page(data, name, source, charset, url)
+        if kind == "epub":
+            from tui.parse.epub import parse_epub  # zipfile and lxml: only a book needs them
+
+            book = parse_epub(data, max_size=max_size)
+            return _finish(book, format="epub", name=name, source=source, digest=hashlib.sha256(data).hexdigest())
         text, encoding = decode(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
         digest = hashlib.sha256(data).hexdigest()
@@ -135,6 +168,53 @@ def parse_bytes(
     except InputError as error:
         error.where = where or name
         raise
+
+
+def format_of(data: bytes, name: str | None, declared: Format | None = None) -> Format | None:
+    """"html" or "epub" when the name or the first bytes say so; else `declared` (None: text or Markdown,
+    which the text itself decides)."""
+    suffix = Path(name).suffix.lower() if name else ""
+    if declared is not None:
+        return declared
+    if suffix in EPUB_SUFFIXES or looks_like_epub(data):
+        return "epub"
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(data)):
+        return "html"
+    return None
+
+
+def _parse_page(data: bytes, name: str | None, source: str | None, charset: str | None, url: str | None) -> Article:
+    from tui.parse.html import decode_html, parse_html
+
+    text, encoding = decode_html(data, charset)
+    with _gc_paused():
+        page = parse_html(text, url=url)
+    article = _finish(page, format="html", name=name, source=source, digest=hashlib.sha256(data).hexdigest())
+    article.encoding = encoding
+    return article
+
+
+def _finish(parsed, format: Format, name: str | None, source: str | None, digest: str) -> Article:
+    """An `Article` of a web page or book: its sections, metadata, links and extracted lists."""
+    from tui.parse.xhtml import links_of
+
+    takeaways, pros, cons = extract(parsed.sections)
+    return Article(
+        title=parsed.title or title_from_name(name),
+        subtitle=parsed.subtitle,
+        sections=parsed.sections,
+        takeaways=takeaways,
+        pros=pros,
+        cons=cons,
+        format=format,
+        source=source,
+        links=links_of(parsed.sections),
+        digest=digest,
+        author=parsed.author,
+        date=parsed.date,
+        site=getattr(parsed, "site", None),
+        url=getattr(parsed, "url", None),
+    )
 
 
 @contextmanager

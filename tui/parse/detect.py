@@ -1,4 +1,4 @@
-"""Whether plain text is Markdown, decided without importing the Markdown parser."""
+"""Whether plain text is Markdown, and bytes a web page or an e-book, decided without importing their parsers."""
 
 from __future__ import annotations
 
@@ -17,3 +17,20 @@ def looks_like_markdown(text: str) -> bool:
         return True
     atx_headings = len(_ATX_HEADING_AFTER_NEWLINE.findall(text, 0, 200_000)) + bool(_ATX_HEADING.match(text))
     return atx_headings >= 2 or len(_MARKDOWN_HINTS.findall(head)) >= 3
+
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+EPUB_SUFFIXES = frozenset({".epub"})
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True when bytes start as an HTML document does (a doctype, an <html>, a <head> or a <body>)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return True
+    return head.startswith(b"<") and any(tag in head for tag in (b"<html", b"<head", b"<body"))
+
+
+def looks_like_epub(data: bytes) -> bool:
+    """True for a zip whose first entry is the EPUB `mimetype` file, as the format requires."""
+    return data.startswith(b"PK\x03\x04") and data[30:58] == b"mimetypeapplication/epub+zip"

@@ -1,0 +1,237 @@
+"""Web pages: the main article found by trafilatura, its XML turned into brief's model.
+
+trafilatura (imported here only, so a text file never pays for it) finds the article among the
+navigation, ads and comments, and writes it as XML (`head`, `p`, `list`, `quote`, `table`, `hi`,
+`ref`…) with the page's metadata on its root. That XML is renamed into HTML's vocabulary and read by
+the walk the EPUB reader uses too (`tui.parse.xhtml`). No regular expression ever reads the HTML.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from tui.model.article import Section, block_text
+from tui.model.errors import EmptyInput
+from tui.parse.sanitize import sanitize
+from tui.parse.xhtml import Walker, sections_by_headings
+
+_SNIFF_BYTES = 4096
+_WORD = re.compile(r"\w+")  # over extracted text, to compare a description with a paragraph
+
+# trafilatura's XML elements in HTML's words; `head`, `list`, `hi` and `cell` need their attributes.
+_RENAMED = {"p": "p", "item": "li", "quote": "blockquote", "table": "table", "row": "tr", "lb": "br", "del": "s"}
+_HI = {"#b": "strong", "#i": "em", "#t": "code", "#u": "u", "#sub": "sub", "#sup": "sup"}
+# What a page outside its article holds: left out when trafilatura finds no article and the page
+# is read whole.
+_NOT_ARTICLE = ("nav", "header", "footer", "aside", "form", "menu")
+
+
+@dataclass
+class WebPage:
+    """What a web page gives the article: its text and its metadata."""
+
+    title: str | None
+    subtitle: str | None
+    sections: list[Section] = field(default_factory=list)
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    url: str | None = None
+
+
+def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Bytes of a page to text: the byte-order mark, else `charset` (from the HTTP header), else the
+    page's <meta> charset, else UTF-8, else Windows-1252. Returns (text, encoding)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    for candidate in (charset, meta_charset(data)):
+        name = _codec(candidate)
+        if name is not None:
+            return data.decode(name, errors="replace"), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "windows-1252"
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        found = codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # As browsers do: a page that says Latin-1 or ASCII is read as Windows-1252, its superset.
+    return "cp1252" if found in ("latin-1", "iso8859-1", "ascii") else found
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page's <meta charset> or <meta http-equiv content="…; charset=…"> names."""
+    # Read as Latin-1 so that no byte can fail; a charset's name is ASCII whatever the page is in.
+    parser = etree.HTMLParser(encoding="iso-8859-1", no_network=True)
+    root = etree.fromstring(data[:_SNIFF_BYTES], parser)
+    if root is None:
+        return None
+    for meta in root.iter("meta"):
+        if meta.get("charset"):
+            return meta.get("charset")
+        if (meta.get("http-equiv") or "").lower() == "content-type":
+            return charset_parameter(meta.get("content") or "")
+    return None
+
+
+def charset_parameter(content_type: str) -> str | None:
+    """`utf-8` from `text/html; charset=utf-8`."""
+    for parameter in content_type.split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def parse_html(text: str, url: str | None = None) -> WebPage:
+    """The article of a web page. Raises `EmptyInput` when the page holds no text at all."""
+    import trafilatura  # about 0.3 s of imports: only a web page pays for them
+
+    xml = trafilatura.extract(
+        text,
+        url=url,
+        output_format="xml",
+        include_comments=False,
+        include_links=True,
+        include_formatting=True,
+        include_tables=True,
+        include_images=False,
+        with_metadata=True,
+    )
+    if xml is None:
+        return _whole_page(text, url)
+    doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    main = doc.find("main")
+    if main is None:
+        raise EmptyInput("no article text on the page")
+    _to_html_names(main)
+    sections = sections_by_headings(Walker(trimmed=True).walk(main))
+    meta = {key: " ".join(sanitize(value).split()) or None for key, value in doc.attrib.items()}
+    title = meta.get("title")
+    sections = _without_title_heading(sections, title)
+    if title is None:
+        title = _first_heading(sections)
+    return WebPage(
+        title=title,
+        subtitle=_dek(meta.get("description"), sections, title),
+        sections=sections,
+        author=meta.get("author"),
+        date=meta.get("date"),
+        site=meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None),
+        url=meta.get("url") or url,
+    )
+
+
+def _to_html_names(main) -> None:
+    """Rename trafilatura's elements in place to the HTML ones they stand for."""
+    for element in main.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        rend = element.get("rend") or ""
+        if tag == "head":
+            element.tag = rend if rend in ("h1", "h2", "h3", "h4", "h5", "h6") else "h2"
+        elif tag == "list":
+            element.tag = "ol" if rend == "ol" else "ul"
+        elif tag == "hi":
+            element.tag = _HI.get(rend, "span")
+        elif tag == "ref":
+            element.tag = "a"
+            if element.get("target"):
+                element.set("href", element.get("target"))
+        elif tag == "cell":
+            element.tag = "th" if element.get("role") == "head" else "td"
+        elif tag == "code":
+            # A code element on its own line is a code block; inside a paragraph it is inline code.
+            parent = element.getparent()
+            element.tag = "pre" if parent is None or parent.tag in ("main", "blockquote", "quote") else "code"
+        elif tag == "graphic":
+            element.tag = "img"
+        elif tag in _RENAMED:
+            element.tag = _RENAMED[tag]
+        elif tag != "main":
+            element.tag = "div"  # anything else (ab, div, note…) holds text and blocks
+
+
+def _whole_page(text: str, url: str | None) -> WebPage:
+    """A page too short or too plain for trafilatura to call it an article: read all of its body."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        raise EmptyInput("no article text on the page") from None
+    for element in list(root.iter(*_NOT_ARTICLE)):
+        element.drop_tree()
+    body = root.find("body")
+    sections = sections_by_headings(Walker().walk(body if body is not None else root))
+    if not sections:
+        raise EmptyInput("no article text on the page")
+    titles = root.xpath("//title/text()")
+    title = " ".join(sanitize(titles[0]).split()) or None if titles else None
+    sections = _without_title_heading(sections, title)
+    return WebPage(title or _first_heading(sections), None, sections, url=url)
+
+
+def _words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
+
+
+def _without_title_heading(sections: list[Section], title: str | None) -> list[Section]:
+    """The page's own <h1> repeating its title is the title, not a first section."""
+    for index, section in enumerate(sections[:2]):
+        if section.heading is None:
+            continue
+        if title is None or _words(section.heading) != _words(title):
+            break
+        if index == 0 or not sections[0].blocks:
+            rest = sections[index + 1 :]
+            return [Section(None, 2, section.blocks), *rest] if section.blocks else rest
+        break
+    return sections
+
+
+def _first_heading(sections: list[Section]) -> str | None:
+    first = next((section for section in sections if section.heading), None)
+    return first.heading if first is not None else None
+
+
+def _dek(description: str | None, sections: list[Section], title: str | None) -> str | None:
+    """The page's description, unless it repeats the title or the article's opening.
+
+    Descriptions are often the first paragraph cut short, or a sentence or two of the opening
+    with a reading time, a byline or a "continue reading" around them: when a third of the
+    description's runs of four words are in the opening, it is the text repeated, not a dek.
+    """
+    if not description:
+        return None
+    said = _words(description)
+    if not said or (title is not None and said == _words(title)):
+        return None
+    opening: list[str] = []
+    for section in sections:
+        opening += _words(section.heading or "")
+        for block in section.blocks:
+            opening += _words(block_text(block))
+            if len(opening) > 3 * len(said) + 100:
+                break
+        else:
+            continue
+        break
+    if len(said) < 4:
+        return None if " ".join(said) in " ".join(opening) else description
+    runs = {tuple(said[i : i + 4]) for i in range(len(said) - 3)}
+    found = {tuple(opening[i : i + 4]) for i in range(len(opening) - 3)}
+    return None if len(runs & found) >= len(runs) / 3 else description
