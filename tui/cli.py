@@ -17,6 +17,7 @@ from tui import __version__
 from tui.model.article import Article
 from tui.model.errors import BriefError
 from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, read_path, read_stream
+from tui.parse.detect import looks_like_url
 from tui.platform.clipboard import MODES, ClipboardError, resolve_mode
 from tui.platform.resources import MissingResource, seed_path
 
@@ -30,6 +31,9 @@ examples:
   brief                          open the bundled sample article
   brief report.txt               read a plain-text article
   brief notes.md                 read a Markdown article
+  brief page.html                read the article of a saved web page
+  brief https://example.org/a    fetch a web page and read its article
+  brief book.epub                read an e-book
   curl -s URL | brief -          read from standard input
   brief --takeaways report.txt   print the key takeaways as a Markdown list
   brief --json report.txt | jq '.sections[].heading'
@@ -61,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         metavar="FILE",
-        help="article to read (.txt or .md); - reads standard input; default: the bundled sample",
+        help="article to read (.txt, .md, .html, .epub or an http(s) URL); - reads standard input; default: the bundled sample",
     )
     output = parser.add_argument_group("print instead of opening the reader").add_mutually_exclusive_group()
     output.add_argument("--json", action="store_const", const="json", dest="output", help="the parsed article as JSON")
@@ -99,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     # Parsed in main(), so that a bad value is one line `brief: --max-size: ...` like every other error.
     parser.add_argument("--max-size", default=None, metavar="SIZE", help="refuse files larger than SIZE (default: 64M)")
     parser.add_argument(
+        "--timeout", default=None, metavar="SECONDS", help="give up fetching a URL after SECONDS (default: 10)"
+    )
+    parser.add_argument(
         "--clipboard",
         choices=MODES,
         default=None,
@@ -118,10 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser  # fmt: skip
 
 
-def read(file: str | None, max_size: int) -> RawInput:
-    """The input the user asked for: a path, `-` for standard input, or the bundled sample."""
+def read(file: str | None, max_size: int, timeout: float | None = None) -> RawInput:
+    """The input the user asked for: a path, a URL, `-` for standard input, or the bundled sample."""
     if file == "-":
         return read_stream(max_size=max_size)
+    if looks_like_url(file):
+        from tui.platform.fetch import DEFAULT_TIMEOUT, fetch  # urllib: only a URL needs it
+
+        return fetch(file, timeout=timeout or DEFAULT_TIMEOUT, max_size=max_size)
     return read_path(file if file is not None else seed_path(), max_size=max_size)
 
 
@@ -166,13 +177,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_size = DEFAULT_MAX_SIZE if args.max_size is None else parse_size(args.max_size)
     except argparse.ArgumentTypeError as error:
         return _fail(f"--max-size: {error}")
+    try:
+        timeout = None if args.timeout is None else float(args.timeout)
+    except ValueError:
+        timeout = -1.0
+    if timeout is not None and not 0 < timeout < float("inf"):
+        return _fail(f"--timeout: not a number of seconds: {args.timeout!r} (try 10 or 2.5)")
     if args.forget:
         return _forget(args.file, max_size)
-    if args.file not in (None, "-") and Path(args.file).is_dir() and args.output is None and sys.stdout.isatty():
+    is_folder = args.file not in (None, "-") and not looks_like_url(args.file) and Path(args.file).is_dir()
+    if is_folder and args.output is None and sys.stdout.isatty():
         return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
     interactive = args.output is None and sys.stdout.isatty()
     try:
-        raw = read(args.file, max_size)
+        raw = read(args.file, max_size, timeout)
         if interactive:
             from tui.reading.loading import open_input
 
@@ -236,6 +254,9 @@ def _forget(file: str | None, max_size: int) -> int:
     if file is None:
         forgotten = store.forget()
         return _print(f"Forgot {forgotten} article{'' if forgotten == 1 else 's'}.")
+    if looks_like_url(file):  # forgotten by its address: nothing is fetched to forget it
+        forgotten = store.forget(None, source=file)
+        return _print(f"Forgot {file}." if forgotten else f"brief had nothing stored for {file}.")
     path = Path(file).expanduser().resolve()
     digest = None
     with contextlib.suppress(BriefError):  # a file that is gone or broken is forgotten by its path

@@ -159,7 +159,7 @@ def parse_bytes(
             from tui.parse.epub import parse_epub  # zipfile and lxml: only a book needs them
 
             book = parse_epub(data, max_size=max_size)
-            return _finish(book, format="epub", name=name, source=source, digest=hashlib.sha256(data).hexdigest())
+            return _finish(book, format="epub", name=name, source=source)
         text, encoding = decode(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
         digest = hashlib.sha256(data).hexdigest()
@@ -189,15 +189,26 @@ def _parse_page(data: bytes, name: str | None, source: str | None, charset: str 
     text, encoding = decode_html(data, charset)
     with _gc_paused():
         page = parse_html(text, url=url)
-    article = _finish(page, format="html", name=name, source=source, digest=hashlib.sha256(data).hexdigest())
+    article = _finish(page, format="html", name=name, source=source)
     article.encoding = encoding
     return article
 
 
-def _finish(parsed, format: Format, name: str | None, source: str | None, digest: str) -> Article:
-    """An `Article` of a web page or book: its sections, metadata, links and extracted lists."""
+def _finish(parsed, format: Format, name: str | None, source: str | None) -> Article:
+    """An `Article` of a web page or book: its sections, metadata, links and extracted lists.
+
+    Its digest is of the text, not the bytes: a page fetched again with other ads, scripts or
+    timestamps is the same article, and keeps its place and bookmarks.
+    """
+    from tui.model.article import block_text
     from tui.parse.xhtml import links_of
 
+    text = hashlib.sha256()
+    for section in parsed.sections:
+        text.update(f"{section.heading}\n".encode())
+        for block in section.blocks:
+            text.update(block_text(block).encode("utf-8", "surrogatepass") + b"\n")
+    digest = text.hexdigest()
     takeaways, pros, cons = extract(parsed.sections)
     return Article(
         title=parsed.title or title_from_name(name),

@@ -34,3 +34,8 @@ def looks_like_html(data: bytes) -> bool:
 def looks_like_epub(data: bytes) -> bool:
     """True for a zip whose first entry is the EPUB `mimetype` file, as the format requires."""
     return data.startswith(b"PK\x03\x04") and data[30:58] == b"mimetypeapplication/epub+zip"
+
+
+def looks_like_url(text: str | None) -> bool:
+    """True for an http:// or https:// address, which brief fetches rather than opens."""
+    return text is not None and text[:8].lower().startswith(("http://", "https://"))

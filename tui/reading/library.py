@@ -13,7 +13,7 @@ from tui.platform.state import StateStore
 from tui.reading.layout import Document
 from tui.reading.position import minutes_for, percent_read
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
 MAX_FILES = 1000
 """Files listed at most; a larger folder says how many were left out."""
 
@@ -45,7 +45,7 @@ def inside(path: Path, folder: Path) -> bool:
 
 
 def find_articles(folder: Path, limit: int = MAX_FILES, *, confined: bool = False) -> tuple[list[Path], bool]:
-    """The `.txt` and `.md` files under `folder`, sorted, skipping hidden folders; True if cut at `limit`.
+    """The articles (`.txt`, `.md`, `.html`, `.epub`…) under `folder`, sorted, skipping hidden folders; True if cut at `limit`.
 
     Linked folders are never entered; `confined` also leaves out linked files that point outside `folder`.
     """
