@@ -111,7 +111,7 @@ def main() -> int:
     pairs_alone: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as folder:
         for name in names:
-            html = gzip.open(CORPUS / f"{name}.html.gz").read().decode("utf-8")
+            html = gzip.decompress((CORPUS / f"{name}.html.gz").read_bytes()).decode("utf-8")
             page = Path(folder) / f"{name}.html"
             page.write_text(html, encoding="utf-8")
             expected = truth[name]["articleBody"]

@@ -110,3 +110,29 @@ def test_the_room_check_sees_an_upward_import(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from tui.ui.app import BriefApp\n")
     assert tui_imports(module) == {"ui"}
+
+
+PARSE_A_TEXT_FILE = """
+import json, sys
+from tui.parse import load_path
+from tui.cli import render
+render(load_path(sys.argv[1]), "plain", 80)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("trafilatura", "lxml", "urllib"))))
+"""
+
+
+def test_reading_a_text_file_imports_neither_trafilatura_nor_lxml(tmp_path):
+    """The first paint of a .txt must not pay for the web: trafilatura is imported by web pages only."""
+    article = tmp_path / "note.txt"
+    article.write_text("A note\n\nMain points\n\nThe text of the note, long enough to be read as prose.\n")
+    result = subprocess.run(
+        [sys.executable, "-c", PARSE_A_TEXT_FILE, str(article)],
+        capture_output=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    # pathlib imports urllib.parse itself; urllib.request (the fetching) must not be loaded.
+    assert [m for m in json.loads(result.stdout) if m not in ("urllib", "urllib.parse")] == []

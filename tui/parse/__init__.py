@@ -188,7 +188,7 @@ def _parse_page(data: bytes, name: str | None, source: str | None, charset: str 
 
     text, encoding = decode_html(data, charset)
     with _gc_paused():
-        page = parse_html(text, url=url)
+        page = parse_html(sanitize(text), url=url)  # escape sequences out before anything reads the page
     article = _finish(page, format="html", name=name, source=source)
     article.encoding = encoding
     return article

@@ -156,7 +156,9 @@ def parse_epub(data: bytes, max_size: int) -> Book:
     spine_element = next((e for e in opf.iter() if tag_of(e) == "spine"), None)
     if spine_element is None:
         raise NotAnEpub("not an EPUB (its package has no spine)")
-    spine = [manifest[i.get("idref")][0] for i in spine_element if tag_of(i) == "itemref" and i.get("idref") in manifest]
+    spine = [
+        manifest[i.get("idref")][0] for i in spine_element if tag_of(i) == "itemref" and i.get("idref") in manifest
+    ]
     _refuse_drm(book, set(spine) | {path for path, kind, _ in manifest.values() if kind in _CONTENT_TYPES})
     toc = _toc(book, manifest, spine_element.get("toc"))
     title, author, date = _metadata(opf)

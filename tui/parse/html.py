@@ -119,7 +119,8 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     _to_html_names(main)
     sections = sections_by_headings(Walker(trimmed=True).walk(main))
     meta = {key: " ".join(sanitize(value).split()) or None for key, value in doc.attrib.items()}
-    title = meta.get("title")
+    site = meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None)
+    title = _without_site(meta.get("title"), site)
     sections = _without_title_heading(sections, title)
     if title is None:
         title = _first_heading(sections)
@@ -129,7 +130,7 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
         sections=sections,
         author=meta.get("author"),
         date=meta.get("date"),
-        site=meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None),
+        site=site,
         url=meta.get("url") or url,
     )
 
@@ -201,6 +202,17 @@ def _without_title_heading(sections: list[Section], title: str | None) -> list[S
             return [Section(None, 2, section.blocks), *rest] if section.blocks else rest
         break
     return sections
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """`Headline – TechCrunch` is the headline: the site is shown apart, in the byline."""
+    if not title or not site:
+        return title
+    for separator in (" – ", " — ", " - ", " | ", " :: "):
+        head, found, tail = title.rpartition(separator)
+        if found and head and _words(tail) == _words(site):
+            return head
+    return title
 
 
 def _first_heading(sections: list[Section]) -> str | None:

@@ -331,9 +331,7 @@ class Walker:
                 elif is_block(inner):
                     for event in self._block(inner):
                         if isinstance(event, BulletList):
-                            nested.extend(
-                                Item(i.label, i.text, i.depth + depth + 1, i.spans) for i in event.items
-                            )
+                            nested.extend(Item(i.label, i.text, i.depth + depth + 1, i.spans) for i in event.items)
                         elif not isinstance(event, Anchor):
                             words = event.text if isinstance(event, Heading) else _block_words(event)
                             run.text(" ")

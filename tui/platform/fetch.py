@@ -106,14 +106,16 @@ def _get(url: str, timeout: float, max_size: int) -> _Response:
             length = reply.headers.get("Content-Length")
             gzipped = (reply.headers.get("Content-Encoding") or "").strip().lower() in ("gzip", "x-gzip")
             if length and length.isdigit() and int(length) > max_size and not gzipped:
-                raise InputTooLarge(f"page is too large ({human_size(int(length))}; the limit is {human_size(max_size)})")
+                raise InputTooLarge(
+                    f"page is too large ({human_size(int(length))}; the limit is {human_size(max_size)})"
+                )
             data = _read(reply, gzipped, max_size, deadline, timeout)
             return _Response(data, reply.geturl(), content_type, reply.headers.get_content_charset())
     except urllib.error.HTTPError as error:
         raise FetchError(f"HTTP {error.code}") from None
     except urllib.error.URLError as error:
         raise FetchError(_reason(error.reason, timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"timed out after {timeout:g} s") from None
     except ValueError as error:  # urllib's word for an address it cannot use
         raise FetchError(str(error) or "not a URL") from None

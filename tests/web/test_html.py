@@ -1,0 +1,171 @@
+"""Web pages: the article of real pages (titles and headings pinned by reading them), and the
+element-to-model mapping on small pages written here."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+
+import pytest
+
+from tests.e2e.tmux import installed_brief
+from tests.web.conftest import HTML, need
+from tui.model.article import BulletList, Paragraph, Quote, Span, Table, block_text
+from tui.parse import parse_bytes
+
+# Read from each page: its headline, and the headings inside its article body.
+PAGES = {
+    "16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56": (
+        "The law that’s helping fuel Delhi’s deadly air pollution",
+        [
+            "Why Delhi’s air pollution gets so bad this time of year",
+            "Delhi’s air wasn’t always so bad. A water conservation law helped fuel the rise in pollution.",
+            "Delhi officials are responding to the air pollution, but they are reluctant to take aggressive action",
+            "Air pollution can be solved. Some cities have made great progress.",
+        ],
+    ),
+    "1ace8c85aaee21b9d4505eca506d50c4721c29db62848b567a9703bfe0583892": (
+        "New York State Attorney General reportedly investigating WeWork",
+        [],
+    ),
+    "264dc3ae31249cb1f50c50986e0952a4708c2e705d18a2d8bf0e525da6e2b485": (
+        "Zach Parise heating up, scores twice as Wild beat Sabres 4-1",
+        [],
+    ),
+    "14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f": (
+        "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa",
+        [],
+    ),
+}
+
+
+def corpus_page(name: str) -> bytes:
+    return gzip.decompress(need(HTML / f"{name}.html.gz").read_bytes())
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_real_pages_title_and_headings(name):
+    article = parse_bytes(corpus_page(name), name=f"{name}.html")
+    title, headings = PAGES[name]
+    assert article.format == "html"
+    assert article.title == title
+    assert [s.heading for s in article.sections if s.heading is not None] == headings
+
+
+def test_a_real_page_keeps_its_metadata_levels_and_links():
+    article = parse_bytes(
+        corpus_page("16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56"), name="p.html"
+    )
+    assert article.author == "Umair Irfan"
+    assert article.site == "Vox"
+    assert article.date == "2019-11-08"
+    # The page's description is its dek: it is not the article's opening repeated.
+    assert article.subtitle == (
+        "A policy to conserve water led to the rise of a major source of air pollution, making breathing "
+        "Delhi’s air as bad as smoking 50 cigarettes."
+    )
+    assert {s.level for s in article.sections if s.heading} == {3}  # <h3>s, as the page wrote them
+    assert ("canceled flights", "https://www.business-standard.com/article/current-affairs/"
+            "delhi-pollution-37-flights-diverted-100-delayed-and-19-cancelled-119110300695_1.html") in article.links  # fmt: skip
+    assert "Follow Vox online" not in str(article.sections)  # the site's navigation is not the article
+
+
+def test_plain_page_html_piped_to_head_gives_the_article_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(corpus_page("16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56"))
+    result = subprocess.run(
+        f"{installed_brief()} --plain {page} | head -6", shell=True, capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr == ""
+    assert result.stdout.split("\n")[:4] == [
+        "The law that’s helping fuel Delhi’s deadly air pollution",
+        "========================================================",
+        "",
+        "A policy to conserve water led to the rise of a major source of air pollution,",
+    ]
+
+
+ARTICLE = """<!DOCTYPE html>
+<html><head><title>Tide tables – Harbour News</title>
+<meta name="description" content="{description}">
+<meta property="og:site_name" content="Harbour News">
+</head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Tide tables</h1>
+<p>The harbour master publishes the <a href="https://example.org/tides">tide tables</a> every
+spring, and the fishermen read them <em>closely</em> before the season opens in April.</p>
+<p>This year the tables show unusually high tides in <strong>March</strong> and again in September,
+when the moon is nearest to the earth and the winds blow from the west.</p>
+<h2>Why tides matter</h2>
+<p>Boats leave at high water and return before the ebb; a wrong table strands a crew on the mud flats
+for half a day, and the catch spoils in the sun while they wait.</p>
+<ul><li>Check the table each morning</li><li>Listen to the forecast at noon</li></ul>
+<blockquote><p>The sea does not wait for anybody, least of all for a late boat.</p></blockquote>
+<h3>The old tables</h3>
+<table><tr><th>Month</th><th>High tide</th></tr><tr><td>March</td><td>6.1 m</td></tr>
+<tr><td>September</td><td>5.9 m</td></tr></table>
+<p>The old tables were printed by hand in the harbour office until the printing press closed down
+for good, and the fishermen kept them pinned inside the wheelhouse door.</p>
+</article>
+<footer>Copyright Harbour News. All rights reserved.</footer>
+</body></html>
+"""
+
+
+def page(description: str = "Why this spring's tides are higher than usual.") -> bytes:
+    return ARTICLE.format(description=description).encode("utf-8")
+
+
+def test_a_page_becomes_sections_with_levels_and_blocks():
+    article = parse_bytes(page(), name="tides.html")
+    assert article.title == "Tide tables"  # the site's name is shown apart, not in the title
+    assert article.site == "Harbour News"
+    assert article.subtitle == "Why this spring's tides are higher than usual."
+    assert [(s.heading, s.level) for s in article.sections] == [
+        (None, 2),
+        ("Why tides matter", 2),
+        ("The old tables", 3),
+    ]
+    first = article.sections[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.startswith("The harbour master publishes the tide tables every spring, and")
+    assert Span(33, 44, "link", "https://example.org/tides") in first.spans
+    assert first.text[33:44] == "tide tables"
+    assert any(s.style == "emphasis" and first.text[s.start : s.end] == "closely" for s in first.spans)
+    kinds = [type(b) for b in article.sections[1].blocks]
+    assert kinds == [Paragraph, BulletList, Quote]
+    assert [i.text for i in article.sections[1].blocks[1].items] == [
+        "Check the table each morning",
+        "Listen to the forecast at noon",
+    ]
+    table = article.sections[2].blocks[0]
+    assert isinstance(table, Table)
+    assert table.header == ("Month", "High tide") and table.rows == (("March", "6.1 m"), ("September", "5.9 m"))
+    assert article.links == [("tide tables", "https://example.org/tides")]
+    assert "Copyright Harbour News" not in str(article.sections)
+
+
+def test_a_description_repeating_the_opening_is_not_a_dek():
+    repeated = "The harbour master publishes the tide tables every spring, and the fishermen read them…"
+    assert parse_bytes(page(repeated), name="tides.html").subtitle is None
+
+
+def test_html_is_sniffed_without_a_suffix_and_a_text_file_is_not():
+    assert parse_bytes(page(), name=None).format == "html"
+    assert parse_bytes(b"<b>bold</b> is how you write bold in HTML.\n", name="notes.txt").format == "text"
+
+
+def test_a_tiny_page_is_read_whole_with_its_title():
+    tiny = b"<html><head><title>Note</title></head><body><nav>Menu</nav><p>Back at five.</p></body></html>"
+    article = parse_bytes(tiny, name="note.htm")
+    assert article.title == "Note"
+    assert "Back at five." in [b.text for s in article.sections for b in s.blocks][-1]
+
+
+def test_escape_sequences_in_a_page_never_reach_the_terminal():
+    hostile = page().replace(b"unusually high", b"unusually \x1b]52;c;aGk=\x07\x1b[31mhigh")
+    article = parse_bytes(hostile, name="tides.html")
+    text = "\n".join(block_text(b) for s in article.sections for b in s.blocks)
+    assert "\x1b" not in text and "\x07" not in text and "unusually high" in text
+    assert [s.heading for s in article.sections] == [None, "Why tides matter", "The old tables"]
