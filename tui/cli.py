@@ -132,7 +132,9 @@ def read(file: str | None, max_size: int, timeout: float | None = None) -> RawIn
     if looks_like_url(file):
         from tui.platform.fetch import DEFAULT_TIMEOUT, fetch  # urllib: only a URL needs it
 
-        return fetch(file, timeout=timeout or DEFAULT_TIMEOUT, max_size=max_size)
+        page = fetch(file, timeout=timeout or DEFAULT_TIMEOUT, max_size=max_size)
+        # `source` is the URL as typed: where resume looks when the page's text has changed.
+        return RawInput(page.data, page.name, file, page.where, page.charset, page.url, page.format, max_size=max_size)
     return read_path(file if file is not None else seed_path(), max_size=max_size)
 
 

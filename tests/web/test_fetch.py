@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from tui.cli import main
+from tui.cli import main, read
 from tui.model.article import block_text
 from tui.parse import DEFAULT_MAX_SIZE
-from tui.platform.fetch import USER_AGENT, fetch
+from tui.platform.fetch import USER_AGENT
 
 VOX = "16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56.html"
 
@@ -39,7 +39,7 @@ def test_plain_and_takeaways_work_on_urls(server, capsys):
 
 
 def test_a_gzipped_body_is_unzipped(server):
-    raw = fetch(server.url(f"/gzip/{VOX}"))
+    raw = read(server.url(f"/gzip/{VOX}"), DEFAULT_MAX_SIZE)
     assert raw.data.startswith(b"<!DOCTYPE html") or raw.data.lstrip().lower().startswith(b"<")
     assert raw.parse().title == "The law that’s helping fuel Delhi’s deadly air pollution"
 
@@ -129,7 +129,7 @@ def test_markdown_goes_to_the_markdown_parser(server, capsys):
 
 
 def test_the_request_names_brief_and_sends_no_cookie(server):
-    page = fetch(server.url("/agent")).parse()
+    page = read(server.url("/agent"), DEFAULT_MAX_SIZE).parse()
     said = " ".join(block_text(block) for section in page.sections for block in section.blocks)
     assert f"User-Agent: {USER_AGENT}" in said
     assert USER_AGENT.startswith("brief/")
@@ -138,15 +138,15 @@ def test_the_request_names_brief_and_sends_no_cookie(server):
 
 
 def test_the_fetched_input_carries_where_it_came_from(server):
-    raw = fetch(server.url(f"/redirect/1/corpus/{VOX}"), max_size=DEFAULT_MAX_SIZE)
+    raw = read(server.url(f"/redirect/1/corpus/{VOX}"), DEFAULT_MAX_SIZE)
     assert raw.source == server.url(f"/redirect/1/corpus/{VOX}")  # what the user typed: resume finds it again
     assert raw.url == server.url(f"/corpus/{VOX}")
     assert raw.format == "html" and raw.charset == "utf-8"
 
 
 def test_resume_is_keyed_by_the_text_of_the_page(server):
-    first = fetch(server.url(f"/corpus/{VOX}")).parse()
-    again = fetch(server.url(f"/gzip/{VOX}")).parse()
+    first = read(server.url(f"/corpus/{VOX}"), DEFAULT_MAX_SIZE).parse()
+    again = read(server.url(f"/gzip/{VOX}"), DEFAULT_MAX_SIZE).parse()
     assert first.digest == again.digest and first.digest is not None
     assert first.source != again.source
 

@@ -21,9 +21,6 @@ from urllib.parse import urlsplit
 from tui import __version__
 from tui.model.article import Format
 from tui.model.errors import InputError, InputTooLarge
-from tui.parse import DEFAULT_MAX_SIZE, MARKDOWN_SUFFIXES, RawInput, human_size
-from tui.parse.detect import looks_like_epub, looks_like_html
-from tui.parse.sanitize import sanitize
 
 DEFAULT_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
@@ -36,16 +33,48 @@ TEXT_TYPES = frozenset({"text/plain"})
 EPUB_TYPES = frozenset({"application/epub+zip"})
 
 
+def _printable(text: str) -> str:
+    """A URL or header as shown in a one-line error: control characters out (this room cannot
+    import the parser's sanitiser)."""
+    return "".join(ch for ch in text if ch.isprintable())
+
+
+def _size(size: int) -> str:
+    return f"{size} bytes" if size < 1024 else f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
+
+
 class FetchError(InputError):
     """The page could not be fetched, or is not an article."""
 
 
 @dataclass(frozen=True)
-class _Response:
+class Fetched:
+    """A fetched body and what the response said of it; the command line makes an input of it."""
+
     data: bytes
     url: str
+    """Where the body came from, after redirects."""
     content_type: str
     charset: str | None
+    where: str = ""
+    """The URL as given, for error messages."""
+
+    @property
+    def name(self) -> str | None:
+        """The last part of the URL's path (`notes.md`): a file name's hint to the parser."""
+        return PurePosixPath(urlsplit(self.url).path).name or None
+
+    @property
+    def format(self) -> Format | None:
+        """What the content type says the body is; None lets the parser judge by name and bytes."""
+        kind = self.content_type
+        if kind in HTML_TYPES or kind.endswith("+xml"):
+            return "html"
+        if kind in EPUB_TYPES:
+            return "epub"
+        if kind in MARKDOWN_TYPES:
+            return "markdown"
+        return None
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -54,7 +83,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
         seen: list[str] = getattr(req, "brief_seen", [req.full_url])
         if newurl in seen:
-            raise FetchError(f"redirect loop ({code} back to {sanitize(newurl)})")
+            raise FetchError(f"redirect loop ({code} back to {_printable(newurl)})")
         if len(seen) > MAX_REDIRECTS:
             raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})")
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -68,27 +97,18 @@ def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_Redirects())
 
 
-def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE) -> RawInput:
-    """GET `url` and return its body as an input to parse, with the format its content type names."""
-    where = sanitize(url)
+def fetch(url: str, timeout: float, max_size: int) -> Fetched:
+    """GET `url`: its body (at most `max_size` bytes once unzipped) and what the response said of it."""
+    where = _printable(url)
     try:
         response = _get(url, timeout, max_size)
     except InputError as error:
         error.where = where
         raise
-    return RawInput(
-        response.data,
-        name=PurePosixPath(urlsplit(response.url).path).name or None,
-        source=url,
-        where=where,
-        charset=response.charset,
-        url=response.url,
-        format=_format(response),
-        max_size=max_size,
-    )
+    return Fetched(response.data, response.url, response.content_type, response.charset, where)
 
 
-def _get(url: str, timeout: float, max_size: int) -> _Response:
+def _get(url: str, timeout: float, max_size: int) -> Fetched:
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(
         url,
@@ -106,11 +126,9 @@ def _get(url: str, timeout: float, max_size: int) -> _Response:
             length = reply.headers.get("Content-Length")
             gzipped = (reply.headers.get("Content-Encoding") or "").strip().lower() in ("gzip", "x-gzip")
             if length and length.isdigit() and int(length) > max_size and not gzipped:
-                raise InputTooLarge(
-                    f"page is too large ({human_size(int(length))}; the limit is {human_size(max_size)})"
-                )
+                raise InputTooLarge(f"page is too large ({_size(int(length))}; the limit is {_size(max_size)})")
             data = _read(reply, gzipped, max_size, deadline, timeout)
-            return _Response(data, reply.geturl(), content_type, reply.headers.get_content_charset())
+            return Fetched(data, reply.geturl(), content_type, reply.headers.get_content_charset())
     except urllib.error.HTTPError as error:
         raise FetchError(f"HTTP {error.code}") from None
     except urllib.error.URLError as error:
@@ -146,27 +164,13 @@ def _read(reply, gzipped: bool, max_size: int, deadline: float, timeout: float) 
                 size = max_size + 1
         size += len(chunk)
         if size > max_size:
-            raise InputTooLarge(f"page is too large (over {human_size(max_size)})")
+            raise InputTooLarge(f"page is too large (over {_size(max_size)})")
         parts.append(chunk)
     return b"".join(parts)
 
 
 def _readable(content_type: str) -> bool:
     return content_type in HTML_TYPES | MARKDOWN_TYPES | TEXT_TYPES | EPUB_TYPES or content_type.endswith("+xml")
-
-
-def _format(response: _Response) -> Format | None:
-    """What the content type says the body is; when it says nothing, the body's first bytes."""
-    kind = response.content_type
-    if kind in HTML_TYPES or (not kind and looks_like_html(response.data)):
-        return "html"
-    if kind in EPUB_TYPES or (not kind and looks_like_epub(response.data)):
-        return "epub"
-    if kind in MARKDOWN_TYPES or PurePosixPath(urlsplit(response.url).path).suffix.lower() in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if kind.endswith("+xml"):
-        return "html"
-    return None  # plain text; the parser tells Markdown from it as it does for standard input
 
 
 def _reason(reason: object, timeout: float) -> str:
@@ -182,4 +186,4 @@ def _reason(reason: object, timeout: float) -> str:
         return "TLS error"
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror[:1].lower() + reason.strerror[1:]
-    return sanitize(str(reason)) or "cannot fetch the page"
+    return _printable(str(reason)) or "cannot fetch the page"
