@@ -130,11 +130,9 @@ def read(file: str | None, max_size: int, timeout: float | None = None) -> RawIn
     if file == "-":
         return read_stream(max_size=max_size)
     if looks_like_url(file):
-        from tui.platform.fetch import DEFAULT_TIMEOUT, fetch  # urllib: only a URL needs it
+        from tui.reading.fetching import read_url  # urllib: only a URL needs it
 
-        page = fetch(file, timeout=timeout or DEFAULT_TIMEOUT, max_size=max_size)
-        # `source` is the URL as typed: where resume looks when the page's text has changed.
-        return RawInput(page.data, page.name, file, page.where, page.charset, page.url, page.format, max_size=max_size)
+        return read_url(file, timeout, max_size)
     return read_path(file if file is not None else seed_path(), max_size=max_size)
 
 
@@ -192,13 +190,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
     interactive = args.output is None and sys.stdout.isatty()
     try:
-        raw = read(args.file, max_size, timeout)
-        if interactive:
+        if interactive and looks_like_url(args.file):
+            from tui.reading.fetching import open_url
+
+            opened = open_url(args.file, timeout, max_size)  # the reader shows while the page is fetched
+        elif interactive:
             from tui.reading.loading import open_input
 
-            opened = open_input(raw)
+            opened = open_input(read(args.file, max_size, timeout))
         else:
-            article = raw.parse()
+            article = read(args.file, max_size, timeout).parse()
     except BriefError as error:
         return _fail(str(error))
     except MissingResource as error:
@@ -243,6 +244,8 @@ def _run_reader(
         app.run()
     finally:
         gc.enable()
+    if app.failure is not None:
+        return _fail(app.failure)
     return app.return_code or 0
 
 

@@ -109,6 +109,9 @@ class BriefApp(App[None]):
         self.max_size = max_size
         self.state = state or StateStore()
         self.resume = resume
+        self.failure: str | None = None
+        """Why brief closed without showing the article (a URL that could not be fetched): the
+        command line prints it as its one-line error."""
         self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
         self._theme_name = theme
 

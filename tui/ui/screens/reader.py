@@ -37,6 +37,7 @@ from tui.ui.widgets.search_bar import SearchBar
 from tui.ui.widgets.status import StatusLine, status_text
 
 if TYPE_CHECKING:  # a process pool costs start-up time; only large inputs need it
+    from tui.reading.fetching import PendingFetch
     from tui.reading.loading import PendingDocument
 
 LOADING_REFRESH = 0.25
@@ -86,9 +87,10 @@ class ReaderScreen(Screen[None]):
         state: StateStore,
         resume: bool = True,
         in_library: bool = False,
-        pending: PendingDocument | None = None,
+        pending: PendingDocument | PendingFetch | None = None,
     ) -> None:
-        """`pending` is the whole input when `article` is only the preview of its start."""
+        """`pending` is the whole input when `article` is only the preview of its start (or a line
+        saying that a URL is being fetched)."""
         super().__init__()
         self.article = article
         self.document = Document(article)
@@ -178,6 +180,10 @@ class ReaderScreen(Screen[None]):
             self._loading_timer = None
 
     def on_whole_failed(self, message: WholeFailed) -> None:
+        if getattr(self.pending, "fatal", False):  # a URL that could not be fetched: nothing to read
+            self.app.failure = str(message.error)
+            self.app.exit(return_code=2)
+            return
         self._stop_loading()
         self.notify(f"Only the start is shown: {message.error}", severity="error", timeout=10, markup=False)
         self._refresh_status()
@@ -381,7 +387,9 @@ class ReaderScreen(Screen[None]):
     def _refresh_status(self) -> None:
         extra = self.reader.search_status()
         if self.pending is not None:
-            loading = f"loading {human_size(self.pending.size)}… {int(100 * self.pending.progress)}%"
+            loading = getattr(self.pending, "status", None) or (
+                f"loading {human_size(self.pending.size)}… {int(100 * self.pending.progress)}%"
+            )
             extra = f"{extra} · {loading}" if extra else loading
         position = self.reader.position
         if position is None:
