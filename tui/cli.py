@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         metavar="FILE",
-        help="article to read (.txt, .md, .html, .epub or an http(s) URL); - reads standard input; default: the bundled sample",
+        help="article to read (.txt, .md, .html, .epub, or an http(s) URL); - reads standard input; "
+        "default: the bundled sample",
     )
     output = parser.add_argument_group("print instead of opening the reader").add_mutually_exclusive_group()
     output.add_argument("--json", action="store_const", const="json", dest="output", help="the parsed article as JSON")

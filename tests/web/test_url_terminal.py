@@ -26,7 +26,9 @@ def env(state) -> dict[str, str]:
 def test_brief_url_reads_the_page_and_quits(terminal, server, isolated_state):
     terminal.start(f"{installed_brief()} {server.url('/corpus/' + VOX)}", env(isolated_state))
     title = "The law that’s helping fuel Delhi’s deadly air pollution"
-    lines = terminal.wait_for(lambda lines: lines[0].strip().startswith(title) and any("q Quit" in line for line in lines), 30)
+    lines = terminal.wait_for(
+        lambda lines: lines[0].strip().startswith(title) and any("q Quit" in line for line in lines), 30
+    )
     assert any("1 Why Delhi’s air" in line for line in lines)  # the navigator lists its first heading
     terminal.send("q")
     lines = terminal.wait_for(lambda lines: any("brief exited" in line for line in lines))
