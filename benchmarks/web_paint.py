@@ -1,0 +1,90 @@
+"""First paint of a saved web page, an EPUB and the sample text, against the floor, in tmux.
+
+Uses terminal.py's machinery (a private tmux server per pane, 120x40, the screen polled through a
+control-mode client). First paint is until brief shows the title on the first row and its status
+line (`·`); the floor is the empty Textual app of floor_app.py (`floor ready`). Runs are
+interleaved; medians with min–max, and each input's ratio to the floor's median.
+
+    python benchmarks/web_paint.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from terminal import (  # noqa: E402
+    BENCHMARKS,
+    CORPUS,
+    PAINT_TIMEOUT,
+    SEED,
+    Pane,
+    base_env,
+    brief_command,
+    status_line,
+)
+
+VOX = "16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56"
+BOOK = "charles-dickens_a-tale-of-two-cities.epub"
+
+
+def title_of(path: Path) -> str:
+    out = subprocess.run(
+        [brief_command(), "--json", str(path)], capture_output=True, text=True, timeout=120, check=True
+    )
+    return json.loads(out.stdout)["title"]
+
+
+def paint(argv: list[str], env: dict[str, str], ready) -> float:  # noqa: ANN001
+    pane = Pane()
+    try:
+        started = pane.start(argv, env)
+        return pane.wait_for("first paint", ready, started, PAINT_TIMEOUT)
+    finally:
+        pane.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        page = home / "page.html"
+        page.write_bytes(gzip.decompress((CORPUS / "html" / f"{VOX}.html.gz").read_bytes()))
+        inputs = {"sample .txt": SEED, "saved page .html": page, "book .epub": CORPUS / "epub" / BOOK}
+        titles = {label: title_of(path)[:60] for label, path in inputs.items()}
+        env = {**base_env(home), "BRIEF_STATE_DIR": str(home / "state")}
+        times: dict[str, list[float]] = {"floor": [], **{label: [] for label in inputs}}
+        for run in range(args.runs + 1):  # the first run warms the caches and is not counted
+            measured = {"floor": paint([sys.executable, str(BENCHMARKS / "floor_app.py")], env,
+                                       lambda s: "floor ready" in s[0])}  # fmt: skip
+            for label, path in inputs.items():
+                title = titles[label]
+                measured[label] = paint(
+                    [brief_command(), "--no-resume", str(path)],
+                    env,
+                    lambda s, title=title: s[0].strip().startswith(title) and "·" in status_line(s),
+                )
+            if run:
+                for label, seconds in measured.items():
+                    times[label].append(seconds)
+    floor = statistics.median(times["floor"])
+    print(f"first paint, {args.runs} runs, median (min–max), ratio to the floor's median")
+    for label, values in times.items():
+        median = statistics.median(values)
+        spread = f"({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
+        print(f"  {label:18} {median * 1000:6.0f} ms {spread:13} {median / floor:4.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
