@@ -27,6 +27,7 @@ PREVIEW_THRESHOLD = 2 * 1024 * 1024
 it a parse takes under 0.2 s, and starting a process for it costs more than it saves."""
 PREVIEW_BYTES = 128 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", *MARKDOWN_SUFFIXES})
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -178,7 +179,9 @@ def format_of(data: bytes, name: str | None, declared: Format | None = None) -> 
         return declared
     if suffix in EPUB_SUFFIXES or looks_like_epub(data):
         return "epub"
-    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(data)):
+    # A file named as text is read as text, whatever it holds; standard input, a URL without a
+    # content type or a file of another name is HTML when it starts as HTML.
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(data)):
         return "html"
     return None
 

@@ -9,6 +9,7 @@ the walk the EPUB reader uses too (`tui.parse.xhtml`). No regular expression eve
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -98,6 +99,10 @@ def charset_parameter(content_type: str) -> str | None:
 def parse_html(text: str, url: str | None = None) -> WebPage:
     """The article of a web page. Raises `EmptyInput` when the page holds no text at all."""
     import trafilatura  # about 0.3 s of imports: only a web page pays for them
+
+    # trafilatura logs what it finds odd in a page; unconfigured, Python would print that over
+    # brief's output or screen. brief reports what matters itself.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL + 1)
 
     xml = trafilatura.extract(
         text,
