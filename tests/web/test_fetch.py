@@ -8,6 +8,7 @@ import pytest
 
 from tui.cli import main, read
 from tui.model.article import block_text
+from tui.model.errors import InputError
 from tui.parse import DEFAULT_MAX_SIZE
 from tui.platform.fetch import USER_AGENT
 
@@ -162,3 +163,37 @@ def test_a_bad_timeout_is_one_line(capsys):
         "",
         "brief: --timeout: not a number of seconds: 'soon' (try 10 or 2.5)\n",
     )
+
+
+def test_the_reader_opens_at_once_and_the_page_follows(server):
+    from tui.reading.fetching import open_url
+
+    opened = open_url(server.url(f"/corpus/{VOX}"), timeout=10, max_size=DEFAULT_MAX_SIZE)
+    assert not opened.article.complete
+    assert opened.article.sections[0].blocks[0].text == f"Fetching {server.url(f'/corpus/{VOX}')}… (q quits)"
+    prepared = opened.pending.result()
+    assert prepared.document.article.title == "The law that’s helping fuel Delhi’s deadly air pollution"
+
+
+def test_a_fetch_waited_for_can_be_cancelled_at_once(server):
+    import time
+
+    from tui.reading.fetching import open_url
+    from tui.reading.loading import LoadCancelled
+
+    pending = open_url(server.url("/slow"), timeout=10, max_size=DEFAULT_MAX_SIZE).pending
+    pending.cancel()
+    started = time.monotonic()
+    with pytest.raises(LoadCancelled):
+        pending.result()
+    assert time.monotonic() - started < 1.0  # the server answers only after 3 s
+
+
+def test_a_failed_fetch_is_its_error_when_waited_for(server):
+    from tui.reading.fetching import open_url
+
+    url = server.url("/missing.html")
+    pending = open_url(url, timeout=10, max_size=DEFAULT_MAX_SIZE).pending
+    with pytest.raises(InputError) as caught:
+        pending.result()
+    assert str(caught.value) == f"{url}: HTTP 404"
