@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from tests.parse.test_properties import assert_clean
 from tui.model.article import block_text
 from tui.model.errors import InputError
 from tui.parse import parse_bytes
@@ -53,9 +54,11 @@ def test_the_walk_loses_no_word(blocks):
 @given(st.binary(max_size=400) | st.text(max_size=400).map(lambda t: f"<html><body>{t}</body></html>".encode()))
 def test_any_page_is_an_article_or_an_input_error(data):
     try:
-        parse_bytes(data, name="page.html")
-    except InputError:
-        pass
+        article = parse_bytes(data, name="page.html")
+    except InputError as error:
+        assert error.reason and error.where == "page.html"
+        return
+    assert_clean(article)
 
 
 @FEW
@@ -68,6 +71,8 @@ def test_any_zip_is_a_book_or_an_input_error(files):
         for name, data in files.items():
             book.writestr(name, data)
     try:
-        parse_bytes(buffer.getvalue(), name="book.epub")
-    except InputError:
-        pass
+        article = parse_bytes(buffer.getvalue(), name="book.epub")
+    except InputError as error:
+        assert error.reason and error.where == "book.epub"
+        return
+    assert_clean(article)

@@ -25,8 +25,9 @@ from lxml import etree
 
 from tui.model.article import Paragraph, Role, Section, Span
 from tui.model.errors import InputError, InputTooLarge
+from tui.parse.inline import attribute, inline_text, tag_of
 from tui.parse.sanitize import sanitize
-from tui.parse.xhtml import Anchor, Heading, Walker, attribute, inline_text, tag_of
+from tui.parse.xhtml import Anchor, Heading, Walker
 
 _WORD = re.compile(r"\w+")  # over extracted text, to compare a chapter's heading with its entry
 _CHUNK = 256 * 1024
