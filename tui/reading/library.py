@@ -45,7 +45,8 @@ def inside(path: Path, folder: Path) -> bool:
 
 
 def find_articles(folder: Path, limit: int = MAX_FILES, *, confined: bool = False) -> tuple[list[Path], bool]:
-    """The articles (`.txt`, `.md`, `.html`, `.epub`…) under `folder`, sorted, skipping hidden folders; True if cut at `limit`.
+    """The articles (`.txt`, `.md`, `.html`, `.epub`…) under `folder`, sorted, skipping hidden folders;
+    True if cut at `limit`.
 
     Linked folders are never entered; `confined` also leaves out linked files that point outside `folder`.
     """
