@@ -172,8 +172,8 @@ def parse_bytes(
 
 
 def format_of(data: bytes, name: str | None, declared: Format | None = None) -> Format | None:
-    """"html" or "epub" when the name or the first bytes say so; else `declared` (None: text or Markdown,
-    which the text itself decides)."""
+    """The format `declared`, else "epub" or "html" when the name or the first bytes say so, else None
+    (text or Markdown, which the text itself decides)."""
     suffix = Path(name).suffix.lower() if name else ""
     if declared is not None:
         return declared
