@@ -17,7 +17,7 @@ def rich_article() -> Article:
             Span(15, 20, "strong"),
             Span(31, 35, "code"),
             Span(41, 45, "emphasis"),
-            Span(51, 58, "strike"),
+            Span(55, 62, "strike"),
         ),
     )
     table = Table(
