@@ -47,7 +47,7 @@ def rich_article() -> Article:
             Section(None, 2, [intro]),
             Section("Contents", 2, [BulletList(False, (Item(None, "Numbers"), Item(None, "Code")))], role="contents"),
             Section("Numbers", 2, [table]),
-            Section("Code", 2, [code, Paragraph("HAMLET", label=None), Paragraph("To be, or not to be.", label="HAMLET")]),
+            Section("Code", 2, [code, Paragraph("To be, or not to be.", label="HAMLET")]),
             Section("Voices", 3, [quote, verse]),
             Section("Licence", 2, [Paragraph("Share alike.")], role="licence"),
         ],
