@@ -15,13 +15,28 @@ from rich.cells import cell_len
 
 from tui.reading.cell_table import NOT_ONE_CELL
 
-_NOT_ONE_CELL = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in NOT_ONE_CELL) + "]")
+
+def _class(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
+
+
+# Two patterns, not one: a class within the Basic Multilingual Plane compiles to a lookup table,
+# while one reaching past it is searched range by range for every character (25 times slower on a
+# book). Characters past the plane are rare, so their ranges are tried only when one is present.
+_BMP = 0xFFFF
+_NOT_ONE_CELL = _class([(a, min(b, _BMP)) for a, b in NOT_ONE_CELL if a <= _BMP])
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL_NOT_ONE_CELL = _class([(max(a, _BMP + 1), b) for a, b in NOT_ONE_CELL if b > _BMP])
 _WORD = re.compile(r"\S+")
 
 
 def is_narrow(text: str) -> bool:
     """True when every character of `text` takes one cell, so offsets are columns."""
-    return (text.isascii() and text.isprintable()) or _NOT_ONE_CELL.search(text) is None
+    if text.isascii():
+        return text.isprintable()
+    if _NOT_ONE_CELL.search(text) is not None:
+        return False
+    return _ASTRAL.search(text) is None or _ASTRAL_NOT_ONE_CELL.search(text) is None
 
 
 def wrap(text: str, width: int, narrow: bool | None = None, rest: int | None = None) -> list[tuple[int, int]]:

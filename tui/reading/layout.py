@@ -26,6 +26,7 @@ MIN_MEASURE = 10
 WORDS_PER_MINUTE = 230
 """Reading speed behind every "minutes left" and reading time brief shows."""
 QUOTE_PREFIX = "▎ "
+QUOTE_CELLS = len(QUOTE_PREFIX)
 CODE_PADDING = 1
 """Cells of a code block's background on either side of its text."""
 BLANK = -1
@@ -127,7 +128,7 @@ def text_width(unit: Unit, measure: int) -> int:
     """Cells for the text of `unit`'s first line, at `measure`."""
     width = measure - unit.indent - len(unit.marker)
     if unit.quoted:
-        width -= len(QUOTE_PREFIX)
+        width -= QUOTE_CELLS
     if unit.kind == Kind.PREFORMATTED:
         width -= 2 * CODE_PADDING
     return width
@@ -158,15 +159,17 @@ class Layout:
         tables = self.document.tables
         widths: list[int] = []
         table: TableRows | None = None
+        measure = self.measure
+        table_kind, code_kind = int(Kind.TABLE), int(Kind.PREFORMATTED)
         for index, unit in enumerate(self.document.units):
             if unit.gap and index:
                 line_unit.append(BLANK)
                 line_start.append(0)
                 line_end.append(0)
             unit_lines.append(len(line_unit))
-            width = text_width(unit, self.measure)
             kind = unit.kind
-            if kind == Kind.TABLE:
+            if kind == table_kind:
+                width = text_width(unit, measure)
                 if index in tables:
                     table = tables[index]
                     widths = column_widths(table, width)
@@ -182,9 +185,11 @@ class Layout:
                     line_start.append(slices[0][0] if slices else len(unit.text))
                     line_end.append(slices[-1][1] if slices else len(unit.text))
                 continue
-            if kind == Kind.PREFORMATTED:
+            if kind == code_kind:
+                width = text_width(unit, measure)
                 spans = wrap_code(unit.text, width, width - unit.hang, bool(narrow[index]))
             else:
+                width = measure - unit.indent - len(unit.marker) - (QUOTE_CELLS if unit.quoted else 0)
                 spans = wrap(unit.text, width, bool(narrow[index]), width - unit.hang)
             line_unit.extend([index] * len(spans))
             line_start.extend([start for start, _ in spans])
