@@ -18,6 +18,7 @@ VIEWS = {
     "table": ["1"],
     "code-block": ["2"],
     "quote-and-verse": ["2", "right_square_bracket"],
+    "links-view": ["2", "right_square_bracket", "L"],
 }
 
 

@@ -63,3 +63,16 @@ def test_cjk_is_wrapped_by_cells_like_the_reader():
     unit = len(Document(article).units) - 1
     reader = [layout.document.units[unit].text[layout.line_start[l] : layout.line_end[l]] for l in range(layout.line_count) if layout.line_unit[l] == unit]
     assert reader == lines
+
+
+def test_the_command_line_passes_no_references_through():
+    from tui.cli import build_parser, render
+
+    assert build_parser().parse_args(["--plain"]).references is True
+    args = build_parser().parse_args(["--plain", "--no-references"])
+    assert args.references is False
+    with_list = render(rich_article(), "plain", 50, True)
+    without = render(rich_article(), "plain", 50, args.references)
+    assert with_list.startswith(without) and with_list[len(without) :].split() == [
+        "References", "1.", "https://example.org/guide", "2.", "https://example.org/minutes"
+    ]
