@@ -76,3 +76,8 @@ def test_the_command_line_passes_no_references_through():
     assert with_list.startswith(without) and with_list[len(without) :].split() == [
         "References", "1.", "https://example.org/guide", "2.", "https://example.org/minutes"
     ]
+
+
+def test_an_empty_title_or_heading_does_not_break_plain_text():
+    article = Article("", None, [Section("", 2, [Paragraph("Body text.")])])
+    assert plain_text(article, 40).splitlines()[-1] == "Body text."  # and no ValueError from max() of nothing

@@ -124,14 +124,14 @@ def plain_text(article: Article, width: int = 72, references: bool = True) -> st
     width = max(width, 20)
     numbers = LinkNumbers()
     title = _wrap(article.title, width)
-    out: list[str] = [*title, "=" * max(cell_len(line) for line in title)]
+    out: list[str] = [*title, "=" * max((cell_len(line) for line in title), default=0)]
     if article.subtitle:
         out += [""] + _wrap(article.subtitle, width)
     numbering = Numbering(article.sections)
     for index, section in enumerate(article.sections):
         if section.heading is not None:
             heading = _wrap(section.heading, width)
-            rule = "-" * min(max(cell_len(line) for line in heading), width) if numbering.depth(index) == 0 else None
+            rule = "-" * min(max((cell_len(line) for line in heading), default=0), width) if numbering.depth(index) == 0 else None
             out += ["", *heading] + ([rule] if rule else [])
         for block in section.blocks:
             out.append("")
