@@ -2,7 +2,8 @@
 
 Pure Python (no Textual): the reading pane only draws the lines this module computes. Lines are
 kept as offsets into the units' text, three integer arrays in all, so a book of 10 MB costs a few
-bytes a line rather than a string and an object per line.
+bytes a line rather than a string and an object per line. The units come from `units.py`, table
+lines from `tables.py`, and every line is wrapped by `cells.wrap` (or `cells.wrap_code`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from tui.model.article import Article, Item
 from tui.reading.cells import is_narrow, wrap, wrap_code
 from tui.reading.tables import Piece, column_widths, header_rule, row_lines
 from tui.reading.units import CodeBlock, Flattened, Kind, Link, TableRows, Unit
-
-__all__ = ["BLANK", "MEASURE", "QUOTE_PREFIX", "Document", "Kind", "Layout", "Link", "PerWidth", "Unit", "is_narrow", "wrap"]
 
 MEASURE = 76
 """The widest line of text: a comfortable reading measure."""

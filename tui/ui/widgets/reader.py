@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -92,6 +91,8 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         self._syntax: dict[int, list[list[Run]]] = {}
         """Syntax colours of the code blocks drawn so far, by first unit: runs for each line."""
         self._syntax_wanted: set[int] = set()
+        self._syntax_dark: bool | None = None
+        """Whether the colours were made for a dark theme (a light one needs others)."""
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -416,7 +417,7 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
 
     def _colour_code(self, block: CodeBlock, document: Document) -> None:
         code = "\n".join(document.units[u].text for u in range(block.first, block.first + block.lines))
-        dark = self.app.current_theme.dark
+        dark = self._syntax_dark = self.app.current_theme.dark
 
         def colour() -> None:
             runs = syntax_runs(code, block.language, block.lines, dark)
@@ -432,9 +433,11 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if self._syntax:  # a change of theme may turn dark to light: colour again what is drawn
+        # Focus changes restyle too; only a change between dark and light themes needs new colours.
+        if self._syntax_dark is not None and self._syntax_dark != self.app.current_theme.dark:
             self._syntax.clear()
             self._syntax_wanted.clear()
+            self._syntax_dark = None
 
     @property
     def syntax_ready(self) -> bool:
