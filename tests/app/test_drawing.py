@@ -79,3 +79,14 @@ async def test_syntax_colours_come_after_the_first_frame_for_blocks_on_screen_on
         await wait_until(pilot, lambda: reader._syntax_wanted != set() and reader.syntax_ready)
         colours = {s.style.color for s in line_with(app, "def total(budget):") if s.text in ("def", "total")}
         assert len(colours) == 2  # the keyword and the name in different colours
+
+
+async def test_a_search_match_inside_a_wrapped_table_cell_is_highlighted_where_it_is_drawn():
+    app = BriefApp(rich_article())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"harbour", "enter")
+        await wait_until(pilot, lambda: app.reader.search is not None and len(app.reader.search) == 1)
+        line = line_with(app, "the harbour")
+        match = app.reader.component_style("reader--match-current")
+        assert style_of(line, "harbour").bgcolor == match.bgcolor
+        assert style_of(line, "the ").bgcolor != match.bgcolor

@@ -131,8 +131,10 @@ def plain_text(article: Article, width: int = 72, references: bool = True) -> st
     for index, section in enumerate(article.sections):
         if section.heading is not None:
             heading = _wrap(section.heading, width)
-            rule = "-" * min(max((cell_len(line) for line in heading), default=0), width) if numbering.depth(index) == 0 else None
-            out += ["", *heading] + ([rule] if rule else [])
+            out += ["", *heading]
+            if numbering.depth(index) == 0:  # main headings are underlined
+                rule = "-" * min(max((cell_len(line) for line in heading), default=0), width)
+                out += [rule] if rule else []
         for block in section.blocks:
             out.append("")
             out += _plain_block(block, width, numbers, index)

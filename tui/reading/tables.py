@@ -49,7 +49,9 @@ def _share(base: list[int], extra: int, weights: list[int]) -> list[int]:
     return [b + g for b, g in zip(base, given)]
 
 
-def row_lines(row: tuple[str, ...], text: str, widths: list[int], align: tuple[str | None, ...]) -> list[tuple[Piece, ...]]:
+def row_lines(
+    row: tuple[str, ...], text: str, widths: list[int], align: tuple[str | None, ...]
+) -> list[tuple[Piece, ...]]:
     """The lines one row takes: every cell wrapped in its column, aligned, rules between columns."""
     offsets = cell_offsets(row)
     wrapped = [wrap(cell, width) for cell, width in zip(row, widths)]

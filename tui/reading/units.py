@@ -202,7 +202,8 @@ class Flattened:
                 marker = f"{number}. " if block.ordered and not item.depth else "• "
                 shown, styles = self.numbers.apply(one_line(item.display), item.display_spans, section)
                 strong = len(item.label) + 1 if item.label is not None else 0
-                add(Unit(Kind.ITEM, shown, section, marker, 2 * item.depth, strong, styles, quoted=quoted, gap=number == 1))
+                indent = 2 * item.depth
+                add(Unit(Kind.ITEM, shown, section, marker, indent, strong, styles, quoted=quoted, gap=number == 1))
 
     def _quote(self, quote: Quote, section: int, quoted: bool) -> None:
         """Each block of a quote behind the bar, a blank quoted line between them."""

@@ -72,7 +72,11 @@ class ReaderScreen(Screen[None]):
         Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
         Binding("apostrophe", "bookmarks", "Bookmarks", show=False, key_display="'", tooltip="List the bookmarks"),
         Binding(
-            "L", "links", "Links", show=False, tooltip="List the links of the section at the top (Enter copies one's address)"
+            "L",
+            "links",
+            "Links",
+            show=False,
+            tooltip="List the links of the section at the top (Enter copies one's address)",
         ),
         Binding("y", "app.copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
         Binding("Y", "app.copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),

@@ -13,7 +13,7 @@ from textual.worker import get_current_worker
 from tui.reading.layout import BLANK, CODE_PADDING, MEASURE, QUOTE_PREFIX, Document, Kind, Layout, text_width
 from tui.reading.position import ReadingPosition, measure_position
 from tui.reading.search import SearchCancelled, SearchResults, find_matches
-from tui.reading.units import CodeBlock
+from tui.reading.units import CodeBlock, Styles
 from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BACKGROUND_WRAP = 1_000_000
@@ -379,13 +379,15 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         return [Segment(text[a:b], run_style) for a, b, run_style in runs if b > a]
 
     def _styled_runs(
-        self, strong: int, styles: tuple[tuple[int, int, str], ...], extra: list[Run], start: int, end: int, style: Style
+        self, strong: int, styles: Styles, extra: list[Run], start: int, end: int, style: Style
     ) -> list[Run]:
         """Cut `start:end` wherever a style begins or ends, each piece with every style over it."""
         layers: list[Run] = list(extra)
         if strong > start:
             layers.append((0, strong, self.component_style("reader--label")))
-        layers.extend((a, b, self.component_style(_INLINE_COMPONENTS[name])) for a, b, name in styles if name in _INLINE_COMPONENTS)
+        for a, b, name in styles:
+            if name in _INLINE_COMPONENTS:
+                layers.append((a, b, self.component_style(_INLINE_COMPONENTS[name])))
         cuts = {start, end}
         for a, b, _ in layers:
             if a < end and b > start:
@@ -482,9 +484,10 @@ def syntax_runs(code: str, language: str, lines: int, dark: bool) -> list[list[R
     highlighted = Syntax(code, language.split()[0] if language.split() else "text", theme=theme).highlight(code)
     runs: list[list[Run]] = []
     for line in highlighted.split("\n", allow_blank=True)[:lines]:
-        styles = [(span, span.style if isinstance(span.style, Style) else Style.parse(span.style)) for span in line.spans]
-        runs.append(
-            [(span.start, span.end, Style(color=style.color, bold=style.bold, italic=style.italic)) for span, style in styles]
-        )
+        line_runs: list[Run] = []
+        for span in line.spans:
+            style = span.style if isinstance(span.style, Style) else Style.parse(span.style)
+            line_runs.append((span.start, span.end, Style(color=style.color, bold=style.bold, italic=style.italic)))
+        runs.append(line_runs)
     runs += [[] for _ in range(lines - len(runs))]
     return runs
