@@ -91,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-references",
-        action="store_true",
-        help="with --plain: the text alone, without the list of links at its end",
+        dest="references",
+        action="store_false",
+        help="with --plain, the text alone: no numbered list of link targets at the end",
     )
     parser.add_argument(
         "--width",
@@ -142,7 +143,7 @@ def load(file: str | None, max_size: int) -> Article:
     return read(file, max_size).parse()
 
 
-def render(article: Article, output: str, width: int | None) -> str:
+def render(article: Article, output: str, width: int | None, references: bool = True) -> str:
     """The text printed for one of the non-interactive outputs."""
     from tui.reading import export  # only output to print needs it
 
@@ -158,7 +159,7 @@ def render(article: Article, output: str, width: int | None) -> str:
         return export.markdown_list(article.cons)
     if width is None:
         width = min(shutil.get_terminal_size((80, 24)).columns, 80)
-    return export.plain_text(article, width).rstrip("\n")
+    return export.plain_text(article, width, references).rstrip("\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     if interactive:
         return _run_reader(opened.article, args, pending=opened.pending)
-    return _print(render(article, args.output or "plain", args.width))
+    return _print(render(article, args.output or "plain", args.width, args.references))
 
 
 def _run_reader(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from rich.cells import cell_len
+
 from tui.model.article import Article, Block, BulletList, Item, Paragraph, Preformatted, Quote, Spans, Table, Verse
+from tui.reading.cells import wrap
 from tui.reading.numbering import Numbering
+from tui.reading.tables import column_widths, header_rule, row_lines
+from tui.reading.units import LinkNumbers, TableRows, one_line, shifted
 
 
 JSON_VERSION = 2
@@ -110,50 +114,89 @@ def pros_cons_markdown(article: Article) -> str:
     return f"## Pros\n\n{markdown_list(article.pros)}\n\n## Cons\n\n{markdown_list(article.cons)}"
 
 
-def _wrap(text: str, width: int, **options: str) -> list[str]:
-    # Hyphenated words (De-escalation) stay whole: a break there reads as a different word.
-    return textwrap.wrap(text, width, break_on_hyphens=False, **options)
+def plain_text(article: Article, width: int = 72, references: bool = True) -> str:
+    """The whole article as wrapped plain text, for a pipe or `--plain`.
 
-
-def plain_text(article: Article, width: int = 72) -> str:
-    """The whole article as wrapped plain text, for a pipe or `--plain`."""
+    Links read `text[3]`, numbered as the reader numbers them, and a numbered "References" list of
+    their targets ends the text (as `lynx -dump` does) unless `references` is False. Lines are
+    wrapped by terminal cells with the reader's own function, so CJK text breaks alike in both.
+    """
     width = max(width, 20)
+    numbers = LinkNumbers()
     title = _wrap(article.title, width)
-    out: list[str] = [*title, "=" * max(len(line) for line in title)]
+    out: list[str] = [*title, "=" * max((cell_len(line) for line in title), default=0)]
     if article.subtitle:
         out += [""] + _wrap(article.subtitle, width)
     numbering = Numbering(article.sections)
     for index, section in enumerate(article.sections):
         if section.heading is not None:
-            rule = "-" if numbering.depth(index) == 0 else ""
-            out += ["", section.heading] + ([rule * min(len(section.heading), width)] if rule else [])
+            heading = _wrap(section.heading, width)
+            out += ["", *heading]
+            if numbering.depth(index) == 0:  # main headings are underlined
+                rule = "-" * min(max((cell_len(line) for line in heading), default=0), width)
+                out += [rule] if rule else []
         for block in section.blocks:
             out.append("")
-            out += _wrap_block(block, width)
+            out += _plain_block(block, width, numbers, index)
+    if references and numbers.links:
+        digits = len(str(len(numbers.links)))
+        out += ["", "References", ""]
+        out += [f"{link.number:>{digits + 2}}. {link.target}" for link in numbers.links]
     return "\n".join(out) + "\n"
 
 
-def _wrap_block(block: Block, width: int) -> list[str]:
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """`text` wrapped in `width` cells, `first` before its first line and `rest` before the others."""
+    text = text.replace("\n", " ")
+    spans = wrap(text, width - cell_len(first), rest=width - cell_len(rest))
+    if spans == [(0, 0)]:
+        return [first.rstrip()] if first.strip() else []
+    return [(first if number == 0 else rest) + text[a:b] for number, (a, b) in enumerate(spans)]
+
+
+def _plain_block(block: Block, width: int, numbers: LinkNumbers, section: int) -> list[str]:
     if isinstance(block, Paragraph):
-        return _wrap(block.text, width) or [""]
+        text, spans = block.text, block.spans
+        if block.label:
+            text, spans = f"{block.label} {text}", shifted(spans, len(block.label) + 1)
+        return _wrap(numbers.apply(one_line(text), spans, section)[0], width) or [""]
     if isinstance(block, Preformatted):
-        return block.text.split("\n")
+        # Code is kept as written, not wrapped: a pipe's reader copies it, and a terminal shows it.
+        return ["    " + line if line else "" for line in block.text.rstrip("\n").split("\n")]
     if isinstance(block, Verse):
-        return list(block.lines)
+        return [line for verse_line in block.lines for line in (_wrap(verse_line, width, "", "  ") or [""])]
     if isinstance(block, Table):
-        return [" | ".join(row) for row in (block.header, *block.rows)]
+        return _plain_table(block, width)
     if isinstance(block, Quote):
         quoted: list[str] = []
         for number, part in enumerate(block.parts):
             if number:
                 quoted.append(">")
-            quoted += [f"> {line}" if line else ">" for line in _wrap_block(part, width - 2)]
+            quoted += [f"> {line}" if line else ">" for line in _plain_block(part, width - 2, numbers, section)]
         return quoted
     lines: list[str] = []
     for number, item in enumerate(block.items, 1):
         indent = "  " * item.depth
         marker = f"{number}. " if block.ordered and item.depth == 0 else "• "
-        lines += _wrap(
-            item.display, width, initial_indent=indent + marker, subsequent_indent=indent + " " * len(marker)
-        ) or [indent + marker]
+        text = numbers.apply(one_line(item.display), item.display_spans, section)[0]
+        lines += _wrap(text, width, indent + marker, indent + " " * len(marker)) or [indent + marker.rstrip()]
+    return lines
+
+
+def _plain_table(table: Table, width: int) -> list[str]:
+    """A table as the reader draws it: aligned columns, wrapped cells, a rule under the header."""
+    rows = tuple(tuple(one_line(cell) for cell in row) for row in (table.header, *table.rows) if row)
+    if not rows:
+        return [""]
+    columns = max(len(row) for row in rows)
+    rows = tuple(row + ("",) * (columns - len(row)) for row in rows)
+    shape = TableRows(0, rows, (tuple(table.align) + (None,) * columns)[:columns])
+    widths = column_widths(shape, width)
+    lines: list[str] = []
+    for number, row in enumerate(rows):
+        text = " | ".join(row)
+        for pieces in row_lines(row, text, widths, shape.align):
+            lines.append("".join(p if isinstance(p, str) else text[p[0] : p[1]] for p in pieces).rstrip())
+        if number == 0:
+            lines.append("".join(header_rule(widths)))
     return lines

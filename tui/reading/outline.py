@@ -19,23 +19,36 @@ from tui.reading.numbering import Numbering
 MARKER_CELLS = 1
 """The first column of every line, where a bookmarked section shows its marker."""
 SUB_INDENT = 2
-"""How much further a sub-heading is indented than a main heading's text."""
+"""How much further each level below the main one is indented than the level above it."""
+MAX_DEPTH = 3
+"""Levels deeper than this are indented no further: the pane is narrow."""
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One heading: its section, its number if it is a main section ("" if not), its text."""
+    """One heading: its section, its number if it is a main section ("" if not), its text, how
+    many levels it is below the main sections, and whether it is an aside (front matter, contents,
+    licence: unnumbered and shown dimmed)."""
 
     section: int
     number: str
     heading: str
+    depth: int = 0
+    aside: bool = False
 
 
 def outline_entries(sections: list[Section]) -> list[Entry]:
     """An entry for each heading, in order; main sections numbered from 1."""
-    numbers = {section: str(number) for number, section in enumerate(Numbering(sections).main, 1)}
+    numbering = Numbering(sections)
+    numbers = {section: str(number) for number, section in enumerate(numbering.main, 1)}
     return [
-        Entry(index, numbers.get(index, ""), section.heading.replace("\n", " "))
+        Entry(
+            index,
+            numbers.get(index, ""),
+            section.heading.replace("\n", " "),
+            min(numbering.depth(index), MAX_DEPTH),
+            section.role != "body",
+        )
         for index, section in enumerate(sections)
         if section.heading is not None
     ]
@@ -57,8 +70,7 @@ class Outline:
 
     def indent(self, entry: Entry) -> int:
         """Cells before the heading's text on each of the entry's lines."""
-        main = MARKER_CELLS + self.number_cells + 1
-        return main if entry.number else main + SUB_INDENT
+        return MARKER_CELLS + self.number_cells + 1 + SUB_INDENT * entry.depth
 
     def prefix(self, entry: Entry) -> str:
         """What follows the marker column on an entry's first line: ` 3 ` or the sub-heading indent."""

@@ -23,7 +23,7 @@ from tui.model.article import Article
 from tui.parse import human_size
 from tui.platform.state import Spot, StateStore
 from tui.reading import spots
-from tui.reading.layout import Document
+from tui.reading.layout import Document, Link
 from tui.reading.memory import ArticleMemory
 from tui.reading.numbering import Numbering
 from tui.reading.position import ReadingPosition
@@ -72,6 +72,13 @@ class ReaderScreen(Screen[None]):
         Binding("backspace", "back_to_library", "Back to the library", show=False),
         Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
         Binding("apostrophe", "bookmarks", "Bookmarks", show=False, key_display="'", tooltip="List the bookmarks"),
+        Binding(
+            "L",
+            "links",
+            "Links",
+            show=False,
+            tooltip="List the links of the section at the top (Enter copies one's address)",
+        ),
         Binding("y", "app.copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
         Binding("Y", "app.copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
@@ -241,6 +248,23 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(BookmarksScreen(self.memory.bookmarks), jump)
 
+    def action_links(self) -> None:
+        """List the links of the section at the top; the one chosen has its address copied."""
+        from tui.ui.screens.links import LinksScreen
+
+        position = self.reader.position
+        section = position.section if position is not None else None
+        if section is None and self.article.sections and self.article.sections[0].heading is None:
+            section = 0  # at the title: the opening text below it is what the reader sees
+        heading = self.article.sections[section].heading if section is not None else None
+        links = self.document.links_of_section(section)
+
+        def copy(link: Link | None) -> None:
+            if link is not None:
+                self.app.copy_text(link.target, f"the address of link {link.number}")
+
+        self.app.push_screen(LinksScreen(links, heading or "the opening"), copy)
+
     def delete_bookmark(self, spot: Spot) -> None:
         self.memory.delete_bookmark(spot)
         self._show_bookmarks()
@@ -324,6 +348,7 @@ class ReaderScreen(Screen[None]):
         yield SystemCommand("Search", "Search the article", self.action_search)
         yield SystemCommand("Bookmark", "Bookmark the paragraph at the top", self.action_bookmark)
         yield SystemCommand("Bookmarks", "List the bookmarks", self.action_bookmarks)
+        yield SystemCommand("Links", "List the links of the section at the top", self.action_links)
         yield SystemCommand(
             "Copy takeaways", "Copy all key takeaways as a Markdown list", self.app.action_copy_takeaways
         )

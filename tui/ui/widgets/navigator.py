@@ -34,7 +34,7 @@ class Navigator(LineView, can_focus=True):
         Binding("enter", "select", "Jump to the heading", show=False),
     ]
 
-    COMPONENT_CLASSES = {"navigator--highlighted", "navigator--number", "navigator--marker"}
+    COMPONENT_CLASSES = {"navigator--highlighted", "navigator--number", "navigator--marker", "navigator--aside"}
 
     current: reactive[int | None] = reactive(None)
     """The section at the top of the reading pane, set by the screen."""
@@ -181,6 +181,8 @@ class Navigator(LineView, can_focus=True):
     def _render_entry_line(self, lines: OutlineLines, line: int, entry: int, width: int) -> Strip:
         item = self.entries[entry]
         style = self.base_style
+        if item.aside:  # front matter, a contents list, a licence: listed, but not the text proper
+            style += self.component_style("navigator--aside")
         if entry == self.highlighted:
             style += self.component_style("navigator--highlighted")
         first = line == lines.entry_lines[entry]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -12,9 +10,10 @@ from textual.reactive import var
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from tui.reading.layout import BLANK, MEASURE, QUOTE_PREFIX, Document, Kind, Layout
+from tui.reading.layout import BLANK, CODE_PADDING, MEASURE, QUOTE_PREFIX, Document, Kind, Layout, text_width
 from tui.reading.position import ReadingPosition, measure_position
 from tui.reading.search import SearchCancelled, SearchResults, find_matches
+from tui.reading.units import CodeBlock, Styles
 from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BACKGROUND_WRAP = 1_000_000
@@ -31,8 +30,19 @@ _KIND_COMPONENTS = {
     Kind.SUBHEADING: "reader--subheading",
     Kind.QUOTE: "reader--quote",
     Kind.PREFORMATTED: "reader--preformatted",
-    Kind.TABLE: "reader--preformatted",
+    Kind.VERSE: "reader--verse",
 }
+_INLINE_COMPONENTS = {
+    "strong": "reader--strong",
+    "emphasis": "reader--emphasis",
+    "code": "reader--code",
+    "strike": "reader--strike",
+    "link": "reader--link",
+    "link-number": "reader--link-number",
+}
+CONTINUATION = "↪ "
+"""Drawn where a line of code too long for the measure goes on: a break is never silent."""
+Run = tuple[int, int, Style]
 
 
 # The app owns every reading key (one list for footer, help and README), so none are inherited.
@@ -49,6 +59,16 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         "reader--quote",
         "reader--quote-bar",
         "reader--preformatted",
+        "reader--code-block",
+        "reader--continuation",
+        "reader--verse",
+        "reader--rule",
+        "reader--strong",
+        "reader--emphasis",
+        "reader--code",
+        "reader--strike",
+        "reader--link",
+        "reader--link-number",
         "reader--match",
         "reader--match-current",
     }
@@ -68,6 +88,11 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         self.current_match: int | None = None
         self._query = ""
         self._search_generation = 0
+        self._syntax: dict[int, list[list[Run]]] = {}
+        """Syntax colours of the code blocks drawn so far, by first unit: runs for each line."""
+        self._syntax_wanted: set[int] = set()
+        self._syntax_dark: bool | None = None
+        """Whether the colours were made for a dark theme (a light one needs others)."""
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -129,6 +154,8 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         anchor = self.text_layout.anchor(round(self.scroll_y))
         self._layout = document.layout(self.text_layout.measure)
         self.document = document
+        self._syntax.clear()
+        self._syntax_wanted.clear()
         self.set_search(None)
         self._strips.clear()
         self.virtual_size = Size(self.virtual_size.width, self._virtual_height())
@@ -165,19 +192,9 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         self.move_lines(pages * max(1, self.scrollable_content_region.height - 1))
 
     def next_section(self, step: int) -> int | None:
-        """The heading after (step > 0) or before (step < 0) the top of the pane, by binary search."""
-        lines = self.text_layout.section_lines
-        sections = self.document.article.sections
-        top = round(self.scroll_y)
-        if step > 0:
-            index = bisect_right(lines, top)
-            if index < len(lines) and sections[index].heading is None:
-                index += 1
-            return index if index < len(lines) else None
-        index = bisect_left(lines, top) - 1
-        if index >= 0 and sections[index].heading is None:
-            index -= 1
-        return index if index >= 0 else None
+        """The body heading after (step > 0) or before (step < 0) the top of the pane: front matter,
+        a contents list or a licence is passed over."""
+        return self.text_layout.next_section(round(self.scroll_y), step)
 
     # Search ---------------------------------------------------------------------------------
 
@@ -302,25 +319,132 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         unit = self.document.units[unit_index]
         start, end = layout.line_start[index], layout.line_end[index]
         margin = max(MARGIN, (self.text_width - layout.measure) // 2)
-        segments = [Segment(" " * (margin + unit.indent), base)]
+        segments = [Segment(" " * margin, base)]
+        if unit.quoted:
+            segments.append(Segment(QUOTE_PREFIX, base + self.component_style("reader--quote-bar")))
+        if unit.indent:
+            segments.append(Segment(" " * unit.indent, base))
         if unit.marker:
             marker = unit.marker if start == 0 else " " * len(unit.marker)
             segments.append(Segment(marker, base + self.component_style("reader--marker")))
-        if unit.kind == Kind.QUOTE:
-            segments.append(Segment(QUOTE_PREFIX, base + self.component_style("reader--quote-bar")))
         component = _KIND_COMPONENTS.get(unit.kind)
         style = base + self.component_style(component) if component else base
-        runs: list[tuple[int, int, Style]] = []
-        if unit.strong > start:
-            split = min(unit.strong, end)
-            runs.append((start, split, style + self.component_style("reader--label")))
-            start = split
-        runs.append((start, end, style))
+        text = unit.text
+        pieces = layout.pieces.get(index)
+        if pieces is not None:  # a table line: slices of the row and the rules between them
+            rule = base + self.component_style("reader--rule")
+            for piece in pieces:
+                if isinstance(piece, str):
+                    segments.append(Segment(piece, rule))
+                else:
+                    segments.extend(self._text_segments(unit_index, piece[0], piece[1], style))
+            return fitted_strip(segments, width, base)
+        if unit.kind == Kind.PREFORMATTED:
+            return self._code_line(segments, unit_index, start, end, width, base, style)
+        if start and unit.hang and unit.kind == Kind.VERSE:
+            segments.append(Segment(" " * unit.hang, base))
+        segments.extend(self._text_segments(unit_index, start, end, style))
+        return fitted_strip(segments, width, base)
+
+    def _code_line(
+        self, segments: list[Segment], unit_index: int, start: int, end: int, width: int, base: Style, style: Style
+    ) -> Strip:
+        """A line of code on the block's own background, `↪` where a long line goes on."""
+        unit = self.document.units[unit_index]
+        box = style + self.component_style("reader--code-block")
+        room = text_width(unit, self.text_layout.measure) + 2 * CODE_PADDING
+        line: list[Segment] = [Segment(" " * CODE_PADDING, box)]
+        if start:
+            line.append(Segment(CONTINUATION, box + self.component_style("reader--continuation")))
+        syntax = self._syntax_runs(unit_index)
+        line.extend(self._text_segments(unit_index, start, end, box, syntax))
+        used = sum(segment.cell_length for segment in line)
+        if used < room:
+            line.append(Segment(" " * (room - used), box))
+        segments.extend(line)
+        return fitted_strip(segments, width, base)
+
+    def _text_segments(
+        self, unit_index: int, start: int, end: int, style: Style, extra: list[Run] | None = None
+    ) -> list[Segment]:
+        """`text[start:end]` of a unit in its styles: label, inline spans, syntax colours, matches."""
+        unit = self.document.units[unit_index]
+        text = unit.text
+        if not unit.styles and unit.strong <= start and not extra:
+            runs: list[Run] = [(start, end, style)]
+        else:
+            runs = self._styled_runs(unit.strong, unit.styles, extra or [], start, end, style)
         if self.search is not None and unit_index in self.search.by_unit:
             runs = self._highlight(runs, unit_index)
-        text = unit.text
-        segments.extend(Segment(text[a:b], run_style) for a, b, run_style in runs if b > a)
-        return fitted_strip(segments, width, base)
+        return [Segment(text[a:b], run_style) for a, b, run_style in runs if b > a]
+
+    def _styled_runs(
+        self, strong: int, styles: Styles, extra: list[Run], start: int, end: int, style: Style
+    ) -> list[Run]:
+        """Cut `start:end` wherever a style begins or ends, each piece with every style over it."""
+        layers: list[Run] = list(extra)
+        if strong > start:
+            layers.append((0, strong, self.component_style("reader--label")))
+        for a, b, name in styles:
+            if name in _INLINE_COMPONENTS:
+                layers.append((a, b, self.component_style(_INLINE_COMPONENTS[name])))
+        cuts = {start, end}
+        for a, b, _ in layers:
+            if a < end and b > start:
+                cuts.update((max(a, start), min(b, end)))
+        edges = sorted(cuts)
+        runs: list[Run] = []
+        for a, b in zip(edges, edges[1:]):
+            run_style = style
+            for layer_start, layer_end, layer_style in layers:
+                if layer_start <= a and b <= layer_end:
+                    run_style += layer_style
+            runs.append((a, b, run_style))
+        return runs
+
+    # Syntax colours: worked out off the UI thread for the code blocks drawn, never before the first
+    # frame (Pygments takes a tenth of a second to import).
+
+    def _syntax_runs(self, unit_index: int) -> list[Run] | None:
+        block = self.document.code_block_of(unit_index)
+        if block is None:
+            return None
+        runs = self._syntax.get(block.first)
+        if runs is None:
+            if block.first not in self._syntax_wanted:
+                self._syntax_wanted.add(block.first)
+                self.call_after_refresh(self._colour_code, block, self.document)
+            return None
+        return runs[unit_index - block.first]
+
+    def _colour_code(self, block: CodeBlock, document: Document) -> None:
+        code = "\n".join(document.units[u].text for u in range(block.first, block.first + block.lines))
+        dark = self._syntax_dark = self.app.current_theme.dark
+
+        def colour() -> None:
+            runs = syntax_runs(code, block.language, block.lines, dark)
+            self.app.call_from_thread(self._coloured, document, block.first, runs)
+
+        self.run_worker(colour, thread=True, group="syntax")
+
+    def _coloured(self, document: Document, first: int, runs: list[list[Run]]) -> None:
+        if document is self.document:
+            self._syntax[first] = runs
+            self._strips.clear()
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Focus changes restyle too; only a change between dark and light themes needs new colours.
+        if self._syntax_dark is not None and self._syntax_dark != self.app.current_theme.dark:
+            self._syntax.clear()
+            self._syntax_wanted.clear()
+            self._syntax_dark = None
+
+    @property
+    def syntax_ready(self) -> bool:
+        """Whether every code block asked for so far has its colours (for tests and snapshots)."""
+        return self._syntax_wanted <= set(self._syntax)
 
     def _highlight(self, runs: list[tuple[int, int, Style]], unit_index: int) -> list[tuple[int, int, Style]]:
         """Cut the runs of one line where search matches fall, styling the matched parts."""
@@ -346,3 +470,24 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
             if position < run_end:
                 result.append((position, run_end, run_style))
         return result
+
+
+def syntax_runs(code: str, language: str, lines: int, dark: bool) -> list[list[Run]]:
+    """Pygments' colours for `code` through Rich, as runs for each of its `lines` lines.
+
+    The ANSI themes use the terminal's own palette (mapped onto the Textual theme's), and only
+    foreground colours are kept: the block's background is the stylesheet's.
+    """
+    from rich.syntax import Syntax
+
+    theme = "ansi_dark" if dark else "ansi_light"
+    highlighted = Syntax(code, language.split()[0] if language.split() else "text", theme=theme).highlight(code)
+    runs: list[list[Run]] = []
+    for line in highlighted.split("\n", allow_blank=True)[:lines]:
+        line_runs: list[Run] = []
+        for span in line.spans:
+            style = span.style if isinstance(span.style, Style) else Style.parse(span.style)
+            line_runs.append((span.start, span.end, Style(color=style.color, bold=style.bold, italic=style.italic)))
+        runs.append(line_runs)
+    runs += [[] for _ in range(lines - len(runs))]
+    return runs

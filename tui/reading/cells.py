@@ -1,0 +1,139 @@
+"""Text measured in terminal cells, and the one word-wrapping function that the reading pane, the
+navigator and `--plain` all use, so that they break CJK and emoji lines alike.
+
+Pure Python (no Textual). Widths are Rich's (`rich.cells.cell_len`), through a table of the code
+points that are not one cell wide (`cell_table.py`, generated from Rich and checked against it for
+every code point), so the common case, text whose every character is one cell, is told apart by
+one regular-expression scan and wrapped by offsets alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+from tui.reading.cell_table import NOT_ONE_CELL
+
+
+def _class(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
+
+
+# Two patterns, not one: a class within the Basic Multilingual Plane compiles to a lookup table,
+# while one reaching past it is searched range by range for every character (25 times slower on a
+# book). Characters past the plane are rare, so their ranges are tried only when one is present.
+_BMP = 0xFFFF
+_NOT_ONE_CELL = _class([(a, min(b, _BMP)) for a, b in NOT_ONE_CELL if a <= _BMP])
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL_NOT_ONE_CELL = _class([(max(a, _BMP + 1), b) for a, b in NOT_ONE_CELL if b > _BMP])
+_WORD = re.compile(r"\S+")
+
+
+def is_narrow(text: str) -> bool:
+    """True when every character of `text` takes one cell, so offsets are columns."""
+    if text.isascii():
+        return text.isprintable()
+    if _NOT_ONE_CELL.search(text) is not None:
+        return False
+    return _ASTRAL.search(text) is None or _ASTRAL_NOT_ONE_CELL.search(text) is None
+
+
+def wrap(text: str, width: int, narrow: bool | None = None, rest: int | None = None) -> list[tuple[int, int]]:
+    """Greedy word wrap of `text`: (start, end) offsets of each line, the first at most `width`
+    cells and the others at most `rest` (default `width`: a hanging indent makes `rest` smaller).
+
+    Spaces at a break are dropped; a word longer than its line is cut between characters (how CJK
+    text, which has no spaces, is wrapped). `narrow` (see `is_narrow`) may be given when known.
+    """
+    width = max(width, 1)
+    rest = width if rest is None else max(rest, 1)
+    if narrow if narrow is not None else is_narrow(text):
+        return _wrap_narrow(text, width, rest)
+    return _wrap_cells(text, width, rest)
+
+
+def _wrap_narrow(text: str, width: int, rest: int) -> list[tuple[int, int]]:
+    """Wrap text whose every character is one cell: offsets are columns."""
+    spans: list[tuple[int, int]] = []
+    start, length = 0, len(text)
+    while length - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            spans.append((start, start + width))
+            start += width
+        else:
+            end = cut
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            spans.append((start, end))
+            start = cut + 1
+        while start < length and text[start] == " ":
+            start += 1
+        width = rest
+    spans.append((start, length))
+    return spans
+
+
+def _wrap_cells(text: str, width: int, rest: int) -> list[tuple[int, int]]:
+    """Wrap text with wide or zero-width characters, measuring each word in cells."""
+    spans: list[tuple[int, int]] = []
+    line_start, line_end, line_cells = 0, 0, 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        cells = cell_len(match.group())
+        if line_end > line_start and line_cells + 1 + cells <= width:
+            line_end, line_cells = end, line_cells + 1 + cells
+            continue
+        if line_end > line_start:
+            spans.append((line_start, line_end))
+            width = rest
+        while cells > width:  # a word wider than the line: cut it by cells
+            cut = _cut(text, start, end, width)
+            spans.append((start, cut))
+            width = rest
+            start = cut
+            cells = cell_len(text[start:end])
+        line_start, line_end, line_cells = start, end, cells
+    spans.append((line_start, line_end))
+    return spans
+
+
+def _cut(text: str, start: int, end: int, width: int) -> int:
+    """The offset where `text[start:end]` stops fitting in `width` cells (at least one character)."""
+    cut, used = start, 0
+    while cut < end:
+        cells = cell_len(text[cut])
+        if used + cells > width:
+            break
+        used += cells
+        cut += 1
+    return max(cut, start + 1)
+
+
+def wrap_code(text: str, width: int, rest: int | None = None, narrow: bool | None = None) -> list[tuple[int, int]]:
+    """Lines of code cut to fit, keeping every character (spaces too): (start, end) offsets.
+
+    A line breaks after its last space that fits, past its indentation, else between characters;
+    the reader marks each continuation, so a break inside a token is never silent.
+    """
+    width = max(width, 1)
+    rest = width if rest is None else max(rest, 1)
+    if narrow is None:
+        narrow = is_narrow(text)
+    if (len(text) if narrow else cell_len(text)) <= width:
+        return [(0, len(text))]
+    indent = len(text) - len(text.lstrip(" "))
+    spans: list[tuple[int, int]] = []
+    start, length = 0, len(text)
+    while True:
+        remaining = length - start if narrow else cell_len(text[start:])
+        if remaining <= width:
+            spans.append((start, length))
+            return spans
+        cut = start + width if narrow else _cut(text, start, length, width)
+        space = text.rfind(" ", max(start, indent), cut)  # never inside the indentation
+        if space > start:
+            cut = space + 1
+        spans.append((start, cut))
+        start, width = cut, rest
