@@ -175,7 +175,14 @@ def test_json_of_a_markdown_article_has_every_block_kind_and_nested_depths(capsy
     check_shape(document)
     assert document["format"] == "markdown"
     kinds = {block["kind"] for section in document["sections"] for block in section["blocks"]}
-    assert kinds == {"paragraph", "list", "quote", "preformatted"}
+    assert kinds == {"paragraph", "list", "quote", "preformatted", "table"}
+    numbers = document["sections"][4]["blocks"][0]
+    assert numbers == {
+        "kind": "table",
+        "header": ["Area", "2024", "2025"],
+        "rows": [["Transport", "310", "372"], ["Parks", "45", "45"]],
+        "align": [None, None, None],
+    }
     transport = document["sections"][2]
     assert transport["heading"] == "Transport"
     assert [(i["label"], i["depth"]) for i in transport["blocks"][0]["items"]] == [

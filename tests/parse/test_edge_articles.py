@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tui.reading.layout import Document
+from tui.model.article import BulletList, Item, Paragraph, Quote
 from tui.parse import parse_bytes, parse_text, title_from_name
+from tui.reading.layout import Document
 
 PARTS_ARTICLE = """\
 A Plan in Parts
@@ -53,7 +54,8 @@ def test_escape_sequences_in_a_file_name_never_reach_the_title():
     assert "\x1b" not in article.title
 
 
-def test_a_list_inside_a_quote_adds_no_blank_lines():
+def test_a_list_inside_a_quote_stays_a_list_of_the_quote():
     article = parse_text("# T\n\n> Said:\n>\n> - one\n> - two\n\nAfter.\n", name="q.md")
     quote = article.sections[0].blocks[0]
-    assert quote.text == "Said:\none\ntwo"
+    assert quote == Quote.of([Paragraph("Said:"), BulletList(False, (Item(None, "one"), Item(None, "two")))])
+    assert quote.text == "Said:\n\none\ntwo"  # the model's quote text: its blocks joined by blank lines

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.parse.test_properties import assert_clean, assert_no_word_lost
-from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Section
+from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Section, Span, Table
 from tui.model.errors import BinaryInput, EmptyInput
 from tui.parse import load_path
 
@@ -199,6 +199,12 @@ def test_binary_file(write):
 # --- readable fixtures ----------------------------------------------------------------------------
 
 
+def over(text: str, part: str, style: str, target: str | None = None) -> Span:
+    """The span of `style` over the first `part` of `text`."""
+    start = text.index(part)
+    return Span(start, start + len(part), style, target)  # type: ignore[arg-type]
+
+
 def test_markdown_article():
     path = FIXTURES / "city-budget.md"
     article = load_path(path)
@@ -209,25 +215,38 @@ def test_markdown_article():
         Item("Transport", "The biggest rise, paid for by the new levy."),
         Item(None, "Parks stay flat for a second year."),
     ]
+    changed = "Spending on transport rises by a fifth, while the parks budget is frozen."
+    both = "Both sides made their case; see the full report."
+    lead = "The council approved a £2.4 billion budget on Tuesday after a long debate that ran past midnight."
     assert article.sections == [
         Section(
             None,
             2,
             [
                 Paragraph(
-                    "The council approved a £2.4 billion budget on Tuesday after a long debate that ran past midnight."
+                    lead,
+                    (
+                        over(lead, "£2.4 billion", "strong"),
+                        over(lead, "long debate", "link", "https://example.org/debate"),
+                    ),
                 )
             ],
         ),
         Section(
-            "What Changed", 2, [Paragraph("Spending on transport rises by a fifth, while the parks budget is frozen.")]
+            "What Changed",
+            2,
+            [Paragraph(changed, (over(changed, "parks", "emphasis"),))],
         ),
         Section(
             "Transport",
             3,
             [
                 bullets(
-                    Item("Buses", "Twelve new routes start in April."),
+                    Item(
+                        "Buses",
+                        "Twelve new routes start in April.",
+                        spans=(over("Twelve new routes start in April.", "April", "code"),),
+                    ),
                     Item("Cycling", "Protected lanes on three main roads."),
                     Item(None, "Riverside Road first", 1),
                     Item(None, "Then the ring road", 1),
@@ -250,18 +269,24 @@ def test_markdown_article():
             "The Numbers",
             2,
             [
-                Preformatted(
-                    "| Area      | 2024 | 2025 |\n"
-                    "|-----------|------|------|\n"
-                    "| Transport | 310  | 372  |\n"
-                    "| Parks     | 45   | 45   |"
+                # Rule change (issue 10): a GFM table is a table block, no longer its raw source.
+                Table(
+                    ("Area", "2024", "2025"), (("Transport", "310", "372"), ("Parks", "45", "45")), (None, None, None)
                 ),
-                Preformatted("total = sum(budget.values())"),
+                Preformatted("total = sum(budget.values())", "python"),
             ],
         ),
-        Section("What People Said", 2, [Quote("It is a budget for the next ten years, not the next election.")]),
+        Section(
+            "What People Said",
+            2,
+            [Quote.of([Paragraph("It is a budget for the next ten years, not the next election.")])],
+        ),
         Section("Key Points", 2, [bullets(*key_points)]),
-        Section("Pros and Cons", 2, [Paragraph("Both sides made their case; see the full report.")]),
+        Section(
+            "Pros and Cons",
+            2,
+            [Paragraph(both, (over(both, "full report", "link", "https://example.org/report"),))],
+        ),
         Section("Pros", 3, [bullets(Item("Cheaper travel", "Fares are frozen."))]),
         Section("Cons", 3, [bullets(Item("Higher levy", "Businesses pay more."))]),
     ]
@@ -284,6 +309,7 @@ def test_markdown_is_recognised_by_content_without_the_extension(write):
 
 
 def test_markdown_with_several_top_headings_takes_its_title_from_the_file_name():
+    # Rule change (issue 10): a Markdown section's level is its number of `#`, so 1/2/1, not 2/3/2.
     path = FIXTURES / "release-notes.md"
     article = load_path(path)
     assert (article.title, article.subtitle) == ("Release Notes", None)
@@ -291,15 +317,15 @@ def test_markdown_with_several_top_headings_takes_its_title_from_the_file_name()
     assert article.sections == [
         Section(
             "Version 2.0",
-            2,
+            1,
             [
                 Paragraph("The sync engine was rewritten from scratch."),
                 bullets(Item(None, "Faster first sync"), Item(None, "Fewer conflicts")),
             ],
         ),
-        Section("Version 1.1", 2, [Paragraph("Bug fixes only.")]),
-        Section("Known Issues", 3, [Paragraph("Large folders still load slowly.")]),
-        Section("Version 1.0", 2, [Paragraph("The first public release.")]),
+        Section("Version 1.1", 1, [Paragraph("Bug fixes only.")]),
+        Section("Known Issues", 2, [Paragraph("Large folders still load slowly.")]),
+        Section("Version 1.0", 1, [Paragraph("The first public release.")]),
     ]
     assert (article.takeaways, article.pros, article.cons, article.links) == ([], [], [], [])
     check_words(path, article)

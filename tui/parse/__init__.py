@@ -262,11 +262,13 @@ def parse_text(
         )
         format = "markdown" if is_markdown else "text"
     links: list[tuple[str, str]] = []
+    author = date = None
     if format == "markdown":
         from tui.parse.markdown import parse_markdown  # markdown-it is imported only when needed
 
         markdown = parse_markdown(text)
         title, subtitle, sections, links = markdown.title, markdown.subtitle, markdown.sections, markdown.links
+        author, date = markdown.author, markdown.date
     else:
         plain = parse_plain(text)
         title, subtitle, sections = plain.title, plain.subtitle, plain.sections
@@ -283,6 +285,8 @@ def parse_text(
         source=source,
         links=links,
         digest=digest or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        author=author,
+        date=date,
     )
 
 

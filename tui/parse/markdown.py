@@ -1,21 +1,42 @@
-"""Markdown articles: markdown-it-py tokens reduced to the article model's blocks."""
+"""Markdown articles: markdown-it-py tokens reduced to the article model's blocks.
+
+The title comes, in this order, from the front matter's `title:`; from one `#` heading before every
+other heading; when there is no `#` heading at all, from a heading that opens the document; else
+from the file name (the caller's). Section levels are the number of `#`.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
-from tui.model.article import Block, BulletList, Item, Paragraph, Preformatted, Quote, Section
+from tui.model.article import (
+    Block,
+    BulletList,
+    Item,
+    Paragraph,
+    Preformatted,
+    Quote,
+    QuotedBlock,
+    Section,
+    Span,
+    Table,
+    block_text,
+)
+from tui.parse.front_matter import FrontMatter, split_front_matter
+from tui.parse.html_text import html_paragraphs
+from tui.parse.markdown_inline import Inline, InlineReducer, bracket_work, has_inline_syntax, join_lines
 from tui.parse.items import is_label, split_label
+from tui.parse.markdown_rules import add_rules
 
-_INLINE_CHARS = re.compile(r"[\\`*_\[\]!<&~]")
-# `**Label:**` then white space (or the end), or `**Label**:` after a letter: exactly where CommonMark
-# sees strong emphasis, for a label with no inline syntax in it.
-_PLAIN = r"[^\s*\\`\[\]<&_~!]"
-_SIMPLE_BOLD_LEAD = re.compile(rf"\*\*({_PLAIN}(?:[^*\n\\`\[\]<&_~!]*{_PLAIN})?)\*\*((?:\s.*)?|(?<=\w\*\*):.*)", re.S)
+LEAD_LEVEL = 2
+"""The level of the untitled section before the first heading (it has no heading to count)."""
+FRONT_MATTER_HEADING = "Front matter"
+MAX_BRACKET_WORK = 64
+"""Link rules may scan this many times a paragraph's length; past it, its brackets are plain text."""
 
 
 @dataclass
@@ -26,24 +47,38 @@ class MarkdownDocument:
     subtitle: str | None
     sections: list[Section] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
+    author: str | None = None
+    date: str | None = None
 
 
-def _markdown_it() -> MarkdownIt:
+def _markdown_it(*, links: bool = True) -> MarkdownIt:
     # Inline parsing is the slow part of markdown-it; it is done per inline token, and only where
     # the text has inline syntax at all (see _Reducer.inline).
     # Normalising is done already (line endings in decode, NULs in sanitize).
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "normalize"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "normalize"])
+    # Notes stay where they are written (not moved to the end): the reducer places each at the end
+    # of the section that refers to it.
+    md.use(footnote_plugin, inline=False, move_to_end=False)
+    if not links:
+        md.inline.ruler.disable(["link", "image", "footnote_ref"])
+    return add_rules(md)
 
 
 _MD = _markdown_it()
+# Inline parsing keeps markdown-it's own nesting limit; `_PLAIN_BRACKETS` is for text whose brackets
+# would make the link rules quadratic.
+_INLINE = MarkdownIt("commonmark").enable("strikethrough").use(footnote_plugin, inline=False, move_to_end=False)
+_PLAIN_BRACKETS = _markdown_it(links=False)
+_PLAIN_BRACKETS.options["maxNesting"] = _INLINE.options["maxNesting"]
 
 
 def parse_markdown(text: str) -> MarkdownDocument:
-    """Parse sanitised Markdown text; the title is None when there is not exactly one `#` heading."""
+    """Parse sanitised Markdown text; the title is None when no rule above finds one."""
+    matter, body = split_front_matter(text)
     env: dict = {}
-    tokens = _MD.parse(text, env)
-    reducer = _Reducer(env, text.split("\n"))
-    document = reducer.walk(tokens)
+    tokens = _MD.parse(body, env)
+    reducer = _Reducer(env)
+    document = reducer.walk(tokens, matter)
     for label, reference in env.get("references", {}).items():
         document.links.append((label, reference.get("href", "")))
     return document
@@ -52,202 +87,312 @@ def parse_markdown(text: str) -> MarkdownDocument:
 @dataclass
 class _OpenItem:
     depth: int
-    parts: list[str] = field(default_factory=list)
+    parts: list[Inline] = field(default_factory=list)
+    label: str | None = None
+
+
+@dataclass
+class _List:
+    """An open list; a nested list adds its items to its outermost list, one depth further in."""
+
+    ordered: bool
+    items: list[_OpenItem]
+    depth: int
+
+
+@dataclass
+class _Blocks:
+    """An open quote or footnote: the blocks it holds."""
+
+    kind: str
+    blocks: list[Block] = field(default_factory=list)
     label: str | None = None
 
 
 class _Reducer:
     """Walks the block tokens once, building sections; one instance per document."""
 
-    def __init__(self, env: dict, source_lines: list[str]) -> None:
+    def __init__(self, env: dict) -> None:
         self.env = env
-        self.source_lines = source_lines
         self.links: list[tuple[str, str]] = []
+        self.inline_reducer = InlineReducer(self.links, self._footnote_referenced)
+        self.sections: list[Section] = []
         self.blocks: list[Block] = []
-        self.list_items: list[_OpenItem] | None = None
-        self.list_ordered = False
-        self.list_depth = -1
-        self.quote_depth = 0
-        self.quote_parts: list[str] = []
+        self.open: list[_List | _Blocks] = []
+        self.notes: dict[str, list[Block]] = {}  # footnote label -> its blocks
+        self.noted: dict[int, int] = {}  # footnote id -> the section it is first referenced in
+        self.unreferenced: list[tuple[int, str]] = []
 
-    def walk(self, tokens: list[Token]) -> MarkdownDocument:
-        headings = [t for t in tokens if t.type == "heading_open"]
-        h1_count = sum(1 for t in headings if t.tag == "h1")
-        title_token = next((t for t in headings if t.tag == "h1"), None) if h1_count == 1 else None
-        section_levels = sorted({int(t.tag[1]) for t in headings if t is not title_token})
-        top = section_levels[0] if section_levels else 2
+    # --- the walk --------------------------------------------------------------------------------
 
-        title: str | None = None
-        subtitle: str | None = None
-        sections = [Section(None, 2)]
-        self.blocks = sections[0].blocks
+    def walk(self, tokens: list[Token], matter: FrontMatter | None) -> MarkdownDocument:
+        title_index = None if matter is not None and matter.title else _title_heading(tokens)
+        title = matter.title if matter is not None else None
+        subtitle = matter.dek if matter is not None else None
+        self.sections = [Section(None, LEAD_LEVEL)]
+        if matter is not None and matter.fields:
+            items = tuple(Item(key, value) for key, value in matter.fields)
+            self.sections.insert(0, Section(FRONT_MATTER_HEADING, 1, [BulletList(False, items)], "front-matter"))
+        self.blocks = self.sections[-1].blocks
+
         index = 0
         while index < len(tokens):
             token = tokens[index]
             kind = token.type
-            if kind == "heading_open" and self.quote_depth == 0 and self.list_items is None:
-                text = self.inline(tokens[index + 1])
+            if kind == "heading_open":
+                inline = self.inline(tokens[index + 1])
                 index += 3
-                if token is title_token:
-                    title = text
-                    subtitle, index = self._dek(tokens, index)
-                    continue
-                sections.append(Section(text, 2 if int(token.tag[1]) == top else 3))
-                self.blocks = sections[-1].blocks
+                if index - 3 == title_index:
+                    title = _heading_text(inline.text)
+                    dek, index = self._dek(tokens, index)
+                    subtitle = subtitle or dek
+                elif not self.open:
+                    self.sections.append(Section(_heading_text(inline.text), int(token.tag[1])))
+                    self.blocks = self.sections[-1].blocks
+                else:
+                    # A heading inside a quote, list or note is a bold line of it.
+                    spans = (Span(0, len(inline.text), "strong"), *inline.spans) if inline.text else ()
+                    self._add_inline(Inline(inline.text, spans))
                 continue
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                self.list_depth += 1
-                if self.list_items is None:
-                    self.list_items = []
-                    self.list_ordered = kind == "ordered_list_open"
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.list_depth -= 1
-                if self.list_depth < 0 and self.list_items is not None:
-                    items = _items(self.list_items)
-                    self.list_items = None
-                    self._add(BulletList(self.list_ordered, items))
-            elif kind == "list_item_open" and self.list_items is not None:
-                self.list_items.append(_OpenItem(self.list_depth))
-            elif kind == "blockquote_open":
-                self.quote_depth += 1
-            elif kind == "blockquote_close":
-                self.quote_depth -= 1
-                if self.quote_depth == 0 and self.quote_parts:
-                    quote = Quote("\n".join(self.quote_parts))
-                    self.quote_parts = []
-                    self._add(quote)
-            elif kind == "table_open":
-                start, end = token.map or (0, 0)
-                self._add(Preformatted(_verbatim(self.source_lines[start:end])))
-                index = _find_close(tokens, index, "table_close") + 1
-                continue
-            elif kind in ("fence", "code_block", "html_block"):
-                self._add(Preformatted(token.content.rstrip("\n")))
-            elif kind == "inline":
-                self._add_inline(token)
+            self._block_token(token)
             index += 1
-        if not sections[0].blocks:
-            del sections[0]
-        return MarkdownDocument(title, subtitle, sections, self.links)
+        self._place_notes()
+        self.sections = [s for s in self.sections if s.heading is not None or s.blocks]
+        return MarkdownDocument(
+            title,
+            subtitle,
+            self.sections,
+            self.links,
+            author=matter.author if matter is not None else None,
+            date=matter.date if matter is not None else None,
+        )
 
-    def _add_inline(self, token: Token) -> None:
-        if self.list_items is not None and self.quote_depth == 0:
-            item = self.list_items[-1]
-            if not item.parts:
-                item.label, text = self._lead(token)
-                item.parts.append(text)
+    def _block_token(self, token: Token) -> None:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            outer = self.open[-1] if self.open and isinstance(self.open[-1], _List) else None
+            if outer is not None:
+                self.open.append(_List(outer.ordered, outer.items, outer.depth + 1))
             else:
-                item.parts.append(self.inline(token))
-        elif self.quote_depth:
-            self.quote_parts.append(self.inline(token))
-        else:
-            self.blocks.append(Paragraph(self.inline(token)))
+                self.open.append(_List(kind == "ordered_list_open", [], 0))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            closed = self.open.pop()
+            assert isinstance(closed, _List)
+            if closed.depth == 0:
+                self._add(BulletList(closed.ordered, _items(closed.items)))
+        elif kind == "list_item_open":
+            top = self.open[-1]
+            if isinstance(top, _List):
+                top.items.append(_OpenItem(top.depth))
+        elif kind == "blockquote_open":
+            self.open.append(_Blocks("quote"))
+        elif kind == "footnote_reference_open":
+            self.open.append(_Blocks("note", label=token.meta["label"]))
+        elif kind in ("blockquote_close", "footnote_reference_close"):
+            closed = self.open.pop()
+            assert isinstance(closed, _Blocks)
+            if closed.kind == "quote":
+                if closed.blocks:
+                    self._add(Quote.of(_quoted(closed.blocks)))
+            else:
+                self._note_defined(str(closed.label), closed.blocks)
+        elif kind == "inline":
+            self._add_inline(self.inline(token))
+        elif kind == "brief_table":
+            self._add(self._table(token))
+        elif kind in ("fence", "code_block"):
+            language = token.info.split(maxsplit=1)[0] if kind == "fence" and token.info.strip() else None
+            self._add(Preformatted(token.content.rstrip("\n"), language))
+        elif kind == "html_block":
+            for text in html_paragraphs(token.content):
+                self._add_inline(Inline(text))
+        elif kind == "hr" and self.open and isinstance(self.open[-1], _List):
+            pass  # a rule inside a list item shows nothing, as outside one
+
+    def _add_inline(self, inline: Inline) -> None:
+        """A paragraph's text: an item's text inside a list, else a paragraph where the walk is."""
+        top = self.open[-1] if self.open else None
+        if isinstance(top, _List):
+            if not top.items:
+                top.items.append(_OpenItem(top.depth))
+            item = top.items[-1]
+            if not item.parts:
+                item.label, inline = _lead(inline)
+            item.parts.append(inline)
+        elif inline.text:
+            self._add(Paragraph(inline.text, inline.spans))
 
     def _add(self, block: Block) -> None:
-        """Place a finished block where the walk is: in a quote, in a list item, or in the section."""
-        if self.quote_depth:
-            if isinstance(block, BulletList):
-                # A list inside a quote gave its text to the quote already, line by line.
-                self.quote_parts.extend(shown for item in block.items if (shown := item.display))
-            else:
-                self.quote_parts.append(block.text)
-        elif self.list_items and not isinstance(block, BulletList):
-            # An item is one line of text: a code block or table inside it joins it with spaces.
-            self.list_items[-1].parts.append(_join_lines(block.text))
+        """Place a finished block where the walk is: in a quote or note, a list item, or the section."""
+        top = self.open[-1] if self.open else None
+        if isinstance(top, _Blocks):
+            top.blocks.append(block)
+        elif isinstance(top, _List) and not isinstance(block, BulletList):
+            # An item is one line of text: a code block, table or quote inside it joins it with spaces.
+            if not top.items:
+                top.items.append(_OpenItem(top.depth))
+            top.items[-1].parts.append(Inline(join_lines(block_text(block))))
         else:
             self.blocks.append(block)
 
     def _dek(self, tokens: list[Token], index: int) -> tuple[str | None, int]:
         """An all-italic paragraph right under the title is its dek."""
-        if index + 2 < len(tokens) and tokens[index].type == "paragraph_open":
-            children = self._children(tokens[index + 1])
+        if index + 2 < len(tokens) and tokens[index].type == "paragraph_open" and tokens[index].level == 0:
+            inline = self.inline(tokens[index + 1])
+            spans = inline.spans
             if (
-                len(children) >= 3
-                and children[0].type == "em_open"
-                and children[-1].type == "em_close"
-                and all(child.level > 0 for child in children[1:-1])
+                inline.text
+                and len(spans) >= 1
+                and spans[0].style == "emphasis"
+                and (spans[0].start, spans[0].end) == (0, len(inline.text))
             ):
-                return self._text(children), index + 3
+                return inline.text, index + 3
+            # Not a dek: the paragraph stays, with its inline text already reduced.
+            tokens[index + 1].meta = {**(tokens[index + 1].meta or {}), "brief_inline": inline}
         return None, index
 
-    def _lead(self, token: Token) -> tuple[str | None, str]:
-        """Split a list item's `**Label:**` (or `**Label**:`) lead from its text."""
-        simple = _SIMPLE_BOLD_LEAD.fullmatch(token.content)
-        if simple is not None and not _has_inline_syntax(simple.group(2)):
-            # The common case, `**Label:** plain text`, without running the inline parser.
-            label, rest = simple.group(1), _join_lines(simple.group(2))
-            if label.endswith(":") and is_label(label[:-1].rstrip()):
-                return label[:-1].rstrip(), rest
-            if rest.startswith(":") and is_label(label):
-                return label, rest[1:].strip()
-        # markdown-it may open the children with an empty text token before `strong_open`.
-        children = [child for child in self._children(token) if child.type != "text" or child.content]
-        if len(children) >= 3 and children[0].type == "strong_open":
-            close = next((i for i, c in enumerate(children) if c.type == "strong_close" and c.level == 0), None)
-            if close is not None:
-                label = self._text(children[1:close]).strip()
-                rest = self._text(children[close + 1 :])
-                if label.endswith(":") and is_label(label[:-1].rstrip()):
-                    return label[:-1].rstrip(), rest.strip()
-                if rest.startswith(":") and is_label(label):
-                    return label, rest[1:].strip()
-        item = split_label(self._text(children))
-        return item.label, item.text
+    # --- inline text ------------------------------------------------------------------------------
 
-    def inline(self, token: Token) -> str:
-        """The text of an inline token with emphasis and links reduced to their words."""
+    def inline(self, token: Token) -> Inline:
+        """The text and spans of an inline token."""
+        reduced = (token.meta or {}).get("brief_inline")
+        if reduced is not None:
+            return reduced
         content = token.content
-        if not _has_inline_syntax(content):
-            return _join_lines(content)
-        return self._text(self._children(token))
+        if not has_inline_syntax(content):
+            return Inline(join_lines(content))
+        return self.inline_reducer.reduce(self._children(content))
 
-    def _children(self, token: Token) -> list[Token]:
-        if not token.children:
-            token.children = _MD.inline.parse(token.content, _MD, self.env, [])
-        return token.children
+    def _children(self, content: str) -> list[Token]:
+        if bracket_work(content) > MAX_BRACKET_WORK * len(content) + 10_000:
+            return _PLAIN_BRACKETS.inline.parse(content, _PLAIN_BRACKETS, self.env, [])
+        return _INLINE.inline.parse(content, _INLINE, self.env, [])
 
-    def _text(self, children: list[Token]) -> str:
-        parts: list[str] = []
-        href: str | None = None
-        link_start = 0
-        for child in children:
-            kind = child.type
-            if kind in ("text", "text_special", "code_inline", "html_inline"):
-                parts.append(child.content)
-            elif kind in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif kind == "image":
-                parts.append(self._text(child.children or []) or child.content)
-                self.links.append((child.content, str(child.attrs.get("src", ""))))
-            elif kind == "link_open":
-                href = str(child.attrs.get("href", ""))
-                link_start = len(parts)
-            elif kind == "link_close" and href is not None:
-                self.links.append(("".join(parts[link_start:]), href))
-                href = None
-        return _join_lines("".join(parts))
+    def _table(self, token: Token) -> Table:
+        meta = token.meta
+
+        def cells(raw: tuple[str, ...]) -> tuple[str, ...]:
+            if not any(has_inline_syntax(cell) for cell in raw):
+                return raw
+            return tuple(self.inline_reducer.reduce(self._children(cell)).text if cell else "" for cell in raw)
+
+        return Table(cells(meta["header"]), tuple(cells(row) for row in meta["rows"]), meta["align"])
+
+    # --- footnotes --------------------------------------------------------------------------------
+
+    def _footnote_referenced(self, footnote: int) -> None:
+        self.noted.setdefault(footnote, len(self.sections) - 1)
+
+    def _note_defined(self, label: str, blocks: list[Block]) -> None:
+        self.notes[label] = blocks
+        self.unreferenced.append((len(self.sections) - 1, label))
+
+    def _place_notes(self) -> None:
+        """Each note at the end of the section that first refers to it, in the order of reference;
+        a note nothing refers to stays at the end of the section it was written in."""
+        footnotes = self.env.get("footnotes", {}).get("list", {})
+        placed: set[str] = set()
+        for footnote, section in sorted(self.noted.items()):
+            entry = footnotes.get(footnote, {})
+            label = entry.get("label")
+            if label is not None and label in self.notes:
+                placed.add(label)
+                self.sections[section].blocks.extend(_marked(f"[{footnote + 1}]", self.notes[label]))
+        for section, label in self.unreferenced:
+            if label not in placed:
+                self.sections[section].blocks.extend(_marked(f"[{label}]", self.notes[label]))
 
 
-def _has_inline_syntax(text: str) -> bool:
-    """True when `text` needs the inline parser: one character class (fast to scan), then a hard break."""
-    return _INLINE_CHARS.search(text) is not None or "  \n" in text
+def _marked(marker: str, blocks: list[Block]) -> list[Block]:
+    """A note's blocks with its marker leading the first paragraph."""
+    if blocks and isinstance(blocks[0], Paragraph):
+        first = blocks[0]
+        shift = len(marker) + 1
+        spans = tuple(Span(s.start + shift, s.end + shift, s.style, s.target) for s in first.spans)
+        return [Paragraph(f"{marker} {first.text}", spans), *blocks[1:]]
+    return [Paragraph(marker), *blocks]
+
+
+def _quoted(blocks: list[Block]) -> list[QuotedBlock]:
+    """A quote's blocks, a quote nested in it flattened into it (the model's quotes hold no quotes)."""
+    flat: list[QuotedBlock] = []
+    for block in blocks:
+        if isinstance(block, Quote):
+            flat.extend(block.parts)
+        else:
+            flat.append(block)
+    return flat
+
+
+def _title_heading(tokens: list[Token]) -> int | None:
+    """The index of the heading that is the title, by the rules in the module's docstring."""
+    headings = [index for index, token in enumerate(tokens) if token.type == "heading_open" and token.level == 0]
+    if not headings:
+        return None
+    ones = [index for index in headings if tokens[index].tag == "h1"]
+    if ones:
+        return ones[0] if len(ones) == 1 and ones[0] == headings[0] else None
+    first = next((i for i, t in enumerate(tokens) if t.level == 0 and not _is_comment(t)), None)
+    return first if first == headings[0] else None
+
+
+def _is_comment(token: Token) -> bool:
+    return (
+        token.type == "html_block" and token.content.lstrip().startswith("<!--") and not html_paragraphs(token.content)
+    )
+
+
+def _heading_text(text: str) -> str:
+    """A heading without a trailing `{#anchor}` (Pandoc, kramdown and mdBook heading ids)."""
+    if text.endswith("}"):
+        start = text.rfind("{#")
+        if start >= 0 and " " not in text[start:] and (start == 0 or text[start - 1] == " "):
+            return text[:start].rstrip() or text
+    return text
+
+
+def _lead(inline: Inline) -> tuple[str | None, Inline]:
+    """Split a list item's `**Label:**` (or `**Label**:`, or plain `Label:`) lead from its text."""
+    text, spans = inline.text, inline.spans
+    if spans and spans[0].style == "strong" and spans[0].start == 0:
+        bold, rest = text[: spans[0].end].strip(), text[spans[0].end :]
+        if bold.endswith(":") and is_label(bold[:-1].rstrip()):
+            return bold[:-1].rstrip(), _after(inline, spans[0].end)
+        if rest.startswith(":") and is_label(bold):
+            return bold, _after(inline, spans[0].end + 1)
+    item = split_label(text)
+    if item.label is None:
+        return None, inline
+    return item.label, _after(inline, len(text) - len(item.text))
+
+
+def _after(inline: Inline, cut: int) -> Inline:
+    """The text after `cut`, stripped, with the spans that lie after it moved to match."""
+    rest = inline.text[cut:]
+    stripped = rest.lstrip()
+    shift = cut + len(rest) - len(stripped)
+    stripped = stripped.rstrip()
+    spans = tuple(
+        Span(s.start - shift, min(s.end - shift, len(stripped)), s.style, s.target)
+        for s in inline.spans
+        if s.start >= shift and s.start - shift < len(stripped)
+    )
+    return Inline(stripped, spans)
 
 
 def _items(open_items: list[_OpenItem]) -> tuple[Item, ...]:
-    return tuple(Item(item.label, " ".join(part for part in item.parts if part), item.depth) for item in open_items)
-
-
-def _find_close(tokens: list[Token], index: int, kind: str) -> int:
-    while tokens[index].type != kind:
-        index += 1
-    return index
-
-
-def _verbatim(lines: list[str]) -> str:
-    return "\n".join(lines).strip("\n")
-
-
-def _join_lines(text: str) -> str:
-    if "\n" not in text:
-        return text.strip()
-    return " ".join(stripped for line in text.split("\n") if (stripped := line.strip()))
+    items = []
+    for item in open_items:
+        text_parts: list[str] = []
+        spans: list[Span] = []
+        size = 0
+        for part in item.parts:
+            if not part.text:
+                continue
+            if text_parts:
+                size += 1
+            spans.extend(Span(s.start + size, s.end + size, s.style, s.target) for s in part.spans)
+            text_parts.append(part.text)
+            size += len(part.text)
+        items.append(Item(item.label, " ".join(text_parts), item.depth, tuple(spans)))
+    return tuple(items)

@@ -1,0 +1,189 @@
+"""Inline Markdown (markdown-it's inline tokens) reduced to one string and `Span`s over it.
+
+The string is exactly what the reader shows and copies; strong, emphasis, code, strikethrough and
+links become spans over it. Links and images also go to the article's list of links. Nothing the
+author wrote is dropped: an empty link shows its target, and an element with no text at all still
+keeps the words on either side of it apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from tui.model.article import Span, SpanStyle
+from tui.parse.html_text import SKIPPED, inline_tag
+
+_INLINE_CHARS = re.compile(r"[\\`*_\[\]!<&~]")
+_BRACKETS = re.compile(r"[\[\]]")
+_SPACES = re.compile(r"\s{2,}|^\s+|\s+$")
+
+STYLES: dict[str, SpanStyle] = {"strong_open": "strong", "em_open": "emphasis", "s_open": "strike"}
+CLOSES = {"strong_close": "strong_open", "em_close": "em_open", "s_close": "s_open", "link_close": "link_open"}
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A run of inline text: the string shown and the spans over it."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+
+
+def has_inline_syntax(text: str) -> bool:
+    """True when `text` needs the inline parser: one character class (fast to scan), then a hard break."""
+    return _INLINE_CHARS.search(text) is not None or "  \n" in text
+
+
+def bracket_work(text: str) -> int:
+    """How many characters markdown-it's link and image rules scan in `text`, at worst.
+
+    Every `[` makes them look for its matching `]`, so text like `[[[[…x]]]]` or `![![![…` costs the
+    square of its length. The scan here is linear and visits brackets only.
+    """
+    if text.count("[") < 16:
+        return 0
+    opened: list[int] = []
+    work = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() == "[":
+            opened.append(match.start())
+        elif opened:
+            work += match.start() - opened.pop()
+    end = len(text)
+    return work + sum(end - start for start in opened)
+
+
+def join_lines(text: str) -> str:
+    """Hard-wrapped lines joined with single spaces."""
+    if "\n" not in text:
+        return text.strip()
+    return " ".join(stripped for line in text.split("\n") if (stripped := line.strip()))
+
+
+class InlineReducer:
+    """Turns inline tokens into `Inline`s; `links` collects (text, target) in document order and
+    `on_footnote(id)` is called for each footnote reference, which shows as `[n]`."""
+
+    def __init__(self, links: list[tuple[str, str]], on_footnote: Callable[[int], None]) -> None:
+        self.links = links
+        self.on_footnote = on_footnote
+
+    def reduce(self, children: list[Token]) -> Inline:
+        parts: list[str] = []
+        size = 0
+        spans: list[Span] = []
+        opened: list[tuple[str, int, str | None]] = []
+        skipping: str | None = None  # inside an inline <style> or <script>
+
+        def add(text: str) -> None:
+            nonlocal size
+            if text:
+                parts.append(text)
+                size += len(text)
+
+        for child in children:
+            kind = child.type
+            if skipping is not None:
+                if kind == "html_inline":
+                    _text, tag, closing = inline_tag(child.content)
+                    if closing and tag == skipping:
+                        skipping = None
+                continue
+            if kind in ("text", "text_special"):
+                add(child.content)
+            elif kind in ("softbreak", "hardbreak"):
+                add(" ")
+            elif kind == "code_inline":
+                start = size
+                add(child.content)
+                if size > start:
+                    spans.append(Span(start, size, "code"))
+            elif kind in STYLES:
+                opened.append((kind, size, None))
+            elif kind == "link_open":
+                opened.append((kind, size, str(child.attrs.get("href", ""))))
+            elif kind in CLOSES:
+                match = _pop(opened, CLOSES[kind])
+                if match is None:
+                    continue
+                start, target = match
+                if kind == "link_close":
+                    if size == start:
+                        add(target or " ")  # an empty link shows where it goes; words stay apart
+                    self.links.append(("".join(parts)[start:size].strip(), target or ""))
+                    if target and size > start:
+                        spans.append(Span(start, size, "link", target))
+                elif size > start:
+                    spans.append(Span(start, size, STYLES[CLOSES[kind]]))
+            elif kind == "image":
+                alt = self.reduce(child.children or []).text if child.children else child.content
+                add(alt or " ")
+                self.links.append((alt, str(child.attrs.get("src", ""))))
+            elif kind == "html_inline":
+                text, tag, closing = inline_tag(child.content)
+                if tag in SKIPPED and not closing:
+                    skipping = tag
+                add(text or " ")
+            elif kind == "footnote_ref":
+                footnote = child.meta["id"]
+                add(f"[{footnote + 1}]")
+                self.on_footnote(footnote)
+            else:
+                add(child.content)  # a token kind this reducer does not know: keep its words
+        return _squeezed("".join(parts), spans)
+
+
+def _pop(opened: list[tuple[str, int, str | None]], kind: str) -> tuple[int, str | None] | None:
+    for index in range(len(opened) - 1, -1, -1):
+        if opened[index][0] == kind:
+            _kind, start, target = opened.pop(index)
+            return start, target
+    return None
+
+
+def _squeezed(text: str, spans: list[Span]) -> Inline:
+    """`text` with runs of white space made one space and the ends trimmed, spans moved to match."""
+    if not _SPACES.search(text):
+        return Inline(text, tuple(sorted(spans, key=_span_order)))
+    runs: list[tuple[int, int, int, int]] = []  # (start, end, characters removed before it, kept)
+    pieces: list[str] = []
+    last = 0
+    removed = 0
+    for match in _SPACES.finditer(text):
+        start, end = match.span()
+        keep = 0 if start == 0 or end == len(text) else 1
+        pieces.append(text[last:start] + " " * keep)
+        runs.append((start, end, removed, keep))
+        removed += end - start - keep
+        last = end
+    pieces.append(text[last:])
+    squeezed = "".join(pieces)
+
+    def moved(offset: int) -> int:
+        shift = 0
+        for start, end, before, keep in runs:
+            if offset < start:
+                break
+            if offset < end:
+                return start - before + min(offset - start, keep)
+            shift = before + end - start - keep
+        return offset - shift
+
+    moved_spans = []
+    for span in spans:
+        start, end = moved(span.start), moved(span.end)
+        while start < end and squeezed[start] == " ":
+            start += 1
+        while end > start and squeezed[end - 1] == " ":
+            end -= 1
+        if end > start:
+            moved_spans.append(Span(start, end, span.style, span.target))
+    return Inline(squeezed, tuple(sorted(moved_spans, key=_span_order)))
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
