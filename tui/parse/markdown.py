@@ -28,15 +28,13 @@ from tui.model.article import (
 )
 from tui.parse.front_matter import FrontMatter, split_front_matter
 from tui.parse.html_text import html_paragraphs
-from tui.parse.markdown_inline import Inline, InlineReducer, bracket_work, has_inline_syntax, join_lines
+from tui.parse.markdown_inline import Inline, InlineReducer, has_inline_syntax, join_lines, too_costly
 from tui.parse.items import is_label, split_label
 from tui.parse.markdown_rules import add_rules
 
 LEAD_LEVEL = 2
 """The level of the untitled section before the first heading (it has no heading to count)."""
 FRONT_MATTER_HEADING = "Front matter"
-MAX_BRACKET_WORK = 64
-"""Link rules may scan this many times a paragraph's length; past it, its brackets are plain text."""
 
 
 @dataclass
@@ -51,7 +49,7 @@ class MarkdownDocument:
     date: str | None = None
 
 
-def _markdown_it(*, links: bool = True) -> MarkdownIt:
+def _markdown_it() -> MarkdownIt:
     # Inline parsing is the slow part of markdown-it; it is done per inline token, and only where
     # the text has inline syntax at all (see _Reducer.inline).
     # Normalising is done already (line endings in decode, NULs in sanitize).
@@ -59,17 +57,12 @@ def _markdown_it(*, links: bool = True) -> MarkdownIt:
     # Notes stay where they are written (not moved to the end): the reducer places each at the end
     # of the section that refers to it.
     md.use(footnote_plugin, inline=False, move_to_end=False)
-    if not links:
-        md.inline.ruler.disable(["link", "image", "footnote_ref"])
     return add_rules(md)
 
 
 _MD = _markdown_it()
-# Inline parsing keeps markdown-it's own nesting limit; `_PLAIN_BRACKETS` is for text whose brackets
-# would make the link rules quadratic.
+# Inline parsing keeps markdown-it's own nesting limit (the block parser's is raised by add_rules).
 _INLINE = MarkdownIt("commonmark").enable("strikethrough").use(footnote_plugin, inline=False, move_to_end=False)
-_PLAIN_BRACKETS = _markdown_it(links=False)
-_PLAIN_BRACKETS.options["maxNesting"] = _INLINE.options["maxNesting"]
 
 
 def parse_markdown(text: str) -> MarkdownDocument:
@@ -258,25 +251,24 @@ class _Reducer:
         reduced = (token.meta or {}).get("brief_inline")
         if reduced is not None:
             return reduced
-        content = token.content
-        if not has_inline_syntax(content):
-            return Inline(join_lines(content))
-        return self.inline_reducer.reduce(self._children(content))
+        return self.reduce(token.content)
 
-    def _children(self, content: str) -> list[Token]:
-        if bracket_work(content) > MAX_BRACKET_WORK * len(content) + 10_000:
-            return _PLAIN_BRACKETS.inline.parse(content, _PLAIN_BRACKETS, self.env, [])
-        return _INLINE.inline.parse(content, _INLINE, self.env, [])
+    def reduce(self, content: str) -> Inline:
+        """Inline Markdown source to text and spans; text markdown-it would choke on stays as written."""
+        if not has_inline_syntax(content) or too_costly(content):
+            return Inline(join_lines(content))
+        return self.inline_reducer.reduce(_INLINE.inline.parse(content, _INLINE, self.env, []))
 
     def _table(self, token: Token) -> Table:
         meta = token.meta
 
         def cells(raw: tuple[str, ...]) -> tuple[str, ...]:
-            if not any(has_inline_syntax(cell) for cell in raw):
-                return raw
-            return tuple(self.inline_reducer.reduce(self._children(cell)).text if cell else "" for cell in raw)
+            return tuple(self.reduce(cell).text if cell else "" for cell in raw)
 
-        return Table(cells(meta["header"]), tuple(cells(row) for row in meta["rows"]), meta["align"])
+        rows = meta["rows"]
+        for index in meta["marked"]:
+            rows[index] = cells(rows[index])
+        return Table(cells(meta["header"]), tuple(rows), meta["align"])
 
     # --- footnotes --------------------------------------------------------------------------------
 

@@ -38,14 +38,24 @@ def has_inline_syntax(text: str) -> bool:
     return _INLINE_CHARS.search(text) is not None or "  \n" in text
 
 
+def too_costly(text: str) -> bool:
+    """True when markdown-it's inline rules would take far longer than the length of `text`.
+
+    Text dense in markup characters (`![![![…`) costs markdown-it some microseconds a character,
+    and unmatched brackets make its link rules quadratic. Such text is shown as it was written.
+    """
+    if len(text) < 4096 or text.count("[") < 16:
+        return False
+    marks = sum(text.count(mark) for mark in "[]!*_`<")
+    return marks * 4 > len(text) or bracket_work(text) > 64 * len(text)
+
+
 def bracket_work(text: str) -> int:
     """How many characters markdown-it's link and image rules scan in `text`, at worst.
 
     Every `[` makes them look for its matching `]`, so text like `[[[[…x]]]]` or `![![![…` costs the
     square of its length. The scan here is linear and visits brackets only.
     """
-    if text.count("[") < 16:
-        return 0
     opened: list[int] = []
     work = 0
     for match in _BRACKETS.finditer(text):

@@ -14,11 +14,16 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 from tui.model.article import Align
+from tui.parse.markdown_inline import has_inline_syntax
 
 FLATTEN_LEVEL = 40
 """Token nesting past which containers are flattened: 20 nested quotes, or 13 nested list levels."""
 MAX_PADDED_CELLS = 0x10000
 """Empty cells added to short rows, at most, before the table ends (as markdown-it limits them)."""
+
+BLOCK_STARTS = frozenset("`~>*-_+#<[0123456789=")
+"""The first characters of the blocks that end a table (fence, quote, rule, list, HTML, heading, note):
+a row starting otherwise is not tried against their rules, which would cost a million calls a table."""
 
 _ALIGNS: dict[tuple[bool, bool], Align] = {
     (False, False): None,
@@ -96,14 +101,15 @@ def table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
     state.parentType = "table"
     terminators = state.md.block.ruler.getRules("blockquote")
     rows: list[tuple[str, ...]] = []
+    marked: list[int] = []  # the rows with inline syntax in them, to be reduced to their text
     padded = 0
     line = start_line + 2
     while line < end_line:
         if state.sCount[line] < state.blkIndent:
             break
-        if any(rule(state, line, end_line, True) for rule in terminators):
-            break
         text = _line(state, line).strip()
+        if text[:1] in BLOCK_STARTS and any(rule(state, line, end_line, True) for rule in terminators):
+            break
         if not text or state.is_code_block(line):
             break
         cells = _cells(text)
@@ -115,12 +121,14 @@ def table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
         elif len(cells) > width:
             # GFM ignores the extra cells; their words go to the last column instead.
             cells = (*cells[: width - 1], " | ".join(cells[width - 1 :]))
+        if has_inline_syntax(text):
+            marked.append(len(rows))
         rows.append(cells)
         line += 1
 
     token = state.push("brief_table", "table", 0)
     token.map = [start_line, line]
-    token.meta = {"header": header, "rows": rows, "align": aligns}
+    token.meta = {"header": header, "rows": rows, "align": aligns, "marked": marked}
     state.parentType = old_parent
     state.line = line
     return True
@@ -151,8 +159,12 @@ def _aligns(text: str) -> tuple[Align, ...] | None:
 
 
 def _cells(text: str) -> tuple[str, ...]:
-    """A row's cells, split at pipes that are not escaped, without the outer pipes."""
-    cells = _escaped_split(text) if "\\|" in text else text.split("|")
+    """A row's cells, split at pipes that are not escaped, without the outer pipes (`text` is stripped)."""
+    if "\\|" in text:
+        cells = _escaped_split(text)
+    else:
+        cells = text[text[:1] == "|" : len(text) - (text[-1:] == "|")].split("|")
+        return tuple([cell.strip() for cell in cells]) if text != "|" else ()
     if cells and not cells[0].strip():
         cells = cells[1:]
     if cells and not cells[-1].strip():
