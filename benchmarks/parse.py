@@ -9,7 +9,13 @@ Inputs: the bundled seed article, War and Peace from ../shared/corpus/ (skipped 
 absent), and generated 1 MB and 10 MB articles in plain text and Markdown (see generate.py; cached in
 benchmarks/.generated/, never committed). The target is 10 MB/s for both formats.
 
-    python benchmarks/parse.py [--runs N]
+    python benchmarks/parse.py [--runs N] [--no-shapes]
+
+Then the pathological Markdown shapes of the reliability issue (a million-row table, 2,000 columns,
+`![` and `[` runs, a 5,000-level list, a quote 20 deep): each is parsed once in a fresh process, which
+reports the parse time and its peak memory (ru_maxrss) above the floor, the same process's peak with
+the input built and the parser imported. The targets: under 5 s for 10 MB (linear in the size), and
+a peak within the floor + 20x the input.
 
 MB here is 1,048,576 bytes, as in brief's own messages.
 """
@@ -19,8 +25,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -221,11 +229,92 @@ def human_time(duration: float) -> str:
     return f"{duration:.2f} s"
 
 
+# --- Pathological Markdown (issue 14, items 5-8) --------------------------------------------------
+
+MEMORY_FACTOR = 20
+SHAPE_SECONDS_PER_10MB = 5.0
+
+
+def _table_rows(rows: int) -> str:
+    return "# T\n\n|a|b|\n|-|-|\n" + "|x|y|\n" * rows
+
+
+def _wide_table(columns: int, size: int) -> str:
+    row = "|" + "|".join("c" for _ in range(columns)) + "|\n"
+    header = "|" + "|".join(f"h{i}" for i in range(columns)) + "|\n|" + "|".join("-" for _ in range(columns)) + "|\n"
+    return "# T\n\n" + header + row * (size // len(row))
+
+
+def _nested_list(levels: int) -> str:
+    return "".join("  " * depth + f"- level{depth}\n" for depth in range(levels))
+
+
+def _nested_quote(levels: int) -> str:
+    return "".join(">" * depth + f" quoted{depth}\n" for depth in range(1, levels + 1))
+
+
+SHAPES: dict[str, Callable[[], str]] = {
+    "table 1,000,000 rows": lambda: _table_rows(1_000_000),
+    "table 2,000 columns": lambda: _wide_table(2000, 4 * MB),
+    "'![' * 200000": lambda: "# T\n\n" + "![" * 200_000,
+    "'['*1e5 x ']'*1e5": lambda: "[" * 100_000 + "x" + "]" * 100_000,
+    "list 5,000 levels": lambda: _nested_list(5000),
+    "quote 20 deep": lambda: _nested_quote(20) * 2000,
+}
+
+
+def measure_shape(name: str) -> dict[str, float]:
+    """In this process: build the shape, then parse it once; time and peak memory (run in a child)."""
+    data = SHAPES[name]().encode()
+    parse_bytes(b"# warm\n\nup *x*\n\n|a|\n|-|\n|b|\n", name="warm.md")  # imports, caches
+    gc.collect()
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    start = time.perf_counter()
+    article = parse_bytes(data, name="shape.md")
+    seconds_taken = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {
+        "size": len(data),
+        "seconds": seconds_taken,
+        "floor": floor,
+        "peak": peak,
+        "sections": len(article.sections),
+    }
+
+
+def shapes_table() -> list[str]:
+    """Each shape parsed in a fresh process, as a table."""
+    titles = f"{'shape':<22}  {'size':>8}  {'parse':>8}  {'s per 10 MB':>11}  {'floor':>8}  {'peak-floor':>10}"
+    lines = [f"{titles}  {'x input':>7}  target"]
+    for name in SHAPES:
+        print(f"  measuring shape {name} ...", file=sys.stderr, flush=True)
+        child = subprocess.run([sys.executable, __file__, "--shape", name], capture_output=True, text=True, check=False)
+        if child.returncode != 0:
+            lines.append(f"{name:<22}  FAILED: {child.stderr.strip().splitlines()[-1:]}")
+            continue
+        m = json.loads(child.stdout)
+        growth = max(m["peak"] - m["floor"], 0)
+        per_10mb = m["seconds"] * 10 * MB / m["size"]
+        times_input = growth / m["size"]
+        ok = per_10mb <= SHAPE_SECONDS_PER_10MB and times_input <= MEMORY_FACTOR
+        lines.append(
+            f"{name:<22}  {human_size(int(m['size'])):>8}  {human_time(m['seconds']):>8}  {per_10mb:>10.2f}s  "
+            f"{human_size(int(m['floor'])):>8}  {human_size(int(growth)):>10}  {times_input:>7.1f}  "
+            + ("ok" if ok else "MISSED")
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the header, measure every input, then print the table and its notes."""
     parser = argparse.ArgumentParser(description="Print the parser's throughput for the benchmark inputs.")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per input (default 5)")
+    parser.add_argument("--no-shapes", action="store_true", help="skip the pathological Markdown shapes")
+    parser.add_argument("--shape", help=argparse.SUPPRESS)  # internal: measure one shape in this process
     args = parser.parse_args(argv)
+    if args.shape:
+        print(json.dumps(measure_shape(args.shape)))
+        return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
@@ -240,6 +329,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: {note}")
     for m in (m for m in measurements if m.repeats > 1):
         print(f"note: {m.input.label} ({m.format}) is parsed {m.repeats} times per run; times are per parse")
+    if not args.no_shapes:
+        print()
+        print(
+            "pathological Markdown: one parse each in a fresh process; targets <= "
+            f"{SHAPE_SECONDS_PER_10MB:g} s per 10 MB and peak <= floor + {MEMORY_FACTOR}x input"
+        )
+        print("\n".join(shapes_table()))
     return 0
 
 

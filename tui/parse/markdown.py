@@ -30,6 +30,7 @@ from tui.parse.front_matter import FrontMatter, split_front_matter
 from tui.parse.html_text import html_paragraphs
 from tui.parse.markdown_inline import Inline, InlineReducer, has_inline_syntax, join_lines, too_costly
 from tui.parse.items import is_label, split_label
+from tui.parse.long_tables import cut_long_tables, read_rows
 from tui.parse.markdown_rules import add_rules
 
 LEAD_LEVEL = 2
@@ -69,12 +70,32 @@ def parse_markdown(text: str) -> MarkdownDocument:
     """Parse sanitised Markdown text; the title is None when no rule above finds one."""
     matter, body = split_front_matter(text)
     env: dict = {}
-    tokens = _MD.parse(body, env)
+    short, cuts = cut_long_tables(body)
+    tokens = _MD.parse(short, env)
+    if cuts and not _put_back(tokens, cuts):
+        env = {}
+        tokens = _MD.parse(body, env)  # a cut was not a whole table's rows: parse the text as it is
     reducer = _Reducer(env)
     document = reducer.walk(tokens, matter)
     for label, reference in env.get("references", {}).items():
         document.links.append((label, reference.get("href", "")))
     return document
+
+
+def _put_back(tokens: list[Token], cuts: dict[int, str]) -> bool:
+    """Give each table the rows cut from its end (see long_tables); False if a cut fits no table."""
+    tables = {
+        token.map[1]: token
+        for token in tokens
+        if token.type == "brief_table" and token.level == 0 and token.map and token.map[1] in cuts
+    }
+    if set(tables) != set(cuts):
+        return False
+    for line, token in tables.items():
+        meta = token.meta
+        if not read_rows(cuts[line], len(meta["header"]), meta["rows"], meta["marked"]):
+            return False
+    return True
 
 
 @dataclass

@@ -16,8 +16,9 @@ from markdown_it.rules_block import StateBlock
 from tui.model.article import Align
 from tui.parse.markdown_inline import has_inline_syntax
 
-FLATTEN_LEVEL = 40
-"""Token nesting past which containers are flattened: 20 nested quotes, or 13 nested list levels."""
+FLATTEN_LEVEL = 20
+"""Token nesting at which containers are flattened: markdown-it's own limit (20 nested quotes, or 10
+list levels). Each level costs markdown-it a pass over the container's lines, so deeper is slower."""
 MAX_PADDED_CELLS = 0x10000
 """Empty cells added to short rows, at most, before the table ends (as markdown-it limits them)."""
 
@@ -112,15 +113,10 @@ def table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
             break
         if not text or state.is_code_block(line):
             break
-        cells = _cells(text)
-        if len(cells) < width:
-            padded += width - len(cells)
-            if padded > MAX_PADDED_CELLS:
-                break  # the rest is paragraphs: no table of mostly empty cells
-            cells += ("",) * (width - len(cells))
-        elif len(cells) > width:
-            # GFM ignores the extra cells; their words go to the last column instead.
-            cells = (*cells[: width - 1], " | ".join(cells[width - 1 :]))
+        cells, padding = row_cells(text, width)
+        padded += padding
+        if padded > MAX_PADDED_CELLS:
+            break  # the rest is paragraphs: no table of mostly empty cells
         if has_inline_syntax(text):
             marked.append(len(rows))
         rows.append(cells)
@@ -132,6 +128,19 @@ def table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
     state.parentType = old_parent
     state.line = line
     return True
+
+
+def row_cells(text: str, width: int) -> tuple[tuple[str, ...], int]:
+    """A body row's cells made `width` wide, and how many empty cells that added.
+
+    GFM ignores a row's extra cells; here their words go to the last column instead.
+    """
+    cells = _cells(text)
+    if len(cells) < width:
+        return cells + ("",) * (width - len(cells)), width - len(cells)
+    if len(cells) > width:
+        return (*cells[: width - 1], " | ".join(cells[width - 1 :])), 0
+    return cells, 0
 
 
 def _line(state: StateBlock, line: int) -> str:
