@@ -130,9 +130,9 @@ def test_nested_spans_and_spans_in_items_after_their_label():
 def test_an_empty_link_loses_no_word():
     assert md("0[]()0\n").sections[0].blocks == [Paragraph("0 0")]
     article = md("see[](https://e.example/a)now\n")
-    assert article.sections[0].blocks == [
-        Paragraph("seehttps://e.example/anow", (Span(3, 22, "link", "https://e.example/a"),))
-    ]
+    text = "see https://e.example/a now"
+    assert article.sections[0].blocks == [Paragraph(text, (Span(4, 23, "link", "https://e.example/a"),))]
+    assert text[4:23] == "https://e.example/a"
     assert article.links == [("https://e.example/a", "https://e.example/a")]
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.common.html_re import HTML_TAG_RE
 
 from tui.model.article import Article, BulletList
 from tui.model.errors import BinaryInput, EmptyInput, InputError
@@ -30,11 +31,18 @@ MARKDOWN = MarkdownIt("commonmark")
 # - the numbers of ordered-list markers, exactly the markers the plain parser reads;
 PLAIN_NUMBER_MARKER = re.compile(r"^([ \t]*)\d{1,3}[.)](?=[ \t]+\S)", re.M)
 # - in Markdown, every container a line opens (`> 1. 2. text` opens three);
-MARKDOWN_CONTAINERS = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)+", re.M)
+MARKDOWN_CONTAINERS = re.compile(r"^[ \t]*(?:(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*)+", re.M)
 # - the label of a reference link (`[text][label]`, `[label]: url`), which names the link;
 REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\[\]\n]*\]|^[ ]{0,3}\[[^\[\]\n]+\]:", re.M)
-# - a code fence's info string (```python), which names the language of the block.
+# - a code fence's info string (```python), which names the language of the block;
 FENCE_INFO = re.compile(r"^([ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)*(?:`{3,}|~{3,}))[^`\n]*$", re.M)
+# - HTML tags and comments, which are markup (an image's alt text is a word, and kept);
+IMAGE_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.I)
+# - a footnote's label (`[^note]`), which the text shows as its number;
+HTML_MARKUP = re.compile(HTML_TAG_RE.pattern.lstrip("^"))  # markdown-it-py 3 anchors it, 4 does not
+FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]")
+# - the names of the front-matter fields the article keeps as its title, dek, author and date.
+FRONT_MATTER_FIELD = re.compile(r"^(?:title|description|summary|subtitle|author|date)[ \t]*[:=]", re.M)
 
 
 def normalised(text: str) -> str:
@@ -69,7 +77,7 @@ def words(text: str, format: str) -> Counter[str]:
 
 def model_words(article: Article) -> Counter[str]:
     """Words of the reader-visible text: title, dek, headings, blocks, items, and Markdown link targets."""
-    parts = [article.title, article.subtitle or ""]
+    parts = [article.title, article.subtitle or "", article.author or "", article.date or ""]
     for section in article.sections:
         parts.append(section.heading or "")
         for block in section.blocks:
@@ -88,12 +96,26 @@ def input_words(text: str, format: str) -> Counter[str]:
     """Words of the sanitised input, without the numbers of ordered-list markers."""
     text = normalised(text)
     if format == "markdown":
+        text = without_front_matter_fields(text)
+        text = IMAGE_ALT.sub(r" \1 ", text)
+        text = HTML_MARKUP.sub(" ", text)
+        text = FOOTNOTE_LABEL.sub(" ", text)
         text = FENCE_INFO.sub(r"\1", text)
         text = REFERENCE_LABEL.sub(" ", text)
         text = MARKDOWN_CONTAINERS.sub(lambda m: re.sub(r"\d", "", m.group()), text)
     else:
         text = PLAIN_NUMBER_MARKER.sub(r"\1", text)
     return words(text, format)
+
+
+def without_front_matter_fields(text: str) -> str:
+    """`text` with the names of the known front-matter fields taken out of its front matter."""
+    for fence in ("---\n", "+++\n"):
+        if text.startswith(fence):
+            end = text.find("\n" + fence[:3], 3)
+            if end > 0:
+                return FRONT_MATTER_FIELD.sub(" ", text[:end]) + text[end:]
+    return text
 
 
 BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
@@ -266,9 +288,30 @@ def plain_article(draw: st.DrawFn) -> str:
 def inline_markdown(draw: st.DrawFn) -> str:
     parts = []
     for w in draw(st.lists(word, min_size=1, max_size=12)):
-        style = draw(st.sampled_from(["", "", "", "*", "**", "_", "`", "link"]))
+        style = draw(st.sampled_from(["", "", "", "*", "**", "_", "`", "~~", "link", "empty-link", "image", "html"]))
         if style == "link":
             parts.append(f"[{w}](https://{draw(lower_word)}.example/{draw(word)})")
+        elif style == "empty-link":
+            target = draw(st.sampled_from(["", f"https://{draw(lower_word)}.example/"]))
+            parts.append(f"{w}[]({target}){draw(word)}")
+        elif style == "image":
+            parts.append(f"![{w}]({draw(lower_word)}.png)")
+        elif style == "html":
+            tag = draw(st.sampled_from(["span", "b", "em", "kbd", "sup"]))
+            parts.append(
+                draw(
+                    st.sampled_from(
+                        [
+                            f"<{tag}>{w}</{tag}>",
+                            # A tab between attributes: wrapping (at spaces) never splits a tag.
+                            f'<{tag}\tclass="{draw(lower_word)}">{w}</{tag}>',
+                            f'<img\tsrc="{draw(lower_word)}.png"\talt="{w}">',
+                            f"{w}<br>{draw(word)}",
+                            f"{w}<!-- {draw(word)} -->",
+                        ]
+                    )
+                )
+            )
         else:
             parts.append(f"{style}{w}{style[::-1]}")
     return " ".join(parts) + "."
@@ -316,6 +359,82 @@ def markdown_article(draw: st.DrawFn) -> str:
         else:
             chunks += [f"## {draw(st.sampled_from(['Key Takeaways', 'Pros', 'Cons', 'TL;DR']))}", draw(markdown_list())]
     return "\n\n".join(chunks) + "\n"
+
+
+@st.composite
+def markdown_table(draw: st.DrawFn) -> str:
+    columns = draw(st.integers(1, 4))
+    rows = [[draw(inline_markdown()).rstrip(".") for _ in range(columns)] for _ in range(draw(st.integers(0, 3)))]
+    header = [draw(heading) for _ in range(columns)]
+    delimiter = [draw(st.sampled_from(["---", ":--", "--:", ":-:"])) for _ in range(columns)]
+    extra = [draw(word)] if draw(st.booleans()) else []  # a row longer than the header keeps its cells
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(delimiter) + "|"]
+    lines += ["| " + " | ".join(row + (extra if index == 0 else [])) + " |" for index, row in enumerate(rows)]
+    return "\n".join(lines)
+
+
+@st.composite
+def html_block(draw: st.DrawFn) -> str:
+    return draw(
+        st.sampled_from(
+            [
+                f'<p align="center">\n  <a href="https://{draw(lower_word)}.example/"><img src="x.png" alt="{draw(heading)}"></a>\n</p>',  # noqa: E501
+                f"<!-- {draw(sentence)} -->",
+                f"<div>\n{draw(sentence)}\n</div>",
+                f"<details><summary>{draw(heading)}</summary>\n\n{draw(paragraph())}\n\n</details>",
+            ]
+        )
+    )
+
+
+@st.composite
+def rich_markdown_article(draw: st.DrawFn) -> str:
+    """Markdown with front matter, tables, HTML, footnotes and nesting beyond markdown-it's limit."""
+    chunks = []
+    if draw(st.booleans()):
+        fields = [f"title: {draw(heading)}", f"author: {draw(heading)}"]
+        if draw(st.booleans()):
+            fields.append(f"description: {draw(st.lists(word, min_size=1, max_size=6).map(' '.join))}")
+        if draw(st.booleans()):
+            fields.append(f"tags: [{draw(lower_word)}, {draw(lower_word)}]")
+        chunks.append("---\n" + "\n".join(fields) + "\n---")
+    notes: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["h1", "h2", "para", "table", "html", "note", "deep-quote", "deep-list", "list"]))
+        if kind in ("h1", "h2"):
+            chunks.append(f"{'#' * int(kind[1])} {draw(heading)}")
+        elif kind == "para":
+            chunks.append(wrapped(draw(inline_markdown()), draw(st.integers(30, 80))))
+        elif kind == "table":
+            chunks.append(draw(markdown_table()))
+        elif kind == "html":
+            chunks.append(draw(html_block()))
+        elif kind == "note":
+            label = draw(st.sampled_from(["1", "2", "note", "ref-a"]))
+            chunks.append(f"{draw(sentence)}[^{label}] {draw(sentence)}")
+            if label not in notes:
+                notes.append(label)
+                chunks.append(f"[^{label}]: {draw(inline_markdown())}")
+        elif kind == "deep-quote":
+            depth = draw(st.integers(1, 30))
+            chunks.append("\n".join(">" * (level + 1) + " " + draw(sentence) for level in range(depth)))
+        elif kind == "deep-list":
+            depth = draw(st.integers(1, 15))
+            chunks.append("\n".join("  " * level + "- " + draw(sentence) for level in range(depth)))
+        else:
+            chunks.append(draw(markdown_list()))
+    return "\n\n".join(chunks) + "\n"
+
+
+@SETTINGS
+@given(text=rich_markdown_article())
+@example(text="0[]()0\n")
+@example(text="".join(">" * depth + f" quoted{depth}\n" for depth in range(1, 25)))
+def test_no_word_of_markdown_with_tables_html_notes_front_matter_or_deep_nesting_is_lost(text: str) -> None:
+    article = parse_text(text, name="article.md")
+    assert article.format == "markdown"
+    assert_no_word_lost(text, article)
+    assert_clean(article)
 
 
 @SETTINGS

@@ -86,7 +86,7 @@ class InlineReducer:
         parts: list[str] = []
         size = 0
         spans: list[Span] = []
-        opened: list[tuple[str, int, str | None]] = []
+        opened: list[tuple[str, int, str | None, int]] = []  # (kind, offset, link target, index in parts)
         skipping: str | None = None  # inside an inline <style> or <script>
 
         def add(text: str) -> None:
@@ -113,20 +113,28 @@ class InlineReducer:
                 if size > start:
                     spans.append(Span(start, size, "code"))
             elif kind in STYLES:
-                opened.append((kind, size, None))
+                opened.append((kind, size, None, len(parts)))
             elif kind == "link_open":
-                opened.append((kind, size, str(child.attrs.get("href", ""))))
+                opened.append((kind, size, str(child.attrs.get("href", "")), len(parts)))
             elif kind in CLOSES:
                 match = _pop(opened, CLOSES[kind])
                 if match is None:
                     continue
-                start, target = match
+                start, target, index = match
                 if kind == "link_close":
+                    target = target or ""
                     if size == start:
-                        add(target or " ")  # an empty link shows where it goes; words stay apart
-                    self.links.append(("".join(parts)[start:size].strip(), target or ""))
-                    if target and size > start:
-                        spans.append(Span(start, size, "link", target))
+                        # An empty link shows where it goes, apart from the words around it.
+                        add(" ")
+                        start, shown = size, target
+                        add(target)
+                        end = size
+                        add(" ")
+                    else:
+                        shown, end = "".join(parts[index:]).strip(), size
+                    self.links.append((shown, target))
+                    if target and end > start:
+                        spans.append(Span(start, end, "link", target))
                 elif size > start:
                     spans.append(Span(start, size, STYLES[CLOSES[kind]]))
             elif kind == "image":
@@ -147,11 +155,11 @@ class InlineReducer:
         return _squeezed("".join(parts), spans)
 
 
-def _pop(opened: list[tuple[str, int, str | None]], kind: str) -> tuple[int, str | None] | None:
-    for index in range(len(opened) - 1, -1, -1):
-        if opened[index][0] == kind:
-            _kind, start, target = opened.pop(index)
-            return start, target
+def _pop(opened: list[tuple[str, int, str | None, int]], kind: str) -> tuple[int, str | None, int] | None:
+    for position in range(len(opened) - 1, -1, -1):
+        if opened[position][0] == kind:
+            _kind, start, target, index = opened.pop(position)
+            return start, target, index
     return None
 
 
