@@ -60,6 +60,17 @@ def test_without_any_hash_heading_a_document_opening_with_text_takes_the_file_na
     assert outline(article) == [(None, 2), ("Summary", 2)]
 
 
+def test_a_byline_under_the_title_gives_author_and_date_and_stays_in_the_text():
+    article = md("# Design\n\nAuthor(s): Ada Byron\n\nLast updated: 2021-04-22\n\nText: not a byline.\n")
+    assert (article.author, article.date) == ("Ada Byron", "2021-04-22")
+    assert [block.text for block in article.sections[0].blocks] == [
+        "Author(s): Ada Byron",
+        "Last updated: 2021-04-22",
+        "Text: not a byline.",
+    ]
+    assert md("# Design\n\nIntro.\n\nAuthor: Not A Byline\n").author is None
+
+
 def test_heading_anchors_are_not_part_of_the_heading():
     article = md("# Title {#top}\n\n## Conclusion {#conclusion}\n\nText.\n\n## Sets {a} stay\n")
     assert article.title == "Title"

@@ -55,6 +55,8 @@ def test_go_proposal_title_and_outline():
     article = load("go-proposal-45713-workspace.md")
     assert article.title == "Proposal: Multi-Module Workspaces in cmd/go"
     assert article.subtitle is None
+    # The byline under the title gives the author and date (its lines stay in the text).
+    assert (article.author, article.date) == ("Michael Matloob", "2021-04-22")
     assert outline(article) == [
         ("Abstract", 2),
         ("Glossary", 2),

@@ -33,6 +33,8 @@ from tui.parse.items import is_label, split_label
 from tui.parse.long_tables import cut_long_tables, read_rows
 from tui.parse.markdown_rules import add_rules
 
+BYLINE_AUTHOR = frozenset({"author", "authors", "author(s)", "by"})
+BYLINE_DATE = frozenset({"date", "last updated", "updated", "published"})
 LEAD_LEVEL = 2
 """The level of the untitled section before the first heading (it has no heading to count)."""
 FRONT_MATTER_HEADING = "Front matter"
@@ -143,6 +145,8 @@ class _Reducer:
         title_index = None if matter is not None and matter.title else _title_heading(tokens)
         title = matter.title if matter is not None else None
         subtitle = matter.dek if matter is not None else None
+        author = matter.author if matter is not None else None
+        date = matter.date if matter is not None else None
         self.sections = [Section(None, LEAD_LEVEL)]
         if matter is not None and matter.fields:
             items = tuple(Item(key, value) for key, value in matter.fields)
@@ -160,6 +164,8 @@ class _Reducer:
                     title = _heading_text(inline.text)
                     dek, index = self._dek(tokens, index)
                     subtitle = subtitle or dek
+                    byline_author, byline_date = _byline(tokens, index)
+                    author, date = author or byline_author, date or byline_date
                 elif not self.open:
                     self.sections.append(Section(_heading_text(inline.text), int(token.tag[1])))
                     self.blocks = self.sections[-1].blocks
@@ -177,8 +183,8 @@ class _Reducer:
             subtitle,
             self.sections,
             self.links,
-            author=matter.author if matter is not None else None,
-            date=matter.date if matter is not None else None,
+            author=author,
+            date=date,
         )
 
     def _block_token(self, token: Token) -> None:
@@ -314,6 +320,27 @@ class _Reducer:
         for section, label in self.unreferenced:
             if label not in placed:
                 self.sections[section].blocks.extend(_marked(f"[{label}]", self.notes[label]))
+
+
+def _byline(tokens: list[Token], index: int) -> tuple[str | None, str | None]:
+    """`Author(s): …` and `Last updated: …` lines right under the title, as design documents have.
+
+    They give the article's author and date; the lines stay in the text, where the author put them.
+    """
+    author = date = None
+    while index + 2 < len(tokens) and tokens[index].type == "paragraph_open" and tokens[index].level == 0:
+        name, _colon, value = tokens[index + 1].content.partition(":")
+        key = name.strip().casefold()
+        if "\n" in value.strip() or not value.strip():
+            break
+        if key in BYLINE_AUTHOR and author is None:
+            author = value.strip()
+        elif key in BYLINE_DATE and date is None:
+            date = value.strip()
+        else:
+            break
+        index += 3
+    return author, date
 
 
 def _marked(marker: str, blocks: list[Block]) -> list[Block]:
