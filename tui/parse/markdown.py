@@ -7,6 +7,7 @@ from the file name (the caller's). Section levels are the number of `#`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -33,6 +34,10 @@ from tui.parse.items import is_label, split_label
 from tui.parse.long_tables import cut_long_tables, read_rows
 from tui.parse.markdown_rules import add_rules
 
+# `**Label:**` then white space (or the end), or `**Label**:` after a letter: exactly where CommonMark
+# sees strong emphasis, for a label with no inline syntax in it.
+_PLAIN = r"[^\s*\\`\[\]<&_~!]"
+_SIMPLE_BOLD_LEAD = re.compile(rf"\*\*({_PLAIN}(?:[^*\n\\`\[\]<&_~!]*{_PLAIN})?)\*\*((?:\s.*)?|(?<=\w\*\*):.*)", re.S)
 BYLINE_AUTHOR = frozenset({"author", "authors", "author(s)", "by"})
 BYLINE_DATE = frozenset({"date", "last updated", "updated", "published"})
 LEAD_LEVEL = 2
@@ -212,11 +217,21 @@ class _Reducer:
             closed = self.open.pop()
             assert isinstance(closed, _Blocks)
             if closed.kind == "quote":
-                if closed.blocks:
+                parent = self.open[-1] if self.open else None
+                if isinstance(parent, _Blocks) and parent.kind == "quote":
+                    parent.blocks.extend(closed.blocks)  # flattened once, when the outermost quote closes
+                elif closed.blocks:
                     self._add(Quote.of(_quoted(closed.blocks)))
             else:
                 self._note_defined(str(closed.label), closed.blocks)
         elif kind == "inline":
+            top = self.open[-1] if self.open else None
+            if isinstance(top, _List) and top.items and not top.items[-1].parts:
+                lead = _simple_lead(token.content)
+                if lead is not None:  # `**Label:** plain text`, the common item, without the inline parser
+                    top.items[-1].label = lead[0]
+                    top.items[-1].parts.append(lead[1])
+                    return
             self._add_inline(self.inline(token))
         elif kind == "brief_table":
             self._add(self._table(token))
@@ -389,6 +404,19 @@ def _heading_text(text: str) -> str:
         if start >= 0 and " " not in text[start:] and (start == 0 or text[start - 1] == " "):
             return text[:start].rstrip() or text
     return text
+
+
+def _simple_lead(content: str) -> tuple[str, Inline] | None:
+    """`**Label:** text` (or `**Label**: text`) with no other inline syntax: its label and text."""
+    simple = _SIMPLE_BOLD_LEAD.fullmatch(content)
+    if simple is None or has_inline_syntax(simple.group(2)):
+        return None
+    label, rest = simple.group(1), join_lines(simple.group(2))
+    if label.endswith(":") and is_label(label[:-1].rstrip()):
+        return label[:-1].rstrip(), Inline(rest)
+    if rest.startswith(":") and is_label(label):
+        return label, Inline(rest[1:].strip())
+    return None
 
 
 def _lead(inline: Inline) -> tuple[str | None, Inline]:

@@ -165,7 +165,7 @@ def _pop(opened: list[tuple[str, int, str | None, int]], kind: str) -> tuple[int
 
 def _squeezed(text: str, spans: list[Span]) -> Inline:
     """`text` with runs of white space made one space and the ends trimmed, spans moved to match."""
-    if not _SPACES.search(text):
+    if "  " not in text and text == text.strip() and "\t" not in text:  # the usual case, without a regex
         return Inline(text, tuple(sorted(spans, key=_span_order)))
     runs: list[tuple[int, int, int, int]] = []  # (start, end, characters removed before it, kept)
     pieces: list[str] = []

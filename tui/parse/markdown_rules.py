@@ -83,6 +83,9 @@ def table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
     if start_line + 2 > end_line:
         return False
     delimiter_line = start_line + 1
+    first = state.bMarks[delimiter_line] + state.tShift[delimiter_line]
+    if first >= state.eMarks[delimiter_line] or state.src[first] not in "|-:":
+        return False  # the common case, decided before anything else
     if state.sCount[delimiter_line] < state.blkIndent or state.is_code_block(delimiter_line):
         return False
     aligns = _aligns(_line(state, delimiter_line))
