@@ -9,8 +9,8 @@ once its state is gone. A cut is used only where markdown-it found a table that 
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Iterator
 
 from tui.parse.markdown_inline import has_inline_syntax
 from tui.parse.markdown_rules import MAX_PADDED_CELLS, row_cells
@@ -20,7 +20,9 @@ LONG_TABLE_LINES = 2000
 KEPT_LINES = 3
 """Lines of a run left to markdown-it: the header, the delimiter row, and one row."""
 
-_RUN = re.compile(r"^(?:\|[^\n]*\n)+", re.M)
+_RUN_END = re.compile(r"\n(?!\|)")
+"""The end of a run of `|` lines: a newline not followed by `|`. (A regex matching the run itself,
+a repeated group, keeps a backtracking entry a line: 120 MB for a million rows.)"""
 
 
 def cut_long_tables(text: str) -> tuple[str, dict[int, str]]:
@@ -31,8 +33,7 @@ def cut_long_tables(text: str) -> tuple[str, dict[int, str]]:
     cuts: dict[int, str] = {}
     last = 0
     lines_before = 0
-    for match in _RUN.finditer(text):
-        start, end = match.span()
+    for start, end in _runs(text):
         if text.count("\n", start, end) < LONG_TABLE_LINES:
             continue
         keep = start
@@ -48,12 +49,30 @@ def cut_long_tables(text: str) -> tuple[str, dict[int, str]]:
     return "".join(pieces), cuts
 
 
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of whole lines that start with `|`, the end after its last newline."""
+    if text.startswith("|"):
+        start = 0
+    else:
+        start = text.find("\n|") + 1
+        if start == 0:
+            return
+    while True:
+        stop = _RUN_END.search(text, start)
+        end = len(text) if stop is None else stop.start() + 1
+        yield start, end
+        next_run = text.find("\n|", end - 1)
+        if stop is None or next_run < 0:
+            return
+        start = next_run + 1
+
+
 def read_rows(source: str, width: int, rows: list[tuple[str, ...]], marked: list[int]) -> bool:
     """Add the rows of a cut to `rows` (as the table rule would); False when too many cells would be
     padded, and the table has to be read by markdown-it after all."""
     padded = 0
     check = has_inline_syntax(source)  # most long tables have no markup at all: one scan, not one a row
-    for line in io.StringIO(source):
+    for line in _lines(source):
         text = line.strip()
         if "\\" in text:
             cells, padding = row_cells(text, width)
@@ -70,3 +89,14 @@ def read_rows(source: str, width: int, rows: list[tuple[str, ...]], marked: list
             marked.append(len(rows))
         rows.append(cells)
     return True
+
+
+def _lines(source: str, chunk: int = 1 << 20) -> Iterator[str]:
+    """The lines of `source`, split a megabyte at a time: fast, without a second copy of all of it
+    (io.StringIO keeps four bytes a character) or a string per line all at once."""
+    start = 0
+    while start < len(source):
+        end = source.find("\n", start + chunk)
+        end = len(source) if end < 0 else end + 1
+        yield from source[start:end].splitlines()
+        start = end
