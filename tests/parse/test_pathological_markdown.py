@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tui.model.article import Article, BulletList, Paragraph, Quote, Table, block_text
+from tui.model.article import Article, BulletList, Paragraph, Preformatted, Quote, Table, block_text
 from tui.parse import parse_text
 from tui.parse.long_tables import LONG_TABLE_LINES
+from tui.parse.markdown import MAX_INDENT, MAX_QUOTE_DEPTH
 from tui.parse.markdown_rules import FLATTEN_LEVEL
 
 WORD = re.compile(r"[^\W_]+")
@@ -127,3 +128,19 @@ def test_lists_nested_fifteen_deep_keep_all_fifteen_items():
     assert "\n".join(item.text for item in article.sections[0].blocks[0].items).split() == [
         f"item{depth}" for depth in range(15)
     ]
+
+
+def test_indentation_past_the_limit_is_cut_but_its_words_stay():
+    text = "# T\n\n" + " " * 1000 + "deep words\n\n- a\n" + " " * 600 + "- b\n"
+    article = parse_text(text, name="t.md")
+    code, listing = article.sections[0].blocks
+    assert code == Preformatted(" " * (MAX_INDENT - 4) + "deep words")
+    assert_no_text_lost(text, article)
+    assert isinstance(listing, BulletList)
+
+
+def test_quotes_past_the_depth_limit_keep_their_text_in_the_deepest_level_kept():
+    text = "# T\n\n> one\n>\n> > two\n>\n" + "> " * (MAX_QUOTE_DEPTH + 3) + "    three\n"
+    article = parse_text(text, name="t.md")
+    (quote,) = article.sections[0].blocks
+    assert quote == Quote.of([Paragraph("one"), Paragraph("two"), Preformatted("three")])

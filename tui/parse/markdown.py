@@ -40,6 +40,17 @@ _PLAIN = r"[^\s*\\`\[\]<&_~!]"
 _SIMPLE_BOLD_LEAD = re.compile(rf"\*\*({_PLAIN}(?:[^*\n\\`\[\]<&_~!]*{_PLAIN})?)\*\*((?:\s.*)?|(?<=\w\*\*):.*)", re.S)
 BYLINE_AUTHOR = frozenset({"author", "authors", "author(s)", "by"})
 BYLINE_DATE = frozenset({"date", "last updated", "updated", "published"})
+MAX_INDENT = 256
+"""Leading white space past this is cut to it: markdown-it reads indentation a character at a time
+in Python (a 5,000-level list is 24 MB of spaces), and no structure lies that deep: lists are
+flattened at 10 levels, and a code block is still one at 256 spaces (its lines keep 256)."""
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.M)
+MAX_QUOTE_DEPTH = 4
+"""Quote markers past this many on a line are dropped: markdown-it reads a line once for each quote
+around it, and the model flattens nested quotes anyway. Deeper text stays, in the fourth level."""
+# The markers that open a line (one character class repeated: no backtracking stack however long).
+_QUOTE_MARKERS = re.compile(r"^[ ]{0,3}>[> \t]*", re.M)
+_DEEP_QUOTE = re.compile(rf"^[ ]{{0,3}}(?:>[ ]?){{{MAX_QUOTE_DEPTH + 1}}}", re.M)
 LEAD_LEVEL = 2
 """The level of the untitled section before the first heading (it has no heading to count)."""
 FRONT_MATTER_HEADING = "Front matter"
@@ -77,6 +88,10 @@ def parse_markdown(text: str) -> MarkdownDocument:
     """Parse sanitised Markdown text; the title is None when no rule above finds one."""
     matter, body = split_front_matter(text)
     env: dict = {}
+    if _DEEP_INDENT.search(body):
+        body = _DEEP_INDENT.sub(" " * MAX_INDENT, body)
+    if _DEEP_QUOTE.search(body):
+        body = _QUOTE_MARKERS.sub(_shallower_quote, body)
     short, cuts = cut_long_tables(body)
     tokens = _MD.parse(short, env)
     if cuts and not _put_back(tokens, cuts):
@@ -87,6 +102,14 @@ def parse_markdown(text: str) -> MarkdownDocument:
     for label, reference in env.get("references", {}).items():
         document.links.append((label, reference.get("href", "")))
     return document
+
+
+def _shallower_quote(match: re.Match[str]) -> str:
+    """A line's quote markers, at most MAX_QUOTE_DEPTH of them."""
+    markers = match.group()
+    if markers.count(">") <= MAX_QUOTE_DEPTH:
+        return markers
+    return ">" * MAX_QUOTE_DEPTH + markers[markers.rfind(">") + 1 :]  # what follows the last marker stays
 
 
 def _put_back(tokens: list[Token], cuts: dict[int, str]) -> bool:
