@@ -144,3 +144,12 @@ def test_quotes_past_the_depth_limit_keep_their_text_in_the_deepest_level_kept()
     article = parse_text(text, name="t.md")
     (quote,) = article.sections[0].blocks
     assert quote == Quote.of([Paragraph("one"), Paragraph("two"), Preformatted("three")])
+
+
+def test_a_short_paragraph_of_unclosed_brackets_is_kept_as_written_and_one_of_links_is_not():
+    brackets = "[" * 3000
+    assert parse_text(f"# T\n\n{brackets}\n", name="t.md").sections[0].blocks == [Paragraph(brackets)]
+    links = " ".join(f"[w{i}](http://e.example/{i})" for i in range(40))
+    paragraph = parse_text(f"# T\n\n{links}\n", name="t.md").sections[0].blocks[0]
+    assert paragraph.text == " ".join(f"w{i}" for i in range(40))
+    assert len(paragraph.spans) == 40

@@ -44,10 +44,11 @@ def too_costly(text: str) -> bool:
     Text dense in markup characters (`![![![…`) costs markdown-it some microseconds a character,
     and unmatched brackets make its link rules quadratic. Such text is shown as it was written.
     """
-    if len(text) < 4096 or text.count("[") < 16:
+    if text.count("[") < 16:
         return False
-    marks = sum(text.count(mark) for mark in "[]!*_`<")
-    return marks * 4 > len(text) or bracket_work(text) > 64 * len(text)
+    if len(text) >= 4096 and sum(text.count(mark) for mark in "[]!*_`<") * 4 > len(text):
+        return True  # long and mostly marks: checked in C, before the loop over brackets below
+    return bracket_work(text) > 64 * len(text)
 
 
 def bracket_work(text: str) -> int:
