@@ -41,6 +41,7 @@ IMAGE_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.I)
 # - a footnote's label (`[^note]`), which the text shows as its number;
 HTML_MARKUP = re.compile(HTML_TAG_RE.pattern.lstrip("^"))  # markdown-it-py 3 anchors it, 4 does not
 FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]")
+FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^[^\]\s]+\]:[ \t]*", re.M)  # its text starts a line
 # - the names of the front-matter fields the article keeps as its title, dek, author and date.
 FRONT_MATTER_FIELD = re.compile(r"^(?:title|description|summary|subtitle|author|date)[ \t]*[:=]", re.M)
 
@@ -99,6 +100,7 @@ def input_words(text: str, format: str) -> Counter[str]:
         text = without_front_matter_fields(text)
         text = IMAGE_ALT.sub(r" \1 ", text)
         text = HTML_MARKUP.sub(" ", text)
+        text = FOOTNOTE_DEFINITION.sub("", text)
         text = FOOTNOTE_LABEL.sub(" ", text)
         text = FENCE_INFO.sub(r"\1", text)
         text = REFERENCE_LABEL.sub(" ", text)
