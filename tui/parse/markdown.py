@@ -29,9 +29,9 @@ from tui.model.article import (
 )
 from tui.parse.front_matter import FrontMatter, split_front_matter
 from tui.parse.html_text import html_paragraphs
-from tui.parse.markdown_inline import Inline, InlineReducer, has_inline_syntax, join_lines, too_costly
 from tui.parse.items import is_label, split_label
 from tui.parse.long_tables import cut_long_tables, read_rows
+from tui.parse.markdown_inline import Inline, InlineReducer, has_inline_syntax, join_lines, too_costly
 from tui.parse.markdown_rules import add_rules
 
 # `**Label:**` then white space (or the end), or `**Label**:` after a letter: exactly where CommonMark
