@@ -262,6 +262,7 @@ def parse_text(
         )
         format = "markdown" if is_markdown else "text"
     links: list[tuple[str, str]] = []
+    author = date = None
     if format == "markdown":
         from tui.parse.markdown import parse_markdown  # markdown-it is imported only when needed
 
@@ -270,6 +271,7 @@ def parse_text(
     else:
         plain = parse_plain(text)
         title, subtitle, sections = plain.title, plain.subtitle, plain.sections
+        author, date = plain.author, plain.date
     takeaways, pros, cons = extract(sections)
     return Article(
         title=title if title is not None else title_from_name(name),
@@ -283,6 +285,8 @@ def parse_text(
         source=source,
         links=links,
         digest=digest or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        author=author,
+        date=date,
     )
 
 

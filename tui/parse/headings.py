@@ -55,22 +55,88 @@ _NUMBER_WORD = (
     r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)"
 )
 _NUMBER = rf"(?:[IVXLCDM]+|\d+|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?)"
-_PART = re.compile(rf"(?:PART|Part|BOOK|Book|VOLUME|Volume)\s+{_NUMBER}\b[.:]?(?:\s.*)?")
-_CHAPTER = re.compile(rf"(?:CHAPTER|Chapter)\s+{_NUMBER}\b[.:]?(?:\s.*)?")
-_EPILOGUE = re.compile(
-    r"(?:(?:FIRST|SECOND|THIRD|First|Second|Third)\s+)?(?:EPILOGUE|PROLOGUE|Epilogue|Prologue)\b[.:]?(?:\s.*)?"
+# Divisions above chapters, and chapter-like ones; acts hold scenes as parts hold chapters.
+_PART_WORDS = r"PART|Part|BOOK|Book|VOLUME|Volume|ACT|Act"
+_CHAPTER_WORDS = (
+    r"CHAPTER|Chapter|CHAP\.|Chap\.|SCENE|Scene|LETTER|Letter|STAVE|Stave|CANTO|Canto|ADVENTURE|Adventure"
 )
+# What may follow the number: nothing, a period or colon, then the division's own title after
+# `.`, `:`, `--` or a dash, or after a space.
+_TITLE = r"(?:\s*(?:[.:]|--|[—–-])?(?:\s+\S.*|(?<=[.:—–-])\S.*)?)?"
+_PART = re.compile(rf"(?:{_PART_WORDS})\s+{_NUMBER}\b{_TITLE}")
+_CHAPTER = re.compile(rf"(?:{_CHAPTER_WORDS})\s*{_NUMBER}\b{_TITLE}")
+# `THE FIRST ACT`, `Second Part`: the number before the word.
+_ORDINAL_PART = re.compile(rf"(?:(?:THE|The)\s+)?{_NUMBER_WORD}\s+(?:{_PART_WORDS})\b[.:]?")
+_EPILOGUE = re.compile(
+    r"(?:THE\s+|The\s+)?(?:(?:FIRST|SECOND|THIRD|First|Second|Third)\s+)?(?:EPILOGUE|PROLOGUE|Epilogue|Prologue)\b[.:]?(?:\s.*)?"
+)
+# Named parts of a book that stand beside its chapters, never inside one.
+_MATTER = re.compile(
+    r"(?:THE\s+|The\s+)?(?:PRELUDE|Prelude|FINALE|Finale|PREFACE|Preface|INTRODUCTION|Introduction"
+    r"|APPENDIX|Appendix|AFTERWORD|Afterword|FOREWORD|Foreword|CONCLUSION|Conclusion|PROEM|Proem"
+    r"|INDUCTION|Induction)\b[.:]?(?:\s+[A-Z0-9IVX][^.!?]{0,40})?"
+)
+MAX_DIVISION_CHARS = 120
+# Roman numerals standing alone (`IV.`), perhaps with a title (`IV. SPIRITUAL LAWS.`).
+_ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:\s+(\S.*))?")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def book_level(line: str) -> int | None:
-    """2 for a part-like division (PART, BOOK, EPILOGUE), 3 for a chapter, None for anything else."""
-    if len(line) > MAX_HEADING_CHARS:
+    """2 for a part-like division (PART, BOOK, ACT, EPILOGUE), 3 for a chapter-like one (CHAPTER,
+    SCENE, LETTER, STAVE, CANTO, ADVENTURE), None for anything else. `line` is stripped."""
+    if len(line) > MAX_DIVISION_CHARS:
         return None
+    line = strip_emphasis(line)
     if _CHAPTER.fullmatch(line):
         return 3
-    if _PART.fullmatch(line) or _EPILOGUE.fullmatch(line):
+    if _PART.fullmatch(line) or _ORDINAL_PART.fullmatch(line) or _EPILOGUE.fullmatch(line):
         return 2
     return None
+
+
+def is_book_matter(line: str) -> bool:
+    """A named part of a book standing alone: PRELUDE, PREFACE, INTRODUCTION, FINALE, APPENDIX…"""
+    return len(line) <= MAX_HEADING_CHARS and _MATTER.fullmatch(strip_emphasis(line)) is not None
+
+
+def strip_emphasis(line: str) -> str:
+    """`_INTRODUCTION._` as `INTRODUCTION.`: underscores around a heading mark italics, not words."""
+    if line.startswith("_") and "_" in line[1:]:
+        return line.replace("_", "")
+    return line
+
+
+def roman_heading(line: str) -> tuple[int, str | None] | None:
+    """(value, title) of a line that is a Roman numeral alone (`II.`) or with a short title in
+    capitals (`II. SELF-RELIANCE.`); None otherwise."""
+    match = _ROMAN_LINE.fullmatch(line)
+    if match is None:
+        return None
+    numeral, title = match.groups()
+    if title is not None and (not line[len(numeral)] == "." or len(title) > 60 or title != title.upper()):
+        return None
+    value = roman_value(numeral)
+    return (value, title) if value else None
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a well-formed Roman numeral; 0 when `numeral` is not one (`IIII`, `VX`)."""
+    total = 0
+    for index, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total if total > 0 and _to_roman(total) == numeral else 0
+
+
+def _to_roman(value: int) -> str:
+    out = []
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
 
 
 def is_heading(line: str) -> bool:
@@ -99,7 +165,7 @@ def is_list_intro(line: str) -> bool:
 def _is_title_case(words: list[str]) -> bool:
     for index, word in enumerate(words):
         first = next((ch for ch in word if ch.isalpha()), None)
-        if first is None or not first.islower():
+        if first is None or not first.islower() or word[0].isdigit():
             continue
         if index > 0 and word.casefold() in _MINOR_WORDS:
             continue

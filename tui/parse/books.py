@@ -1,0 +1,214 @@
+"""The structure of a book in plain text, planned over all its units before any section is made.
+
+A book is told from an article by its divisions (CHAPTER, PART, ACT, SCENE, LETTER…, or Roman
+numerals standing alone in order) outnumbering the other heading-like lines. In a book only those
+divisions, the named parts beside them (PREFACE, FINALE…) and the titles of the stories or poems of
+a collection head sections: a short line of dialogue, a letter's salutation or a stage direction
+does not. A contents list is found in any text, and a play's speakers wherever they recur.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.parse.headings import book_level, is_book_matter, is_heading, roman_heading, strip_emphasis
+from tui.parse.lines import Chunk
+
+# Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2"
+# (they are headings all the same, if they look like one).
+MIN_BOOK_HEADINGS = 3
+# Roman numerals alone are chapter numbers when this many of them go up one by one.
+MIN_ROMAN_RUN = 3
+# A play has at least this many speaker cues (`ROMEO.` alone on a line).
+MIN_SPEAKER_CUES = 10
+# A division's own title on the next line is at most this long.
+MAX_JOINED_TITLE_CHARS = 70
+
+_CONTENTS_TITLE = re.compile(
+    r"(?:table of )?contents|list of (?:contents|illustrations|plates|maps)|illustrations", re.I
+)
+_PAGE_NUMBER = re.compile(r"(?:\s*\.){2,}\s*\d+$|[\s,.]\s*\d{1,4}$|\s{2,}[ivxlc]+$")
+_DIVISION_NUMBER = re.compile(r"^\S+\.?\s*([IVXLCDM]+|\d+|[A-Za-z]+)\b")
+_QUOTES = ("\"", "“", "‘", "'", "«")
+_CUE = re.compile(r"[A-Z][A-Z’'. -]{0,30}[A-Z]\.")
+
+Heading = tuple[str, int, int]
+
+
+@dataclass
+class BookPlan:
+    """What was found: whether the text is a book, its headings by unit index (text, level, units
+    used), contents lists (first unit index → index after the list), and whether it is a play."""
+
+    is_book: bool = False
+    headings: dict[int, Heading] = field(default_factory=dict)
+    contents: dict[int, int] = field(default_factory=dict)
+    speakers: bool = False
+
+
+def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
+    """Plan the divisions, contents lists and speakers of `units`."""
+    plan = BookPlan()
+    plan.contents = _contents(units, width)
+    in_contents = {i for start, end in plan.contents.items() for i in range(start, end)}
+    singles = [(i, unit.single) for i, unit in enumerate(units) if unit.single is not None and i not in in_contents]
+    plan.speakers = sum(1 for _, line in singles if _CUE.fullmatch(line)) + sum(
+        1 for unit in units if len(unit.lines) > 1 and _CUE.fullmatch(unit.lines[0].strip())
+    ) >= MIN_SPEAKER_CUES
+    divisions: dict[int, int] = {}
+    others = 0
+    for index, line in singles:
+        level = book_level(line)
+        if level is not None:
+            divisions[index] = level
+        elif is_book_matter(line):
+            divisions[index] = 1  # beside the divisions: shown at the top level
+        elif is_heading(line) and not (plan.speakers and _CUE.fullmatch(line)):
+            others += 1
+    romans = _roman_run(units, singles)
+    found = sum(1 for level in divisions.values() if level > 1) + len(romans)
+    if found < MIN_BOOK_HEADINGS or found <= 2 * others and len(romans) < MIN_BOOK_HEADINGS:
+        return plan
+    plan.is_book = True
+    levels = set(divisions.values())
+    part, chapter = (2, 3) if 2 in levels and 3 in levels else (2, 2)
+    deepest = max((part if level == 2 else chapter for level in levels if level > 1), default=1)
+    titles = _collection_titles(units, divisions, romans)
+    roman_level = deepest + 1 if deepest > 1 else (3 if titles else 2)
+    title_level = deepest + 1 if deepest > 1 else 2
+    for index, level in divisions.items():
+        shown = 2 if level == 1 else part if level == 2 else chapter
+        plan.headings[index] = _joined(units, index, shown)
+    for index in romans:
+        plan.headings[index] = _joined(units, index, roman_level)
+    for index in titles:
+        plan.headings[index] = (units[index].single or "", title_level, 1)
+    return plan
+
+
+def _joined(units: list[Chunk], index: int, level: int) -> Heading:
+    """A division with its own title on the next line joined to it: `CHAPTER I. Down the
+    Rabbit-Hole`, when the division line gives only the number."""
+    line = strip_emphasis(units[index].single or "")
+    following = units[index + 1] if index + 1 < len(units) else None
+    if following is None or following.gap > 1 or following.single is None or _has_title(line):
+        return line, level, 1
+    title = strip_emphasis(following.single)
+    if (
+        len(title) > MAX_JOINED_TITLE_CHARS
+        or title.startswith(_QUOTES + ("[", "("))
+        or not title[:1].isupper()
+        or book_level(title) is not None
+        or roman_heading(title) is not None
+        or not (title == title.upper() or is_heading(title.rstrip(".")))
+    ):
+        return line, level, 1
+    separator = " " if line.endswith((".", ":")) else ". "
+    return f"{line}{separator}{title}", level, 2
+
+
+def _has_title(line: str) -> bool:
+    """Whether a division line carries words after its number (`CHAPTER I. LOOMINGS`)."""
+    match = _DIVISION_NUMBER.match(line)
+    words = line.split()
+    if roman_heading(line) is not None:
+        return len(words) > 1
+    if match is None:
+        return len(words) > 2
+    return bool(line[match.end() :].strip(" .:-—–"))
+
+
+def _roman_run(units: list[Chunk], singles: list[tuple[int, str]]) -> list[int]:
+    """Indices of Roman numerals standing alone that count up one by one (restarting at I in each
+    story of a collection); none when fewer than MIN_ROMAN_RUN of them do."""
+    found = [(index, value[0]) for index, line in singles if (value := roman_heading(line)) is not None]
+    in_order = []
+    previous = 0
+    for index, value in found:
+        if value == previous + 1 or value == 1:
+            in_order.append(index)
+            previous = value
+    return in_order if len(in_order) >= MIN_ROMAN_RUN and len(in_order) * 5 >= len(found) * 4 else []
+
+
+def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: list[int]) -> list[int]:
+    """The titles of the stories, essays or poems of a collection: lone Title Case lines set off by
+    three blank lines or more, either right above a numbered section `I.` or among the divisions."""
+    roman_starts = {index for index in romans if roman_heading(units[index].single or "") == (1, None)}
+    first_division = min([*divisions, *romans], default=len(units))
+    # Set off at least as far as the divisions are (less one): a date over a diary entry is not.
+    gaps = sorted(units[index].gap for index in [*divisions, *romans])
+    min_gap = max(3, gaps[len(gaps) // 2] - 1) if gaps else 3
+    titles = []
+    for index, unit in enumerate(units):
+        line = unit.single
+        if (
+            line is None
+            or index in divisions
+            or index in romans
+            or unit.gap < min_gap
+            or len(unit.lines[0]) - len(unit.lines[0].lstrip()) > 2
+            or line.startswith(_QUOTES + ("[", "("))
+            or not is_heading(line)
+            or _CUE.fullmatch(line)
+        ):
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following is None:
+            continue
+        if index + 1 in roman_starts or (index > first_division and following.single is None):
+            titles.append(index)
+    return titles
+
+
+def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
+    """Contents lists: a `Contents` line, then the short lines naming what follows, up to the first
+    line that repeats one of them (the text has reached the first entry) or the first prose."""
+    found: dict[int, int] = {}
+    index = 0
+    limit = min(len(units), 2000)  # contents come before the text they list
+    while index < limit:
+        line = units[index].single
+        if line is None or _CONTENTS_TITLE.fullmatch(strip_emphasis(line).strip(" .:")) is None:
+            index += 1
+            continue
+        seen: set[str] = set()
+        end = index + 1
+        while end < len(units):
+            unit = units[end]
+            keys = [_key(text) for text in unit.lines]
+            if (unit.single is not None and _CONTENTS_TITLE.fullmatch(strip_emphasis(unit.first).strip(" .:"))) or (
+                keys[0] in seen or not _listish(unit, width)
+            ):
+                break
+            seen.update(keys)
+            end += 1
+        if end > index + 1:
+            found[index] = end
+        index = end
+    return found
+
+
+def _listish(unit: Chunk, width: int | None) -> bool:
+    """Lines of a list of titles: short, not speech, not prose running to the wrap width."""
+    lines = [line.strip() for line in unit.lines]
+    if any(line.startswith(_QUOTES) or len(line) > 90 for line in lines):
+        return False
+    if width is not None and len(lines) >= 3:
+        full = sum(1 for line in lines if len(line) >= 0.85 * width and not _PAGE_NUMBER.search(line))
+        return full < 2
+    return True
+
+
+def _key(line: str) -> str:
+    """What a contents line and the heading it names have in common: `CHAP. I.` and
+    `Chapter I--To What Extent…` both give `3 i`; `INTRODUCTION, 1` and `_INTRODUCTION._` give `introduction`."""
+    text = strip_emphasis(line.strip())
+    level = book_level(text)
+    if level is not None:
+        match = _DIVISION_NUMBER.match(text.replace("CHAP.", "CHAPTER").replace("Chap.", "Chapter"))
+        if match is not None:
+            return f"{level} {match.group(1).casefold()}"
+    text = _PAGE_NUMBER.sub("", text)
+    return " ".join(re.findall(r"\w+", text.casefold()))

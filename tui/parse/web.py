@@ -1,0 +1,108 @@
+"""Lines of a web page copied as text that are not the article's own: bylines, datelines, share
+buttons, advertisements, photo credits. They stay in the text (no word is lost); they are never a
+heading or a dek, and a byline or dateline under the title gives the article's author and date."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # Nov 19, 2019
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 19 November 2019
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"  # 11/19/19, 18.11.2019
+    r"|\d{4}-\d{2}-\d{2}"  # 2019-11-19
+    r"|\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"  # 22 de outubro de 2010
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",  # 8:15 pm CST
+    re.I,
+)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_BY = re.compile(r"(?:^|\b(?:written\s+)?)[Bb][Yy]:?\s+(?=\w)")
+# Where a name in a byline stops.
+_NAME_END = re.compile(rf"\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I)
+_HANDLE = re.compile(r"@\w+")
+
+# Words of a page's furniture, whole lines of which are never text a writer wrote for the article.
+_INTERFACE_WORDS = frozenset(
+    """share shares sharing tweet email e-mail print facebook twitter linkedin whatsapp pinterest
+    reddit flipboard pocket mix tumblr telegram copy link url copied more options close caption
+    advertisement advert ad sponsored subscribe newsletter comments comment comentários comente
+    like loading menu gallery back to of image photo video related tag tags story timeline
+    trending news read next previous this: sharing is caring! show extra all for save""".split()
+)
+_CREDIT = re.compile(
+    r"\((?:Reporting|Writing|Editing|Additional reporting)\b|^(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:"
+    r"|Getty Images|Associated Press\)?$|\bAP\)?$|/AP\)$|^\(.*/.*\)$|^©",
+    re.I,
+)
+
+
+def find_date(line: str) -> str | None:
+    """The date a dateline gives (`Nov 19, 2019, 8:15 pm CST`), or None."""
+    match = _DATE.search(line)
+    return match.group().strip(" ,") if match is not None else None
+
+
+def is_dateline(line: str) -> bool:
+    """A short line that carries a date (with a time, an agency, a reading time, a byline…)."""
+    if len(line) > 140:
+        return False
+    if _DATE.search(line) is not None:
+        return True
+    return _TIME.search(line) is not None and _YEAR.search(line) is not None
+
+
+def byline_author(line: str) -> str | None:
+    """The name in a byline (`By Ana Swanson`, `Chris Davies - Nov 19, 2019`, `written by Regan`),
+    or None when `line` is not one."""
+    if len(line) > 140:
+        return None
+    match = _BY.search(line)
+    if match is not None and (match.start() == 0 or _DATE.search(line[: match.start()]) or "written" in line[: match.end()].lower()):
+        rest = line[match.end() :]
+        name = rest[: _NAME_END.search(rest).start()].strip()
+        return name if _looks_like_name(name) else None
+    # `Chris Davies - Nov 19, 2019`, `Catherine Shu @catherineshu / 2 days`, `Carlos Nadalim 27/09/2018`.
+    if _HANDLE.search(line) or is_dateline(line):
+        name = line[: _NAME_END.search(line).start()].strip()
+        return name if _looks_like_name(name) else None
+    return None
+
+
+def is_name_line(line: str) -> bool:
+    """A line that is only a name and perhaps a role (`Tom Krisher, Ap Auto Writer`)."""
+    head = line.split(",")[0].strip()
+    return len(line) <= 60 and _looks_like_name(head) and not line.endswith((".", "!", "?", ":"))
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 5 and all(word[:1].isupper() for word in words if word.isalpha() or "." in word)
+
+
+def is_interface(line: str) -> bool:
+    """Share buttons, `Advertisement`, gallery controls, counters and the like: page furniture."""
+    text = line.strip()
+    if not text:
+        return False
+    if text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
+        return True  # share counts, `1 / 23`
+    words = re.findall(r"[\w+:!-]+", text.lower())
+    return 0 < len(words) <= 8 and all(word.strip(":!") in _INTERFACE_WORDS or word.isdigit() for word in words)
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit or a wire service's credits line (`(Reporting by …; Editing by …)`)."""
+    return len(line) <= 200 and _CREDIT.search(line.strip()) is not None
+
+
+def is_caption(line: str, following: str | None) -> bool:
+    """A photo caption: a line under which a credit stands, or that ends with one in parentheses."""
+    text = line.rstrip()
+    if following is not None and is_credit(following):
+        return True
+    return text.endswith(")") and "(" in text and "/" in text[text.rfind("(") :]
