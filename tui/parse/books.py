@@ -64,7 +64,7 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
             divisions[index] = level
         elif is_book_matter(line):
             divisions[index] = 1  # beside the divisions: shown at the top level
-        elif is_heading(line) and not (plan.speakers and _CUE.fullmatch(line)):
+        elif is_heading(line) and not (plan.speakers and _CUE.fullmatch(line)) and not _PAGE_NUMBER.search(line):
             others += 1
     romans = _roman_run(units, singles)
     found = sum(1 for level in divisions.values() if level > 1) + len(romans)
@@ -177,12 +177,18 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
         end = index + 1
         while end < len(units):
             unit = units[end]
-            keys = [_key(text) for text in unit.lines]
-            if (unit.single is not None and _CONTENTS_TITLE.fullmatch(strip_emphasis(unit.first).strip(" .:"))) or (
-                keys[0] in seen or not _listish(unit, width)
+            keys = [_keys(text) for text in unit.lines]
+            full, number = keys[0]
+            if (
+                (unit.single is not None and _CONTENTS_TITLE.fullmatch(strip_emphasis(unit.first).strip(" .:")))
+                or ((full in seen or number in seen) and not _PAGE_NUMBER.search(unit.lines[0].rstrip()))
+                or not _listish(unit, width)
             ):
                 break
-            seen.update(keys)
+            for full, number in keys:
+                seen.add(full)
+                if number is not None and number == full:
+                    seen.add(number)
             end += 1
         if end > index + 1:
             found[index] = end
@@ -201,14 +207,18 @@ def _listish(unit: Chunk, width: int | None) -> bool:
     return True
 
 
-def _key(line: str) -> str:
-    """What a contents line and the heading it names have in common: `CHAP. I.` and
-    `Chapter I--To What Extent…` both give `3 i`; `INTRODUCTION, 1` and `_INTRODUCTION._` give `introduction`."""
+def _keys(line: str) -> tuple[str, str | None]:
+    """What a contents line and the heading it names have in common: the words, without page
+    numbers and punctuation (`INTRODUCTION, 1` and `_INTRODUCTION._` give `introduction`), and for
+    a division its number (`CHAP. I.` and `Chapter I--To What Extent…` both give `3 i`)."""
     text = strip_emphasis(line.strip())
+    number = None
     level = book_level(text)
     if level is not None:
         match = _DIVISION_NUMBER.match(text.replace("CHAP.", "CHAPTER").replace("Chap.", "Chapter"))
         if match is not None:
-            return f"{level} {match.group(1).casefold()}"
+            number = f"{level} {match.group(1).casefold()}"
+            if not _has_title(text):
+                return number, number
     text = _PAGE_NUMBER.sub("", text)
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(re.findall(r"\w+", text.casefold())), number

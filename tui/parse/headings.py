@@ -38,6 +38,7 @@ _MINOR_WORDS = frozenset(
     ]
 )
 _SENTENCE_END = (".", "!", "?", ",", ";", ":", "…")
+_NOT_HEADING_OPENERS = ("[", "\"", "“", "‘", "„", "«")
 
 # The names a section commonly has, which are never taken for a dek.
 USUAL_SECTION_NAMES = frozenset(
@@ -141,7 +142,9 @@ def _to_roman(value: int) -> str:
 
 def is_heading(line: str) -> bool:
     """A short Title Case or ALL CAPS line without sentence-ending punctuation."""
-    if len(line) > MAX_HEADING_CHARS or line.endswith(_SENTENCE_END):
+    if len(line) > MAX_HEADING_CHARS or line.rstrip("”’\"')]").endswith(_SENTENCE_END + ("--", "—", "}")):
+        return False
+    if line.startswith(_NOT_HEADING_OPENERS):  # bracketed notes, quoted speech
         return False
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS:
