@@ -181,7 +181,7 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
             full, number = keys[0]
             if (
                 (unit.single is not None and _CONTENTS_TITLE.fullmatch(strip_emphasis(unit.first).strip(" .:")))
-                or ((full in seen or number in seen) and not _PAGE_NUMBER.search(unit.lines[0].rstrip()))
+                or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(unit.single))
                 or not _listish(unit, width)
             ):
                 break

@@ -92,10 +92,12 @@ class _Body:
         units = self.units
         title = subtitle = author = date = None
         start = 0
+        self.quiet_until = 0
         if self.front:
             title, subtitle, start = _front_matter(units)
             if title is not None:
-                author, date = _metadata(units, start)
+                author, date, end = _metadata(units, start)
+                self.quiet_until = end - start
         body = units[start:]
         plan = plan_book(body, self.shape.width)
         builder = _Builder(self.shape.width, plan.speakers)
@@ -124,7 +126,7 @@ class _Body:
         """(heading, level, units used) when the unit at `index` heads a section of an article."""
         unit = units[index]
         line = unit.single
-        if line is None:
+        if line is None or index < self.quiet_until:
             return None
         following = units[index + 1] if index + 1 < len(units) else None
         wiki = _WIKI.fullmatch(line)
@@ -132,7 +134,7 @@ class _Body:
             return wiki.group(2), min(len(wiki.group(1)), 6), 1
         if following is not None and _is_intro(line) and _MARKER.match(following.lines[0]):
             return line[:-1].rstrip(), 3, 1
-        if _not_a_heading(line):
+        if _not_a_heading(line) and not (self.spaced and _is_quoted_claim(line)):
             return None
         numbered = self._numbered(units, index)
         if numbered is not None:
@@ -146,7 +148,22 @@ class _Body:
             return (line, 2, 1) if is_heading(line) else None
         if following is None or not _is_prose(following.lines[0]):
             return None
-        if is_heading(line):
+        previous = units[index - 1] if index > 0 else None
+        if self.spaced and unit.gap == 0 and previous is not None and _is_caption_line(previous):
+            return None  # the credit under a photo caption
+        if is_heading(line) or _is_quoted_claim(line):
+            return line, 2, 1
+        # A short line standing alone between paragraphs, as a web page's subheading does.
+        if (
+            self.spaced
+            and unit.gap > 0
+            and following.gap > 0
+            and len(line.split()) <= 8
+            and line[:1].isupper()
+            and not line.endswith(_SENTENCE_END)
+            and previous is not None
+            and _is_prose(previous.lines[-1])
+        ):
             return line, 2, 1
         # A short line that sticks to the long paragraph under it, in a text that otherwise puts
         # blank lines between paragraphs: a subheading written as a sentence.
@@ -195,7 +212,13 @@ class _Body:
 def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
     """Hard-wrapped blocks, with a division line (`CHAPTER I.`) at the top of one set apart."""
     units: list[Chunk] = []
-    for chunk in chunks:
+    for number, chunk in enumerate(chunks):
+        if number == 0 and len(chunk.lines) > 1 and len(chunk.lines[0]) <= MAX_TITLE_CHARS:
+            # A title line with a byline or dateline directly under it, as web pages are copied.
+            if _is_metadata(chunk.lines[1].strip(), chunk.lines[2].strip() if len(chunk.lines) > 2 else None):
+                units.append(Chunk([chunk.lines[0]], chunk.gap, chunk.start))
+                units.extend(explode([Chunk(chunk.lines[1:], 0, chunk.start + 1)]))
+                continue
         if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
             first = chunk.lines[0].strip()
             if book_level(first) is not None or _WIKI.fullmatch(first):
@@ -231,7 +254,9 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
     if start + 1 >= len(units):
         return title, None, start
     dek = units[start].single
+    # A credit right under the line makes it a caption; one after a blank line is the photo's.
     following = units[start + 1].lines[0].strip()
+    glued = following if units[start + 1].gap == 0 else None
     if (
         dek is None
         or len(dek) > MAX_DEK_CHARS
@@ -241,7 +266,7 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
         or _MARKER.match(units[start].lines[0])
         or _WIKI.fullmatch(dek)
         or _is_metadata(dek, following)
-        or is_caption(dek, following)
+        or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
     ):
         return title, None, start
@@ -273,13 +298,15 @@ def _is_metadata(line: str, following: str | None) -> bool:
     )
 
 
-def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None]:
-    """Author and date from the bylines and datelines right under the title (before the prose)."""
+def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, int]:
+    """Author and date from the bylines and datelines right under the title, and the index after
+    the last of them (a role under a byline, `Opinion Columnist`, is no heading either)."""
     author = date = None
+    end = start
     for index in range(start, min(len(units), start + METADATA_LINES)):
         line = units[index].lines[0].strip()
         if len(line) > MAX_DEK_CHARS or len(units[index].lines) > 2:
-            break
+            continue  # a caption under the title, or the first paragraph
         following = units[index + 1].lines[0].strip() if index + 1 < len(units) else None
         if author is None:
             author = byline_author(line)
@@ -287,7 +314,9 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None]:
                 author = line.split(",")[0].strip()
         if date is None and is_dateline(line):
             date = find_date(line)
-    return author, date
+        if _is_metadata(line, following):
+            end = index + 2
+    return author, date, end
 
 
 def _is_intro(line: str) -> bool:
@@ -308,6 +337,22 @@ def _not_a_heading(line: str) -> bool:
         or is_credit(line)
         or is_dateline(line)
         or byline_author(line) is not None
+    )
+
+
+def _is_caption_line(unit: Chunk) -> bool:
+    """A line of one or two sentences standing after a blank line, under which a credit may stand."""
+    line = unit.lines[-1].strip()
+    return unit.gap > 0 and line.endswith((".", "!", "?", ")")) and len(line) <= MAX_DEK_CHARS
+
+
+def _is_quoted_claim(line: str) -> bool:
+    """A short line quoted whole (`“U.S.-controlled bandit formations”`), as fact checks head claims."""
+    return (
+        line.startswith(("“", "\""))
+        and line.endswith(("”", "\""))
+        and len(line) <= MAX_GLUED_HEADING_CHARS
+        and line.count("“") + line.count("”") + line.count("\"") == 2
     )
 
 

@@ -25,6 +25,10 @@ _BY = re.compile(r"(?:^|\b(?:written\s+)?)[Bb][Yy]:?\s+(?=\w)")
 # Where a name in a byline stops.
 _NAME_END = re.compile(rf"\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I)
 _HANDLE = re.compile(r"@\w+")
+_NAME_BEFORE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:\s+[-|/•–—]\s|\s+@|\s+(?=\d))")
+_MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.I)
+_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|follow us|click here|read the original)\b", re.I)
+_GLUED_FURNITURE = re.compile(r"(?:share|facebook|twitter|linkedin|email|more|print|pinterest|reddit|whatsapp)+", re.I)
 
 # Words of a page's furniture, whole lines of which are never text a writer wrote for the article.
 _INTERFACE_WORDS = frozenset(
@@ -35,7 +39,7 @@ _INTERFACE_WORDS = frozenset(
     trending news read next previous this: sharing is caring! show extra all for save""".split()
 )
 _CREDIT = re.compile(
-    r"\((?:Reporting|Writing|Editing|Additional reporting)\b|^(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:"
+    r"\((?:Reporting|Writing|Editing|Additional reporting)\b|Credit\.\.\.|^(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:"
     r"|Getty Images|Associated Press\)?$|\bAP\)?$|/AP\)$|^\(.*/.*\)$|^©",
     re.I,
 )
@@ -67,16 +71,23 @@ def byline_author(line: str) -> str | None:
         name = rest[: _NAME_END.search(rest).start()].strip()
         return name if _looks_like_name(name) else None
     # `Chris Davies - Nov 19, 2019`, `Catherine Shu @catherineshu / 2 days`, `Carlos Nadalim 27/09/2018`.
-    if _HANDLE.search(line) or is_dateline(line):
-        name = line[: _NAME_END.search(line).start()].strip()
-        return name if _looks_like_name(name) else None
+    match = _NAME_BEFORE.match(line)
+    if match is not None and (_HANDLE.search(line) or is_dateline(line)):
+        name = match.group(1)
+        return name if _looks_like_name(name) and len(name.split()) >= 2 and not _MONTH_WORD.search(name) else None
     return None
 
 
 def is_name_line(line: str) -> bool:
     """A line that is only a name and perhaps a role (`Tom Krisher, Ap Auto Writer`)."""
     head = line.split(",")[0].strip()
-    return len(line) <= 60 and _looks_like_name(head) and not line.endswith((".", "!", "?", ":"))
+    return (
+        len(line) <= 60
+        and _looks_like_name(head)
+        and len(head.split()) >= 2
+        and not _MONTH_WORD.search(head)
+        and not line.endswith((".", "!", "?", ":"))
+    )
 
 
 def _looks_like_name(name: str) -> bool:
@@ -91,6 +102,8 @@ def is_interface(line: str) -> bool:
         return False
     if text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
         return True  # share counts, `1 / 23`
+    if _GLUED_FURNITURE.fullmatch(text) or (len(text) <= 120 and _PROMO.search(text)):
+        return True  # `LinkedInFacebookTwitterEmailMore`, `Subscribe to our newsletter`
     words = re.findall(r"[\w+:!-]+", text.lower())
     return 0 < len(words) <= 8 and all(word.strip(":!") in _INTERFACE_WORDS or word.isdigit() for word in words)
 
