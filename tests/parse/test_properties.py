@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tui.model.article import Article, BulletList
+from tui.model.article import Article, BulletList, block_text
 from tui.model.errors import BinaryInput, EmptyInput, InputError
 from tui.parse import parse_bytes, parse_text
 from tui.parse.sanitize import sanitize
@@ -52,7 +52,7 @@ def article_strings(article: Article) -> list[str]:
                 for item in block.items:
                     strings += [item.label or "", item.text]
             else:
-                strings.append(block.text)
+                strings.append(block_text(block))  # a speaker's label with the speech
     for item in [*article.takeaways, *article.pros, *article.cons]:
         strings += [item.label or "", item.text]
     for text, target in article.links:
@@ -77,7 +77,7 @@ def model_words(article: Article) -> Counter[str]:
                 for item in block.items:
                     parts += [item.label or "", item.text]
             else:
-                parts.append(block.text)
+                parts.append(block_text(block))
     if article.format == "markdown":
         # markdown-it percent-encodes targets (and punycodes host names); read them as a person would.
         parts += [MARKDOWN.normalizeLinkText(target) for _text, target in article.links]

@@ -53,9 +53,11 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     plan.contents = _contents(units, width)
     in_contents = {i for start, end in plan.contents.items() for i in range(start, end)}
     singles = [(i, unit.single) for i, unit in enumerate(units) if unit.single is not None and i not in in_contents]
-    plan.speakers = sum(1 for _, line in singles if _CUE.fullmatch(line)) + sum(
-        1 for unit in units if len(unit.lines) > 1 and _CUE.fullmatch(unit.lines[0].strip())
-    ) >= MIN_SPEAKER_CUES
+    # Speakers recur: a few names over many speeches (centred table titles are all different).
+    cues = [line for _, line in singles if _CUE.fullmatch(line)] + [
+        unit.first for unit in units if len(unit.lines) > 1 and _CUE.fullmatch(unit.first)
+    ]
+    plan.speakers = len(cues) >= MIN_SPEAKER_CUES and len(set(cues)) * 3 <= len(cues)
     divisions: dict[int, int] = {}
     others = 0
     for index, line in singles:

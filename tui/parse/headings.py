@@ -69,7 +69,7 @@ _CHAPTER = re.compile(rf"(?:{_CHAPTER_WORDS})\s*{_NUMBER}\b{_TITLE}")
 # `THE FIRST ACT`, `Second Part`: the number before the word.
 _ORDINAL_PART = re.compile(rf"(?:(?:THE|The)\s+)?{_NUMBER_WORD}\s+(?:{_PART_WORDS})\b[.:]?")
 _EPILOGUE = re.compile(
-    r"(?:THE\s+|The\s+)?(?:(?:FIRST|SECOND|THIRD|First|Second|Third)\s+)?(?:EPILOGUE|PROLOGUE|Epilogue|Prologue)\b[.:]?(?:\s.*)?"
+    r"(?:THE\s+|The\s+)?(?:(?:FIRST|SECOND|THIRD|First|Second|Third)\s+)?(?:EPILOGUE|PROLOGUE|Epilogue|Prologue)\b[.:]?(?:\s*[:.—-]\s*.*|\s+[\dIVX].*)?"
 )
 # Named parts of a book that stand beside its chapters, never inside one.
 _MATTER = re.compile(

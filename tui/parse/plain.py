@@ -87,6 +87,20 @@ class _Body:
         # Whether a soft-wrapped text puts blank lines between its paragraphs (a heading then
         # stands out by sticking to the paragraph under it).
         self.spaced = self.shape.soft and _spaced(self.units)
+        # The numbers of lone `1. Title` and `(1) Title` lines, which count up through a text whose
+        # headings are numbered.
+        self._numbers: tuple[set[int], set[int]] = (set(), set())
+        for unit in self.units:
+            line = unit.single
+            if line is not None and line[:1] in "(0123456789":
+                paren = line.startswith("(")
+                found = (_PAREN_NUMBERED if paren else _NUMBERED).fullmatch(line)
+                if found is not None:
+                    self._numbers[paren].add(int(found.group(1)))
+        # With three numbered headings or more, the numbering is the outline: the other short lines
+        # (a title page, a signature) are not headings.
+        numbered = self._numbers[0]
+        self.numbered_outline = {1, 2, 3} <= numbered
 
     def parse(self) -> PlainDocument:
         units = self.units
@@ -144,6 +158,8 @@ class _Body:
         level = book_level(line)
         if level is not None:
             return line, 2, 1
+        if self.numbered_outline:
+            return None
         if not self.shape.soft:
             return (line, 2, 1) if is_heading(line) else None
         if following is None or not _is_prose(following.lines[0]):
@@ -199,14 +215,8 @@ class _Body:
             return None
         number = int(match.group(1))
         # The same kind of line with the number before or after it, elsewhere in the text.
-        for other in units:
-            single = other.single
-            if single is None or single == line:
-                continue
-            found = pattern.fullmatch(single)
-            if found is not None and abs(int(found.group(1)) - number) == 1:
-                return line
-        return None
+        numbers = self._numbers[pattern is _PAREN_NUMBERED]
+        return line if number - 1 in numbers or number + 1 in numbers else None
 
 
 def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
@@ -314,8 +324,10 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
                 author = line.split(",")[0].strip()
         if date is None and is_dateline(line):
             date = find_date(line)
-        if _is_metadata(line, following):
-            end = index + 2
+        if byline_author(line) is not None:
+            end = index + 2  # with the writer's role under the byline
+        elif _is_metadata(line, following):
+            end = index + 1
     return author, date, end
 
 

@@ -23,8 +23,10 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _BY = re.compile(r"(?:^|\b(?:written\s+)?)[Bb][Yy]:?\s+(?=\w)")
 # Where a name in a byline stops.
-_NAME_END = re.compile(rf"\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I)
+_NAME_END = re.compile(rf"\s+(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b|\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I)
 _HANDLE = re.compile(r"@\w+")
+# `By Meg JamesStaff Writer`: a role glued to the name by the copy, cut off at its capital.
+_GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b)")
 _NAME_BEFORE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:\s+[-|/•–—]\s|\s+@|\s+(?=\d))")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.I)
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|follow us|click here|read the original)\b", re.I)
@@ -67,7 +69,7 @@ def byline_author(line: str) -> str | None:
         return None
     match = _BY.search(line)
     if match is not None and (match.start() == 0 or _DATE.search(line[: match.start()]) or "written" in line[: match.end()].lower()):
-        rest = line[match.end() :]
+        rest = _GLUED_ROLE.sub(" ", line[match.end() :], count=1)
         name = rest[: _NAME_END.search(rest).start()].strip()
         return name if _looks_like_name(name) else None
     # `Chris Davies - Nov 19, 2019`, `Catherine Shu @catherineshu / 2 days`, `Carlos Nadalim 27/09/2018`.
