@@ -171,7 +171,6 @@ def test_romeo_speakers_are_labels_and_verse_keeps_its_lines():
     assert [h for h, level in body(play) if level == 2] == ["THE PROLOGUE", "ACT I", "ACT II", "ACT III", "ACT IV", "ACT V"]
 
 
-@pytest.mark.xfail(strict=True, reason="not done: Leaves of Grass is not yet taken for a book (poem titles outnumber BOOK lines)")
 def test_whitman_books_and_poems():
     book = load(REAL / "gutenberg-whitman-leaves-of-grass.txt")
     assert (book.title, book.author) == ("Leaves of Grass", "Walt Whitman")
@@ -180,6 +179,11 @@ def test_whitman_books_and_poems():
     assert parts[0] == "BOOK I.  INSCRIPTIONS" and parts[-1] == "BOOK XXXIV.  SANDS AT SEVENTY"
     poems = [h for h, level in body(book) if level == 3]
     assert poems[:2] == ["One's-Self I Sing", "As I Ponder'd in Silence"]
+    assert poems[-2:] == ["Unseen Buds", "Good-Bye My Fancy!"]
+    # 382 poem titles stand at the left margin (the verse is indented); a title glued to a bracketed
+    # epigraph line (`What Best I See in Thee` over `[To U. S. G. …]`) is read as verse.
+    assert 360 <= len(poems) <= 382
+    assert "Song of Myself" in poems and "O Captain! My Captain!" in poems
     verse = [b for s in book.sections for b in s.blocks if isinstance(b, Verse)]
     assert len(verse) > 300
 

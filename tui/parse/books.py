@@ -24,6 +24,8 @@ MIN_ROMAN_RUN = 3
 MIN_SPEAKER_CUES = 10
 # A division's own title on the next line is at most this long.
 MAX_JOINED_TITLE_CHARS = 70
+# A collection's titles are at most this many words.
+MAX_TITLE_WORDS = 12
 
 _CONTENTS_TITLE = re.compile(
     r"(?:table of )?contents|list of (?:contents|illustrations|plates|maps)|illustrations", re.I
@@ -59,7 +61,7 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     ]
     plan.speakers = len(cues) >= MIN_SPEAKER_CUES and len(set(cues)) * 3 <= len(cues)
     divisions: dict[int, int] = {}
-    others = 0
+    candidates: list[int] = []
     for index, line in singles:
         level = book_level(line)
         if level is not None:
@@ -67,16 +69,26 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
         elif is_book_matter(line):
             divisions[index] = 1  # beside the divisions: shown at the top level
         elif is_heading(line) and not (plan.speakers and _CUE.fullmatch(line)) and not _PAGE_NUMBER.search(line):
-            others += 1
+            candidates.append(index)
     romans = _roman_run(units, singles)
     found = sum(1 for level in divisions.values() if level > 1) + len(romans)
+    # Other heading-like lines weigh against a book, but not those set off as far as the divisions
+    # are: the titles of the poems or stories inside them.
+    min_gap = _title_gap(units, [*divisions, *romans])
+    first_division = min([*divisions, *romans], default=len(units))
+    heads = {*divisions, *romans}
+    others = sum(
+        1
+        for index in candidates
+        if (index < first_division or units[index].gap < min_gap) and not _opens_division(units, index, heads)
+    )
     if found < MIN_BOOK_HEADINGS or found <= 2 * others and len(romans) < MIN_BOOK_HEADINGS:
         return plan
     plan.is_book = True
     levels = set(divisions.values())
     part, chapter = (2, 3) if 2 in levels and 3 in levels else (2, 2)
     deepest = max((part if level == 2 else chapter for level in levels if level > 1), default=1)
-    titles = _collection_titles(units, divisions, romans)
+    titles = _collection_titles(units, divisions, romans, min_gap)
     roman_level = deepest + 1 if deepest > 1 else (3 if titles else 2)
     title_level = deepest + 1 if deepest > 1 else 2
     for index, level in divisions.items():
@@ -134,14 +146,39 @@ def _roman_run(units: list[Chunk], singles: list[tuple[int, str]]) -> list[int]:
     return in_order if len(in_order) >= MIN_ROMAN_RUN and len(in_order) * 5 >= len(found) * 4 else []
 
 
-def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: list[int]) -> list[int]:
+def _title_like(line: str) -> bool:
+    """A heading, or a short line that may title a poem or story though it asks or exclaims
+    (`O Captain! My Captain!`, `What Think You I Take My Pen in Hand?`)."""
+    if is_heading(line):
+        return True
+    words = line.split()
+    return (
+        len(words) <= MAX_TITLE_WORDS
+        and line[:1].isupper()
+        and line.endswith(("?", "!"))
+        and sum(1 for word in words if word[:1].islower()) * 3 <= len(words)
+    )
+
+
+def _opens_division(units: list[Chunk], index: int, heads: set[int]) -> bool:
+    """Whether the unit at `index` comes right after a division line, after a blank line or two:
+    the first title under `BOOK II`."""
+    return index - 1 in heads and 2 <= units[index].gap <= 3
+
+
+def _title_gap(units: list[Chunk], divisions: list[int]) -> int:
+    """The blank lines that set a title off: as many as before most divisions, less one, and three
+    at least (a date over a diary entry, after two, is not a title)."""
+    gaps = sorted(units[index].gap for index in divisions)
+    return max(3, gaps[len(gaps) // 2] - 1) if gaps else 3
+
+
+def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: list[int], min_gap: int) -> list[int]:
     """The titles of the stories, essays or poems of a collection: lone Title Case lines set off by
     three blank lines or more, either right above a numbered section `I.` or among the divisions."""
     roman_starts = {index for index in romans if roman_heading(units[index].single or "") == (1, None)}
     first_division = min([*divisions, *romans], default=len(units))
-    # Set off at least as far as the divisions are (less one): a date over a diary entry is not.
-    gaps = sorted(units[index].gap for index in [*divisions, *romans])
-    min_gap = max(3, gaps[len(gaps) // 2] - 1) if gaps else 3
+    heads = {*divisions, *romans}
     titles = []
     for index, unit in enumerate(units):
         line = unit.single
@@ -149,17 +186,18 @@ def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: li
             line is None
             or index in divisions
             or index in romans
-            or unit.gap < min_gap
+            or unit.gap < (2 if _opens_division(units, index, heads) else min_gap)
             or len(unit.lines[0]) - len(unit.lines[0].lstrip()) > 2
             or line.startswith(_QUOTES + ("[", "("))
-            or not is_heading(line)
+            or not _title_like(line)
             or _CUE.fullmatch(line)
         ):
             continue
         following = units[index + 1] if index + 1 < len(units) else None
         if following is None:
             continue
-        if index + 1 in roman_starts or (index > first_division and following.single is None):
+        body_follows = following.single is None or (following.gap <= 2 and index + 1 not in heads)
+        if index + 1 in roman_starts or (index > first_division and body_follows):
             titles.append(index)
     return titles
 
