@@ -219,6 +219,12 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
             unit = units[end]
             keys = [_keys(text) for text in unit.lines]
             full, number = keys[0]
+            # `CHAPTER I.` over `THE MILL.`: the text has reached the entry the next line names.
+            after = units[end + 1] if end + 1 < len(units) else None
+            if unit.single is not None and after is not None and after.single is not None and after.gap <= 1:
+                joined = _keys(after.single)[0]
+                if joined in seen and not _PAGE_NUMBER.search(after.single):
+                    break
             if (
                 (unit.single is not None and _CONTENTS_TITLE.fullmatch(strip_emphasis(unit.first).strip(" .:")))
                 or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(unit.single))
@@ -234,6 +240,11 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
             found[index] = end
         index = end
     return found
+
+
+def is_contents_title(line: str) -> bool:
+    """`Contents`, `TABLE OF CONTENTS.`, `List of Illustrations`: the line over a contents list."""
+    return _CONTENTS_TITLE.fullmatch(strip_emphasis(line).strip(" .:")) is not None
 
 
 def _listish(unit: Chunk, width: int | None) -> bool:

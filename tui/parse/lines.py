@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # A line longer than this is a paragraph written on one line, never a hard-wrapped line.
 SOFT_LINE_CHARS = 100
 # Hard-wrapped widths are measured from this many lines of multi-line blocks at least.
-MIN_MEASURED_LINES = 40
+MIN_MEASURED_LINES = 10
 # A line break is deliberate when the next line's first word would have fitted before it.
 VERSE_BREAK_SHARE = 0.6
 VERSE_CAPITAL_SHARE = 0.5
@@ -77,10 +77,11 @@ class Shape:
 
 def measure(chunks: list[Chunk]) -> Shape:
     """Tell soft from hard wrapping, and the width of hard-wrapped lines, from the lines themselves."""
-    long_lines = wrapped = 0
+    long_lines = wrapped = total = 0
     widths: list[int] = []
     for chunk in chunks:
         lines = chunk.lines
+        total += len(lines)
         for line in lines:
             if len(line) > SOFT_LINE_CHARS:
                 long_lines += 1
@@ -88,8 +89,9 @@ def measure(chunks: list[Chunk]) -> Shape:
             wrapped += len(lines) - 1
             if len(widths) < 4000:
                 widths.extend(len(line.rstrip()) for line in lines[:-1])
-    # Hard-wrapped text has no long lines at all, bar a few tables or URLs.
-    if long_lines > max(2, wrapped // 20):
+    # Hard-wrapped text has no long lines at all, bar a few tables or URLs; in a short text one
+    # line in five is enough to tell.
+    if long_lines > max(2, wrapped // 20) or long_lines * 5 >= total > 0:
         return Shape(True, None)
     if len(widths) < MIN_MEASURED_LINES:
         return Shape(False, None)

@@ -14,15 +14,25 @@ import re
 from dataclasses import dataclass, field
 
 from tui.model.article import Block, BulletList, Item, Paragraph, Section, Verse
-from tui.parse.books import BookPlan, plan_book
+from tui.parse.books import BookPlan, is_contents_title, plan_book
 from tui.parse.gutenberg import find_frame
-from tui.parse.headings import USUAL_SECTION_NAMES, book_level, is_heading, is_list_intro, strip_emphasis
+from tui.parse.headings import (
+    USUAL_SECTION_NAMES,
+    book_level,
+    is_book_matter,
+    is_heading,
+    is_list_intro,
+    roman_heading,
+    strip_emphasis,
+)
 from tui.parse.items import split_label
 from tui.parse.lines import Chunk, Shape, chunks_of, explode, is_verse, measure
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
-MAX_DEK_CHARS = 200
+MAX_DEK_CHARS = 180
+# A dek with no text under it, only the first heading, is a sentence of this many words at least.
+MIN_DEK_WORDS = 6
 # A soft-wrapped line this long is prose for certain; a heading glued to one is at most this long.
 LONG_LINE_CHARS = 100
 MAX_GLUED_HEADING_CHARS = 120
@@ -256,6 +266,9 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
         title is None
         or len(title) > MAX_TITLE_CHARS
         or book_level(title) is not None
+        or is_book_matter(title)
+        or roman_heading(title) is not None
+        or is_contents_title(title)
         or _MARKER.match(units[0].lines[0])
         or _is_metadata(title, None)
     ):
@@ -281,7 +294,10 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
     ):
         return title, None, start
     after = _skip_repeat(units, start + 1, dek)
-    if after >= len(units) or not _is_body_text(units[after]):
+    # A dek is followed by the text, or straight by the first heading when it reads as a sentence
+    # (a few words alone over a heading, `How we get there`, are the text's first line instead).
+    sentence = not is_heading(dek) and (len(dek.split()) >= MIN_DEK_WORDS or dek.endswith((".", "!", "?")))
+    if after >= len(units) or not (_is_body_text(units[after]) or sentence):
         return title, None, start
     return title, dek, after
 
@@ -294,7 +310,10 @@ def _skip_repeat(units: list[Chunk], index: int, line: str) -> int:
 
 def _is_body_text(unit: Chunk) -> bool:
     line = unit.single
-    return line is None or not (is_heading(line) or book_level(line) is not None) or _is_metadata(line, None)
+    if line is None:
+        return True
+    division = book_level(line) is not None or is_book_matter(line) or roman_heading(line) is not None
+    return not (is_heading(line) or division) or _is_metadata(line, None)
 
 
 def _is_metadata(line: str, following: str | None) -> bool:
@@ -313,9 +332,13 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
     the last of them (a role under a byline, `Opinion Columnist`, is no heading either)."""
     author = date = None
     end = start
+    long_lines = 0
     for index in range(start, min(len(units), start + METADATA_LINES)):
         line = units[index].lines[0].strip()
         if len(line) > MAX_DEK_CHARS or len(units[index].lines) > 2:
+            long_lines += 1
+            if long_lines > 1:
+                break  # the text has begun
             continue  # a caption under the title, or the first paragraph
         following = units[index + 1].lines[0].strip() if index + 1 < len(units) else None
         if author is None:
