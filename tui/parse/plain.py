@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.model.article import Block, BulletList, Item, Paragraph, Section, Verse
+from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse
 from tui.parse.books import BookPlan, is_contents_title, plan_book
 from tui.parse.gutenberg import find_frame
 from tui.parse.headings import (
@@ -171,7 +171,7 @@ class _Body:
         if self.numbered_outline:
             return None
         if not self.shape.soft:
-            return (line, 2, 1) if is_heading(line) else None
+            return (line, 2, 1) if is_heading(line) or self._asks(units, index) else None
         if following is None or not _is_prose(following.lines[0]):
             return None
         previous = units[index - 1] if index > 0 else None
@@ -205,6 +205,20 @@ class _Body:
         ):
             return line, 2, 1
         return None
+
+    def _asks(self, units: list[Chunk], index: int) -> bool:
+        """A Title Case question or exclamation standing alone over prose (`Who Am I?`), or any
+        short one set off by two blank lines as the text's headings are."""
+        line = units[index].single or ""
+        following = units[index + 1] if index + 1 < len(units) else None
+        if not line.endswith(("?", "!")) or following is None:
+            return False
+        if len(following.lines) == 1 and not _is_prose(following.lines[0]):
+            return False
+        words = line.split()
+        if not 2 <= len(words) <= 10 or not line[:1].isupper():
+            return False
+        return is_heading(line.rstrip("?!")) and (len(words) >= 3 or units[index].gap >= 2)
 
     def _numbered(self, units: list[Chunk], index: int) -> str | None:
         """`1. Does the Player Fit the System?` standing alone over prose, when the numbers of such
@@ -333,12 +347,15 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
     author = date = None
     end = start
     long_lines = 0
+    quiet = True
     for index in range(start, min(len(units), start + METADATA_LINES)):
         line = units[index].lines[0].strip()
         if len(line) > MAX_DEK_CHARS or len(units[index].lines) > 2:
             long_lines += 1
             if long_lines > 1:
                 break  # the text has begun
+            if index > start:
+                quiet = False  # the first paragraph: headings may follow it
             continue  # a caption under the title, or the first paragraph
         following = units[index + 1].lines[0].strip() if index + 1 < len(units) else None
         if author is None:
@@ -347,7 +364,9 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
                 author = line.split(",")[0].strip()
         if date is None and is_dateline(line):
             date = find_date(line)
-        if byline_author(line) is not None:
+        if not quiet:
+            pass
+        elif byline_author(line) is not None:
             end = index + 2  # with the writer's role under the byline
         elif _is_metadata(line, following):
             end = index + 1
@@ -471,7 +490,15 @@ class _Builder:
     def _add_text(self, lines: list[str]) -> None:
         self._close()
         label, self._label = self._label, None
-        if is_verse(lines, self.width):
+        if label is None and _is_quotation(lines):
+            # Each quoted passage of the block (a line opening a quotation starts one) apart.
+            passages: list[list[str]] = []
+            for line in lines:
+                if not passages or line.lstrip().startswith(("\"", "“")):
+                    passages.append([])
+                passages[-1].append(line)
+            self.blocks.append(Quote.of([Paragraph(_join(passage)) for passage in passages]))
+        elif is_verse(lines, self.width):
             if label is not None:
                 self.blocks.append(Paragraph("", label=label))
             self.blocks.append(Verse(_dedent(lines)))
@@ -510,6 +537,12 @@ def speaker_cue(line: str) -> str | None:
     if match is None or len(match.group(1).split()) > 4:
         return None
     return match.group(1)
+
+
+def _is_quotation(lines: list[str]) -> bool:
+    """An indented block in quotation marks from its first word to its last: words quoted at length."""
+    first, last = lines[0], lines[-1].rstrip()
+    return first.startswith("  ") and first.lstrip().startswith(("\"", "“")) and last.endswith(("\"", "”"))
 
 
 def _dedent(lines: list[str]) -> tuple[str, ...]:

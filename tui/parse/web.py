@@ -42,7 +42,7 @@ _INTERFACE_WORDS = frozenset(
 )
 _CREDIT = re.compile(
     r"\((?:Reporting|Writing|Editing|Additional reporting)\b|Credit\.\.\.|^(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:"
-    r"|Getty Images|Associated Press\)?$|\bAP\)?$|/AP\)$|^\(.*/.*\)$|^©",
+    r"|Getty Images|Associated Press\)?$|\bAP\)?$|/AP\)$|^\(.*/.*\)$|^©|^Copyright\b",
     re.I,
 )
 
