@@ -274,10 +274,29 @@ def test_a_dek_directly_followed_by_the_first_heading():
 
 
 def test_paragraphs_one_per_line_without_blank_lines():
-    text = f"Bridge to Close\n{LONG}\n{LONG}\nWhat Happens Next\n{LONG}\n"
+    """A short line between paragraphs heads a section; one over a short caption line is a photo's
+    alt text; a pointer line under a heading belongs to the section."""
+    para = f"{LONG} {LONG}"
+    text = (
+        f"Bridge to Close\n{para}\n{para}\nWhat Happens Next\n{para}\n"
+        f"The old bridge seen from the river\nThe bridge in 1920, before the second arch was rebuilt.\n{para}\n"
+        f"Later years\nFurther information: History of the bridge\n{para}\n"
+    )
     article = parse(text)
-    assert body(article) == [("What Happens Next", 2)]
-    assert article.sections[0].blocks == [Paragraph(LONG), Paragraph(LONG)]
+    assert body(article) == [("What Happens Next", 2), ("Later years", 2)]
+    assert article.sections[0].blocks == [Paragraph(para), Paragraph(para)]
+
+
+def test_a_contents_box_names_the_headings_met_later_in_its_order():
+    para = f"{LONG} {LONG}"
+    text = (
+        f"Old Bridge\nContents  hide\n(Top)\nHistory\nToggle History subsection\nDesign\nSee also\n\n{para}\n"
+        f"History\n{para}\nEarly years\n{para}\nDesign\n{para}\nSee also\nOther bridges\n"
+    )
+    article = parse(text)
+    assert article.title == "Old Bridge"
+    assert (article.sections[0].heading, article.sections[0].role) == ("Contents  hide", "contents")
+    assert body(article) == [("History", 2), ("Early years", 3), ("Design", 2), ("See also", 2)]
 
 
 def test_numbered_headings_are_headings_not_lists_of_one():

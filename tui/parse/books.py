@@ -27,8 +27,10 @@ MAX_JOINED_TITLE_CHARS = 70
 # A collection's titles are at most this many words.
 MAX_TITLE_WORDS = 12
 
+# `Contents  hide`: a web page's contents box copied with its toggle.
 _CONTENTS_TITLE = re.compile(
-    r"(?:table of )?contents|list of (?:contents|illustrations|plates|maps)|illustrations", re.I
+    r"(?:(?:table of )?contents|list of (?:contents|illustrations|plates|maps)|illustrations)(?:\s+\[?(?:hide|show)\]?)?",
+    re.I,
 )
 _PAGE_NUMBER = re.compile(r"(?:\s*\.){2,}\s*\d+$|[\s,.]\s*\d{1,4}$|\s{2,}[ivxlc]+$")
 _DIVISION_NUMBER = re.compile(r"^\S+\.?\s*([IVXLCDM]+|\d+|[A-Za-z]+)\b")
@@ -47,6 +49,9 @@ class BookPlan:
     headings: dict[int, Heading] = field(default_factory=dict)
     contents: dict[int, int] = field(default_factory=dict)
     speakers: bool = False
+    named: list[str] = field(default_factory=list)
+    """What the contents lists name, in order (their lines' keys, see `heading_key`): the headings
+    to come."""
 
 
 def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
@@ -54,6 +59,7 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     plan = BookPlan()
     plan.contents = _contents(units, width)
     in_contents = {i for start, end in plan.contents.items() for i in range(start, end)}
+    plan.named = [key for i in sorted(in_contents) for line in units[i].lines if (key := _keys(line)[0])]
     singles = [(i, unit.single) for i, unit in enumerate(units) if unit.single is not None and i not in in_contents]
     # Speakers recur: a few names over many speeches (centred table titles are all different).
     cues = [line for _, line in singles if _CUE.fullmatch(line)] + [
@@ -256,6 +262,11 @@ def _listish(unit: Chunk, width: int | None) -> bool:
         full = sum(1 for line in lines if len(line) >= 0.85 * width and not _PAGE_NUMBER.search(line))
         return full < 2
     return True
+
+
+def heading_key(line: str) -> str:
+    """The words of a heading as a contents list names it, without numbers of pages or punctuation."""
+    return _keys(line)[0]
 
 
 def _keys(line: str) -> tuple[str, str | None]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse
-from tui.parse.books import BookPlan, is_contents_title, plan_book
+from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
 from tui.parse.gutenberg import find_frame
 from tui.parse.headings import (
     USUAL_SECTION_NAMES,
@@ -36,6 +36,13 @@ MIN_DEK_WORDS = 6
 # A soft-wrapped line this long is prose for certain; a heading glued to one is at most this long.
 LONG_LINE_CHARS = 100
 MAX_GLUED_HEADING_CHARS = 120
+# In text without blank lines between its paragraphs: a heading's longest line and most words, and
+# the length from which a line is a paragraph rather than a caption.
+MAX_HEADING_LINE = 80
+MAX_UNSPACED_HEADING_WORDS = 10
+UNSPACED_PARAGRAPH_CHARS = 200
+# Entries of a contents list that may be passed over when its headings are met in the text.
+NAMED_SKIP = 3
 # Lines after the title where a byline or dateline is looked for.
 METADATA_LINES = 12
 
@@ -45,6 +52,9 @@ _NUMBERED = re.compile(r"(\d{1,2})[.)][ \t]+(\S.{0,98})")
 _PAREN_NUMBERED = re.compile(r"\((\d{1,2})\)[ \t]+(\S.{0,60})")
 _QUOTE_OPENERS = ("\"", "“", "‘", "'", "„", "«", "»", "”")
 _SENTENCE_END = (".", "!", "?", ";", ",", ":", "…")
+_CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
+# `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
+_POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
 
 
 @dataclass
@@ -124,6 +134,9 @@ class _Body:
                 self.quiet_until = end - start
         body = units[start:]
         plan = plan_book(body, self.shape.width)
+        self.named = plan.named
+        self.next_named = 0
+        self.named_seen = False
         builder = _Builder(self.shape.width, plan.speakers)
         index = 0
         while index < len(body):
@@ -160,6 +173,15 @@ class _Body:
             return line[:-1].rstrip(), 3, 1
         if _not_a_heading(line) and not (self.spaced and _is_quoted_claim(line)):
             return None
+        # A line the contents list named, met in the text in the list's order (a few entries may
+        # be skipped: the list's own furniture), and not broken off from the line under it.
+        if self.named and len(line) <= MAX_HEADING_LINE and not (following and following.first[:1].islower()):
+            key = heading_key(line)
+            ahead = self.named[self.next_named : self.next_named + NAMED_SKIP + 1]
+            if key in ahead:
+                self.next_named += ahead.index(key) + 1
+                self.named_seen = True
+                return line, 2, 1
         numbered = self._numbered(units, index)
         if numbered is not None:
             return numbered, (3 if line.startswith("(") else 2), 1
@@ -172,6 +194,8 @@ class _Body:
             return None
         if not self.shape.soft:
             return (line, 2, 1) if is_heading(line) or self._asks(units, index) else None
+        if self.shape.soft and not self.spaced:
+            return self._unspaced(units, index)
         if following is None or not _is_prose(following.lines[0]):
             return None
         previous = units[index - 1] if index > 0 else None
@@ -205,6 +229,49 @@ class _Body:
         ):
             return line, 2, 1
         return None
+
+    def _unspaced(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
+        """A heading among paragraphs written one per line with no blank lines between them: a short
+        line after the end of a paragraph (or under a heading), over the next paragraph, a blank
+        line, a pointer to a main article, or a photo's two caption lines and then the paragraph.
+        One line over a paragraph is a caption (alt text over its caption, when two short lines)."""
+        unit = units[index]
+        line = unit.single or ""
+        if (
+            unit.gap > 0
+            or len(line) > MAX_HEADING_LINE
+            or len(line.split()) > MAX_UNSPACED_HEADING_WORDS
+            or _CITATION.sub("", line).endswith(_SENTENCE_END)
+            or not (line[:1].isupper() or line[:1].isdigit())
+            or _POINTER.match(line)
+        ):
+            return None
+        previous = units[index - 1] if index > 0 else None
+        if previous is None or not (self._ends_paragraph(previous) or self._was_heading(units, index - 1)):
+            return None
+        after = units[index + 1 : index + 4]
+        if not after:
+            return None
+        level = 3 if self.named_seen else 2
+        first = after[0]
+        if first.gap > 0 or len(first.lines[0]) >= UNSPACED_PARAGRAPH_CHARS or _POINTER.match(first.lines[0]):
+            return line, level, 1
+        if (
+            len(after) == 3
+            and all(unit.gap == 0 for unit in after)
+            and len(after[1].lines[0]) < UNSPACED_PARAGRAPH_CHARS
+            and len(after[2].lines[0]) >= UNSPACED_PARAGRAPH_CHARS
+        ):
+            return line, level, 1
+        return None
+
+    def _ends_paragraph(self, unit: Chunk) -> bool:
+        text = _CITATION.sub("", unit.lines[-1].strip())
+        return len(text) > LONG_LINE_CHARS and text.endswith((".", "!", "?", "”", '"', ")"))
+
+    def _was_heading(self, units: list[Chunk], index: int) -> bool:
+        line = units[index].single
+        return line is not None and bool(self.named) and heading_key(line) in self.named[: self.next_named]
 
     def _asks(self, units: list[Chunk], index: int) -> bool:
         """A Title Case question or exclamation standing alone over prose (`Who Am I?`), or any
@@ -284,7 +351,10 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
         or roman_heading(title) is not None
         or is_contents_title(title)
         or _MARKER.match(units[0].lines[0])
-        or _is_metadata(title, None)
+        or is_interface(title)
+        or is_credit(title)
+        or byline_author(title) is not None
+        or (is_dateline(title) and len(title) <= 40)
     ):
         return None, None, 0
     start = _skip_repeat(units, 1, title)
@@ -450,9 +520,14 @@ class _Builder:
         return self.sections
 
     def add_lines(self, unit: Chunk) -> None:
-        """A unit whose lines are kept as they are (a contents list)."""
+        """A unit whose lines are kept as they are (a contents list); a line right under the last
+        one joins its block."""
         self._close()
-        self.blocks.append(Verse(_dedent(unit.lines)))
+        blocks = self.blocks
+        if unit.gap == 0 and blocks and isinstance(blocks[-1], Verse):
+            blocks[-1] = Verse(blocks[-1].lines + _dedent(unit.lines))
+        else:
+            blocks.append(Verse(_dedent(unit.lines)))
 
     def add(self, unit: Chunk) -> None:
         """Add the paragraphs, list items, verse or speech of one unit."""
