@@ -96,14 +96,14 @@ def input_words(text: str, format: str) -> Counter[str]:
     return words(text, format)
 
 
-BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def repeated_front_matter(text: str, article: Article) -> Counter[str]:
     """Words of a repeated title or dek line, which the plain parser drops by design."""
     if article.format != "text":
         return Counter()
-    chunks = [chunk.strip() for chunk in BLANK_LINES.split(normalised(text)) if chunk.strip()]
+    # Lines, not blank-line blocks: a text with one paragraph a line repeats its title on the next line.
+    chunks = [line.strip() for line in normalised(text).split("\n") if line.strip()]
     dropped: Counter[str] = Counter()
     index = 1
     for line in (article.title, article.subtitle):

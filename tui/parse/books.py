@@ -29,9 +29,12 @@ MAX_TITLE_WORDS = 12
 
 # `Contents  hide`: a web page's contents box copied with its toggle.
 _CONTENTS_TITLE = re.compile(
-    r"(?:(?:table of )?contents|list of (?:contents|illustrations|plates|maps)|illustrations)(?:\s+\[?(?:hide|show)\]?)?",
+    r"(?:(?:table of )?contents|list of (?:contents|illustrations|plates|maps)|illustrations)"
+    r"(?:\s+\[?(?:hide|show)\]?|\s*[-—–:]\s*(?:volume|part|book)\s+\w+)?",
     re.I,
 )
+# A contents line with dot leaders runs as wide as the page.
+_LEADERS = re.compile(r"(?:\.\s*){5,}|…{2,}")
 _PAGE_NUMBER = re.compile(r"(?:\s*\.){2,}\s*\d+$|[\s,.]\s*\d{1,4}$|\s{2,}[ivxlc]+$")
 _DIVISION_NUMBER = re.compile(r"^\S+\.?\s*([IVXLCDM]+|\d+|[A-Za-z]+)\b")
 _QUOTES = ("\"", "“", "‘", "'", "«")
@@ -256,7 +259,7 @@ def is_contents_title(line: str) -> bool:
 def _listish(unit: Chunk, width: int | None) -> bool:
     """Lines of a list of titles: short, not speech, not prose running to the wrap width."""
     lines = [line.strip() for line in unit.lines]
-    if any(line.startswith(_QUOTES) or len(line) > 90 for line in lines):
+    if any(line.startswith(_QUOTES) or (len(line) > 90 and not _LEADERS.search(line)) for line in lines):
         return False
     if width is not None and len(lines) >= 3:
         full = sum(1 for line in lines if len(line) >= 0.85 * width and not _PAGE_NUMBER.search(line))

@@ -115,10 +115,18 @@ def roman_heading(line: str) -> tuple[int, str | None] | None:
     if match is None:
         return None
     numeral, title = match.groups()
-    if title is not None and (not line[len(numeral)] == "." or len(title) > 60 or title != title.upper()):
+    if len(line) == len(numeral) or line[len(numeral)] != ".":
+        return None  # a letter alone (`I`, `V`) is a word or a stray mark, not a number
+    if title is not None and (len(title) > 60 or not _mostly_capitals(title)):
         return None
     value = roman_value(numeral)
     return (value, title) if value else None
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Capitals but for a stray small word (`LINKS To AND CONTACTS`, as OCR reads them)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
 def roman_value(numeral: str) -> int:
