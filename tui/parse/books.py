@@ -65,22 +65,31 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     plan.named = [key for i in sorted(in_contents) for line in units[i].lines if (key := _keys(line)[0])]
     singles = [(i, unit.single) for i, unit in enumerate(units) if unit.single is not None and i not in in_contents]
     # Speakers recur: a few names over many speeches (centred table titles are all different).
-    cues = [line for _, line in singles if _CUE.fullmatch(line)] + [
-        unit.first for unit in units if len(unit.lines) > 1 and _CUE.fullmatch(unit.first)
+    cues = [line for _, line in singles if _is_cue(line)] + [
+        first
+        for unit in units
+        if len(unit.lines) > 1 and len(unit.lines[0]) <= 40 and _is_cue(first := unit.lines[0].strip())
     ]
     plan.speakers = len(cues) >= MIN_SPEAKER_CUES and len(set(cues)) * 3 <= len(cues)
     divisions: dict[int, int] = {}
-    candidates: list[int] = []
     for index, line in singles:
         level = book_level(line)
         if level is not None:
             divisions[index] = level
         elif is_book_matter(line):
             divisions[index] = 1  # beside the divisions: shown at the top level
-        elif is_heading(line) and not (plan.speakers and _CUE.fullmatch(line)) and not _PAGE_NUMBER.search(line):
-            candidates.append(index)
     romans = _roman_run(units, singles)
     found = sum(1 for level in divisions.values() if level > 1) + len(romans)
+    if found < MIN_BOOK_HEADINGS:
+        return plan  # an article: the other lines need not be weighed
+    candidates = [
+        index
+        for index, line in singles
+        if index not in divisions
+        and is_heading(line)
+        and not (plan.speakers and _is_cue(line))
+        and not _PAGE_NUMBER.search(line)
+    ]
     # Other heading-like lines weigh against a book, but not those set off as far as the divisions
     # are: the titles of the poems or stories inside them.
     min_gap = _title_gap(units, [*divisions, *romans])
@@ -108,6 +117,11 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     for index in titles:
         plan.headings[index] = (units[index].single or "", title_level, 1)
     return plan
+
+
+def _is_cue(line: str) -> bool:
+    """`ROMEO.`: a name in capitals alone on its line (tested cheaply before the regex)."""
+    return len(line) <= 34 and line.endswith(".") and line[:1].isupper() and _CUE.fullmatch(line) is not None
 
 
 def _joined(units: list[Chunk], index: int, level: int) -> Heading:
@@ -199,7 +213,7 @@ def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: li
             or len(unit.lines[0]) - len(unit.lines[0].lstrip()) > 2
             or line.startswith(_QUOTES + ("[", "("))
             or not _title_like(line)
-            or _CUE.fullmatch(line)
+            or _is_cue(line)
         ):
             continue
         following = units[index + 1] if index + 1 < len(units) else None
@@ -219,7 +233,7 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
     limit = min(len(units), 2000)  # contents come before the text they list
     while index < limit:
         line = units[index].single
-        if line is None or _CONTENTS_TITLE.fullmatch(strip_emphasis(line).strip(" .:")) is None:
+        if line is None or len(line) > 60 or not is_contents_title(line):
             index += 1
             continue
         seen: set[str] = set()
@@ -235,7 +249,7 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
                 if joined in seen and not _PAGE_NUMBER.search(after.single):
                     break
             if (
-                (unit.single is not None and _CONTENTS_TITLE.fullmatch(strip_emphasis(unit.first).strip(" .:")))
+                (unit.single is not None and is_contents_title(unit.single))
                 or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(unit.single))
                 or not _listish(unit, width)
             ):
@@ -253,6 +267,9 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
 
 def is_contents_title(line: str) -> bool:
     """`Contents`, `TABLE OF CONTENTS.`, `List of Illustrations`: the line over a contents list."""
+    lower = line.lower()
+    if "contents" not in lower and "illustrations" not in lower and "plates" not in lower and "maps" not in lower:
+        return False
     return _CONTENTS_TITLE.fullmatch(strip_emphasis(line).strip(" .:")) is not None
 
 

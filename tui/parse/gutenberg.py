@@ -25,7 +25,7 @@ _FIELD = re.compile(r"(Title|Author):\s*(\S.*)")
 
 @dataclass(frozen=True)
 class Frame:
-    """Where the body lies between header and footer (line indices), and the header's fields."""
+    """Where the body lies between header and footer (character offsets), and the header's fields."""
 
     body_start: int
     body_end: int
@@ -33,18 +33,21 @@ class Frame:
     author: str | None
 
 
-def find_frame(lines: list[str]) -> Frame | None:
-    """The Gutenberg header and footer of `lines`, or None when the text has no start marker."""
-    start = _start_marker(lines)
+def find_frame(text: str) -> Frame | None:
+    """The Gutenberg header and footer of `text`, or None when the text has no start marker.
+
+    Only the first and last few hundred lines are split: the body is never scanned."""
+    head = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    start = next((index for index, line in enumerate(head) if _START.match(line)), None)
     if start is None:
         return None
-    body_start = start + 1
+    end_line = start + 1
     # A marker split over two lines ends on the line that closes it with `***`.
-    if lines[start].rstrip().count("*") < 6 and body_start < len(lines) and lines[body_start].rstrip().endswith("***"):
-        body_start += 1
-    body_end = _footer_start(lines, body_start)
+    if head[start].rstrip().count("*") < 6 and end_line < len(head) and head[end_line].rstrip().endswith("***"):
+        end_line += 1
+    body_start = min(len(text), sum(len(line) + 1 for line in head[:end_line]))
     title = author = None
-    for line in lines[:start]:
+    for line in head[:start]:
         match = _FIELD.match(line.strip())
         if match is not None:
             name, value = match.groups()
@@ -52,27 +55,27 @@ def find_frame(lines: list[str]) -> Frame | None:
                 title = value.strip()
             elif name == "Author" and author is None:
                 author = value.strip()
-    return Frame(body_start, body_end, title, author)
+    return Frame(body_start, max(body_start, _footer_start(text, body_start)), title, author)
 
 
-def _start_marker(lines: list[str]) -> int | None:
-    for index in range(min(len(lines), _HEAD_LINES)):
-        if _START.match(lines[index]):
-            return index
-    return None
-
-
-def _footer_start(lines: list[str], body_start: int) -> int:
-    """The first line of the footer: the END marker, or a closing `End of … Project Gutenberg` line
-    a few lines above it; the end of the text when there is no END marker."""
-    low = max(body_start, len(lines) - _TAIL_LINES)
-    for index in range(low, len(lines)):
-        if _END.match(lines[index]):
-            for above in range(index - 1, max(body_start, index - 8) - 1, -1):
-                if _END_LINE.match(lines[above]):
-                    return above
-            return index
-    for index in range(low, len(lines)):
-        if _END_LINE.match(lines[index]) and _MENTION.search(lines[index]):
-            return index
-    return len(lines)
+def _footer_start(text: str, body_start: int) -> int:
+    """The offset of the footer: the END marker, or a closing `End of … Project Gutenberg` line a
+    few lines above it; the end of the text when there is no END marker."""
+    rest, *tail = text[body_start:].rsplit("\n", _TAIL_LINES)
+    offsets = []
+    offset = body_start + len(rest) + 1 if tail else body_start
+    if not tail:
+        tail = [rest]
+    for line in tail:
+        offsets.append(offset)
+        offset += len(line) + 1
+    for index, line in enumerate(tail):
+        if _END.match(line):
+            for above in range(index - 1, max(0, index - 8) - 1, -1):
+                if _END_LINE.match(tail[above]):
+                    return offsets[above]
+            return offsets[index]
+    for index, line in enumerate(tail):
+        if _END_LINE.match(line) and _MENTION.search(line):
+            return offsets[index]
+    return len(text)

@@ -78,6 +78,14 @@ _MATTER = re.compile(
     r"|INDUCTION|Induction)\b[.:]?(?:\s+[A-Z0-9IVX][^.!?]{0,40})?"
 )
 MAX_DIVISION_CHARS = 120
+# The first three letters of a named part of a book (`PRELUDE`, `The Preface`), in capitals.
+_MATTER_PREFIXES = frozenset(["THE", "PRE", "FIN", "INT", "APP", "AFT", "FOR", "CON", "PRO", "IND"])
+# The first word of every division line, in capitals.
+_DIVISION_OPENERS = frozenset(
+    """PART BOOK VOLUME ACT CHAPTER CHAP. SCENE LETTER STAVE CANTO ADVENTURE THE FIRST SECOND THIRD
+    EPILOGUE PROLOGUE EPILOGUE. PROLOGUE. EPILOGUE: PROLOGUE: ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE
+    TEN ELEVEN TWELVE FOURTH FIFTH SIXTH SEVENTH EIGHTH NINTH TENTH LAST FINAL""".split()
+)
 # Roman numerals standing alone (`IV.`), perhaps with a title (`IV. SPIRITUAL LAWS.`).
 _ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:\s+(\S.*))?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -89,6 +97,9 @@ def book_level(line: str) -> int | None:
     if len(line) > MAX_DIVISION_CHARS:
         return None
     line = strip_emphasis(line)
+    first = line.split(None, 1)[0].upper() if line else ""
+    if first not in _DIVISION_OPENERS and not first.startswith("CHAP"):
+        return None  # most lines: no regex needed
     if _CHAPTER.fullmatch(line):
         return 3
     if _PART.fullmatch(line) or _ORDINAL_PART.fullmatch(line) or _EPILOGUE.fullmatch(line):
@@ -98,7 +109,9 @@ def book_level(line: str) -> int | None:
 
 def is_book_matter(line: str) -> bool:
     """A named part of a book standing alone: PRELUDE, PREFACE, INTRODUCTION, FINALE, APPENDIX…"""
-    return len(line) <= MAX_HEADING_CHARS and _MATTER.fullmatch(strip_emphasis(line)) is not None
+    if len(line) > MAX_HEADING_CHARS or line.lstrip("_")[:3].upper() not in _MATTER_PREFIXES:
+        return False
+    return _MATTER.fullmatch(strip_emphasis(line)) is not None
 
 
 def strip_emphasis(line: str) -> str:
@@ -111,6 +124,8 @@ def strip_emphasis(line: str) -> str:
 def roman_heading(line: str) -> tuple[int, str | None] | None:
     """(value, title) of a line that is a Roman numeral alone (`II.`) or with a short title in
     capitals (`II. SELF-RELIANCE.`); None otherwise."""
+    if line[:1] not in "IVXLC":
+        return None
     match = _ROMAN_LINE.fullmatch(line)
     if match is None:
         return None

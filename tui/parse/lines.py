@@ -8,7 +8,8 @@ lines between them; in a hard-wrapped one a block is, and its width tells verse 
 
 from __future__ import annotations
 
-import statistics
+import math
+import re
 from dataclasses import dataclass
 
 # A line longer than this is a paragraph written on one line, never a hard-wrapped line.
@@ -20,15 +21,21 @@ VERSE_BREAK_SHARE = 0.6
 VERSE_CAPITAL_SHARE = 0.5
 
 
-@dataclass
 class Chunk:
     """Consecutive non-blank lines; `gap` is the number of blank lines before them (0 when a
-    soft-wrapped line follows another directly)."""
+    soft-wrapped line follows another directly); `single` is the stripped line of a one-line chunk.
 
-    lines: list[str]
-    gap: int
-    start: int
-    """Index of the first line in the text."""
+    A plain class with slots: a book has tens of thousands of chunks."""
+
+    __slots__ = ("lines", "gap", "single")
+
+    def __init__(self, lines: list[str], gap: int) -> None:
+        self.lines = lines
+        self.gap = gap
+        self.single: str | None = lines[0].strip() if len(lines) == 1 else None
+
+    def __repr__(self) -> str:
+        return f"Chunk({self.lines!r}, {self.gap})"
 
     @property
     def text(self) -> str:
@@ -38,32 +45,25 @@ class Chunk:
     def first(self) -> str:
         return self.lines[0].strip()
 
-    @property
-    def single(self) -> str | None:
-        """The stripped line when the chunk is one line, else None."""
-        return self.lines[0].strip() if len(self.lines) == 1 else None
+
+# Blank lines (spaces, tabs and no-break spaces allowed) between blocks.
+_BLANK_SPLIT = re.compile(r"(\n(?:[^\S\n]*\n)+)")
+_LEADING_BLANKS = re.compile(r"(?:[^\S\n]*\n)*")
 
 
-def chunks_of(lines: list[str], start: int, end: int) -> list[Chunk]:
-    """The blank-line-separated blocks of `lines[start:end]` (a line of spaces is blank)."""
+def chunks_of(text: str) -> list[Chunk]:
+    """The blank-line-separated blocks of `text` (a line of white space is blank)."""
+    # One regex split does the line-by-line work in C; the separators give the gaps.
+    lead = _LEADING_BLANKS.match(text)
+    gap = lead.group().count("\n") if lead is not None else 0
+    parts = _BLANK_SPLIT.split(text[lead.end() :] if lead is not None else text)
     chunks: list[Chunk] = []
-    gap = 0
-    current: list[str] = []
-    first = start
-    for index in range(start, end):
-        line = lines[index]
-        if line and not line.isspace():
-            if not current:
-                first = index
-            current.append(line)
-        else:
-            if current:
-                chunks.append(Chunk(current, gap, first))
-                current = []
-                gap = 0
-            gap += 1
-    if current:
-        chunks.append(Chunk(current, gap, first))
+    for index in range(0, len(parts), 2):
+        block = parts[index]
+        if block and not block.isspace():  # stops at the first letter: cheap
+            chunks.append(Chunk(block.rstrip("\n").split("\n"), gap))
+        if index + 1 < len(parts):
+            gap = parts[index + 1].count("\n") - 1
     return chunks
 
 
@@ -82,9 +82,8 @@ def measure(chunks: list[Chunk]) -> Shape:
     for chunk in chunks:
         lines = chunk.lines
         total += len(lines)
-        for line in lines:
-            if len(line) > SOFT_LINE_CHARS:
-                long_lines += 1
+        if max(map(len, lines)) > SOFT_LINE_CHARS:
+            long_lines += sum(1 for line in lines if len(line) > SOFT_LINE_CHARS)
         if len(lines) > 1:
             wrapped += len(lines) - 1
             if len(widths) < 4000:
@@ -99,12 +98,6 @@ def measure(chunks: list[Chunk]) -> Shape:
     return Shape(False, widths[int(len(widths) * 0.95)])
 
 
-def usual_length(chunks: list[Chunk]) -> float:
-    """The median length of a soft-wrapped text's lines: what "long" means in it."""
-    lengths = [len(line) for chunk in chunks for line in chunk.lines]
-    return statistics.median(lengths) if lengths else 0.0
-
-
 def explode(chunks: list[Chunk]) -> list[Chunk]:
     """A soft-wrapped text's blocks as one unit per line; a line directly under another has gap 0."""
     units: list[Chunk] = []
@@ -113,7 +106,7 @@ def explode(chunks: list[Chunk]) -> list[Chunk]:
             units.append(chunk)
             continue
         for offset, line in enumerate(chunk.lines):
-            units.append(Chunk([line], chunk.gap if offset == 0 else 0, chunk.start + offset))
+            units.append(Chunk([line], chunk.gap if offset == 0 else 0))
     return units
 
 
@@ -122,17 +115,24 @@ def is_verse(lines: list[str], width: int | None) -> bool:
     (the next line's first word would have fitted) and most lines start with a capital."""
     if width is None or len(lines) < 2:
         return False
-    deliberate = 0
+    if len(lines) > 2 and len(lines[0]) > width - 10 and len(lines[1]) > width - 10:
+        return False  # two full lines in a row: prose (the common case, decided at once)
+    breaks = len(lines) - 1
+    # Prose breaks where the next word would not fit: stop counting once too many of them did.
+    allowed = breaks - math.ceil(VERSE_BREAK_SHARE * breaks)
+    full = 0
+    for index in range(breaks):
+        room = width - len(lines[index].rstrip()) - 1
+        following = lines[index + 1].lstrip()
+        space = following.find(" ")
+        if (space if space >= 0 else len(following)) > room:
+            full += 1
+            if full > allowed:
+                return False
     capitals = 0
-    for index, line in enumerate(lines):
-        text = line.strip()
-        first = text[:1]
-        if first in "\"'“‘(_[" and len(text) > 1:
-            first = text[1:2]
+    for line in lines:
+        text = line.lstrip()
+        first = text[1:2] if text[:1] in "\"'“‘(_[" else text[:1]
         if first.isupper() or first.isdigit():
             capitals += 1
-        if index + 1 < len(lines):
-            following = lines[index + 1].split(None, 1)
-            if following and len(line.rstrip()) + 1 + len(following[0]) <= width:
-                deliberate += 1
-    return deliberate >= VERSE_BREAK_SHARE * (len(lines) - 1) and capitals >= VERSE_CAPITAL_SHARE * len(lines)
+    return capitals >= VERSE_CAPITAL_SHARE * len(lines)

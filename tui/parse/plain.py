@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse
 from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
+from tui.parse.extract import is_extract_name
 from tui.parse.gutenberg import find_frame
 from tui.parse.headings import (
     USUAL_SECTION_NAMES,
@@ -52,6 +53,12 @@ _NUMBERED = re.compile(r"(\d{1,2})[.)][ \t]+(\S.{0,98})")
 _PAREN_NUMBERED = re.compile(r"\((\d{1,2})\)[ \t]+(\S.{0,60})")
 _QUOTE_OPENERS = ("\"", "“", "‘", "'", "„", "«", "»", "”")
 _SENTENCE_END = (".", "!", "?", ";", ",", ":", "…")
+# The first four letters of a division line (`CHAPTER I.`), in capitals: a cheap first test.
+_DIVISION_PREFIXES = frozenset(
+    ["PART", "BOOK", "VOLU", "ACT ", "ACT", "CHAP", "SCEN", "LETT", "STAV", "CANT", "ADVE", "THE ", "FIRS",
+     "SECO", "THIR", "EPIL", "PROL", "_CHA", "_PAR", "_BOO"]
+)  # fmt: skip
+_NEVER_OPENING = ("\"", "“", "‘", "'", "„", "«", "»", "”", "[", "—", "–", "- ", "(Reporting", "http", "www.")
 _CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
 # `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
 _POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
@@ -70,22 +77,21 @@ class PlainDocument:
 
 def parse_plain(text: str) -> PlainDocument:
     """Parse sanitised plain text; the title is None when the text does not start with one."""
-    lines = text.split("\n")
-    frame = find_frame(lines)
+    frame = find_frame(text)
     if frame is None:
-        return _Body(lines, 0, len(lines), front=True).parse()
-    document = _Body(lines, frame.body_start, frame.body_end, front=False).parse()
-    header = _licence(lines, 0, frame.body_start)
-    footer = _licence(lines, frame.body_end, len(lines))
+        return _Body(text, front=True).parse()
+    document = _Body(text[frame.body_start : frame.body_end], front=False).parse()
+    header = _licence(text[: frame.body_start])
+    footer = _licence(text[frame.body_end :])
     document.sections = [*header, *document.sections, *footer]
     document.title = frame.title
     document.author = frame.author
     return document
 
 
-def _licence(lines: list[str], start: int, end: int) -> list[Section]:
+def _licence(text: str) -> list[Section]:
     """A licence header or footer as one section headed by its first line, its text as paragraphs."""
-    chunks = chunks_of(lines, start, end)
+    chunks = chunks_of(text)
     if not chunks:
         return []
     first, *rest = chunks
@@ -99,8 +105,8 @@ def _licence(lines: list[str], start: int, end: int) -> list[Section]:
 class _Body:
     """The text between the licence header and footer (or the whole text), read into sections."""
 
-    def __init__(self, lines: list[str], start: int, end: int, front: bool) -> None:
-        chunks = chunks_of(lines, start, end)
+    def __init__(self, text: str, front: bool) -> None:
+        chunks = chunks_of(text)
         self.shape: Shape = measure(chunks)
         self.units: list[Chunk] = explode(chunks) if self.shape.soft else _split_heads(chunks)
         self.front = front
@@ -166,22 +172,35 @@ class _Body:
         if line is None or index < self.quiet_until:
             return None
         following = units[index + 1] if index + 1 < len(units) else None
-        wiki = _WIKI.fullmatch(line)
+        wiki = _WIKI.fullmatch(line) if line[:2] == "==" else None
         if wiki is not None:
             return wiki.group(2), min(len(wiki.group(1)), 6), 1
+        if len(line) > MAX_GLUED_HEADING_CHARS:
+            return None  # a paragraph written on one line (every kind of heading is shorter)
         if following is not None and _is_intro(line) and _MARKER.match(following.lines[0]):
             return line[:-1].rstrip(), 3, 1
-        if _not_a_heading(line) and not (self.spaced and _is_quoted_claim(line)):
+        if line.startswith(_NEVER_OPENING) and not (self.spaced and _is_quoted_claim(line)):
             return None
         # A line the contents list named, met in the text in the list's order (a few entries may
         # be skipped: the list's own furniture), and not broken off from the line under it.
         if self.named and len(line) <= MAX_HEADING_LINE and not (following and following.first[:1].islower()):
             key = heading_key(line)
             ahead = self.named[self.next_named : self.next_named + NAMED_SKIP + 1]
-            if key in ahead:
+            if key in ahead and not _not_a_heading(line):
                 self.next_named += ahead.index(key) + 1
                 self.named_seen = True
                 return line, 2, 1
+        found = self._shaped(units, index)
+        # Furniture, credits and bylines are weighed last: they take the longest to check.
+        if found is None or (_not_a_heading(line) and not (self.spaced and _is_quoted_claim(line))):
+            return None
+        return found
+
+    def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
+        """A heading by the shape of the line and its neighbours (before the furniture is ruled out)."""
+        unit = units[index]
+        line = unit.single or ""
+        following = units[index + 1] if index + 1 < len(units) else None
         numbered = self._numbered(units, index)
         if numbered is not None:
             return numbered, (3 if line.startswith("(") else 2), 1
@@ -241,7 +260,7 @@ class _Body:
             unit.gap > 0
             or len(line) > MAX_HEADING_LINE
             or len(line.split()) > MAX_UNSPACED_HEADING_WORDS
-            or _CITATION.sub("", line).endswith(_SENTENCE_END)
+            or _uncited(line).endswith(_SENTENCE_END)
             or not (line[:1].isupper() or line[:1].isdigit())
             or _POINTER.match(line)
         ):
@@ -266,7 +285,7 @@ class _Body:
         return None
 
     def _ends_paragraph(self, unit: Chunk) -> bool:
-        text = _CITATION.sub("", unit.lines[-1].strip())
+        text = _uncited(unit.lines[-1].strip())
         return len(text) > LONG_LINE_CHARS and text.endswith((".", "!", "?", "”", '"', ")"))
 
     def _was_heading(self, units: list[Chunk], index: int) -> bool:
@@ -291,6 +310,8 @@ class _Body:
         """`1. Does the Player Fit the System?` standing alone over prose, when the numbers of such
         lines go 1, 2, 3 through the text: a numbered heading, not a list of one item."""
         line = units[index].lines[0].strip()
+        if line[:1] not in "(0123456789":
+            return None
         pattern = _PAREN_NUMBERED if line.startswith("(") else _NUMBERED
         match = pattern.fullmatch(line)
         if match is None or not _capitalised(match.group(2)) or match.group(2).endswith((",", ";", ":")):
@@ -317,14 +338,16 @@ def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
         if number == 0 and len(chunk.lines) > 1 and len(chunk.lines[0]) <= MAX_TITLE_CHARS:
             # A title line with a byline or dateline directly under it, as web pages are copied.
             if _is_metadata(chunk.lines[1].strip(), chunk.lines[2].strip() if len(chunk.lines) > 2 else None):
-                units.append(Chunk([chunk.lines[0]], chunk.gap, chunk.start))
-                units.extend(explode([Chunk(chunk.lines[1:], 0, chunk.start + 1)]))
+                units.append(Chunk([chunk.lines[0]], chunk.gap))
+                units.extend(explode([Chunk(chunk.lines[1:], 0)]))
                 continue
         if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
             first = chunk.lines[0].strip()
-            if book_level(first) is not None or _WIKI.fullmatch(first):
-                units.append(Chunk([chunk.lines[0]], chunk.gap, chunk.start))
-                units.append(Chunk(chunk.lines[1:], 0, chunk.start + 1))
+            if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None) or (
+                first[:2] == "==" and _WIKI.fullmatch(first)
+            ):
+                units.append(Chunk([chunk.lines[0]], chunk.gap))
+                units.append(Chunk(chunk.lines[1:], 0))
                 continue
         units.append(chunk)
     return units
@@ -445,23 +468,23 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
 
 def _is_intro(line: str) -> bool:
     """A list intro (`Pros:`), or a run-in `Key points:` whatever its capitals."""
-    if is_list_intro(line):
-        return True
-    from tui.parse.extract import is_extract_name
-
-    return line.endswith(":") and is_extract_name(line)
+    return line.endswith(":") and (is_list_intro(line) or is_extract_name(line))
 
 
 def _not_a_heading(line: str) -> bool:
     """Lines that never head a section: quoted speech, bracketed notes, furniture and bylines."""
     return (
-        line.startswith(_QUOTE_OPENERS)
-        or line.startswith(("[", "—", "–", "- ", "(Reporting", "http", "www."))
+        line.startswith(_NEVER_OPENING)
         or is_interface(line)
         or is_credit(line)
         or is_dateline(line)
         or byline_author(line) is not None
     )
+
+
+def _uncited(line: str) -> str:
+    """The line without the citation marks at its end (`…in 2009.[12][13]`)."""
+    return line[:-40] + _CITATION.sub("", line[-40:]) if line.endswith("]") else line
 
 
 def _is_caption_line(unit: Chunk) -> bool:
@@ -616,7 +639,10 @@ def speaker_cue(line: str) -> str | None:
 
 def _is_quotation(lines: list[str]) -> bool:
     """An indented block in quotation marks from its first word to its last: words quoted at length."""
-    first, last = lines[0], lines[-1].rstrip()
+    first = lines[0]
+    if first[:2] != "  ":
+        return False
+    last = lines[-1].rstrip()
     return first.startswith("  ") and first.lstrip().startswith(("\"", "“")) and last.endswith(("\"", "”"))
 
 

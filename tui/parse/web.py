@@ -25,6 +25,7 @@ _BY = re.compile(r"(?:^|\b(?:written\s+)?)[Bb][Yy]:?\s+(?=\w)")
 # Where a name in a byline stops.
 _NAME_END = re.compile(rf"\s+(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b|\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I)
 _HANDLE = re.compile(r"@\w+")
+_WORDS = re.compile(r"[\w+:!-]+")
 # `By Meg JamesStaff Writer`: a role glued to the name by the copy, cut off at its capital.
 _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b)")
 _NAME_BEFORE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:\s+[-|/•–—]\s|\s+@|\s+(?=\d))")
@@ -40,11 +41,10 @@ _INTERFACE_WORDS = frozenset(
     like loading menu gallery back to of image photo video related tag tags story timeline
     trending news read next previous this: sharing is caring! show extra all for save""".split()
 )
-_CREDIT = re.compile(
-    r"\((?:Reporting|Writing|Editing|Additional reporting)\b|Credit\.\.\.|^(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:"
-    r"|Getty Images|Associated Press\)?$|\bAP\)?$|/AP\)$|^\(.*/.*\)$|^©|^Copyright\b",
-    re.I,
-)
+_CREDIT_STARTS = ("©", "copyright", "(reporting", "(writing", "(editing", "(additional reporting")
+_CREDIT_LEAD = re.compile(r"(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:", re.I)
+_CREDIT_ENDS = ("associated press", "associated press)", " ap", "(ap)", "/ap)", " ap)")
+_DIGIT = re.compile(r"\d")
 
 
 def find_date(line: str) -> str | None:
@@ -55,7 +55,7 @@ def find_date(line: str) -> str | None:
 
 def is_dateline(line: str) -> bool:
     """A short line that carries a date (with a time, an agency, a reading time, a byline…)."""
-    if len(line) > 140:
+    if len(line) > 140 or _DIGIT.search(line) is None:
         return False
     if _DATE.search(line) is not None:
         return True
@@ -66,6 +66,9 @@ def byline_author(line: str) -> str | None:
     """The name in a byline (`By Ana Swanson`, `Chris Davies - Nov 19, 2019`, `written by Regan`),
     or None when `line` is not one."""
     if len(line) > 140:
+        return None
+    lower = line.lower()
+    if "by" not in lower and "@" not in line and _DIGIT.search(line) is None:
         return None
     match = _BY.search(line)
     if match is not None and (match.start() == 0 or _DATE.search(line[: match.start()]) or "written" in line[: match.end()].lower()):
@@ -100,19 +103,32 @@ def _looks_like_name(name: str) -> bool:
 def is_interface(line: str) -> bool:
     """Share buttons, `Advertisement`, gallery controls, counters and the like: page furniture."""
     text = line.strip()
-    if not text:
+    if not text or len(text) > 120:
         return False
     if text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
         return True  # share counts, `1 / 23`
     if _GLUED_FURNITURE.fullmatch(text) or (len(text) <= 120 and _PROMO.search(text)):
         return True  # `LinkedInFacebookTwitterEmailMore`, `Subscribe to our newsletter`
-    words = re.findall(r"[\w+:!-]+", text.lower())
+    if len(text) > 80:
+        return False
+    words = _WORDS.findall(text.lower())
     return 0 < len(words) <= 8 and all(word.strip(":!") in _INTERFACE_WORDS or word.isdigit() for word in words)
 
 
 def is_credit(line: str) -> bool:
     """A photo credit or a wire service's credits line (`(Reporting by …; Editing by …)`)."""
-    return len(line) <= 200 and _CREDIT.search(line.strip()) is not None
+    text = line.strip()
+    if len(text) > 200:
+        return False
+    lower = text.lower()
+    return (
+        lower.startswith(_CREDIT_STARTS)
+        or _CREDIT_LEAD.match(text) is not None
+        or "getty images" in lower
+        or "credit..." in lower
+        or lower.endswith(_CREDIT_ENDS)
+        or (text.startswith("(") and text.endswith(")") and "/" in text)
+    )
 
 
 def is_caption(line: str, following: str | None) -> bool:
