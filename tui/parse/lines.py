@@ -47,6 +47,8 @@ class Chunk:
 
 
 # Blank lines (spaces, tabs and no-break spaces allowed) between blocks.
+_LONG_LINE = re.compile(rf"^(?=[^\n]{{{SOFT_LINE_CHARS + 1}}})", re.M)  # zero-width: nothing copied
+_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.M)
 _BLANK_SPLIT = re.compile(r"(\n(?:[^\S\n]*\n)+)")
 _LEADING_BLANKS = re.compile(r"(?:[^\S\n]*\n)*")
 
@@ -75,27 +77,45 @@ class Shape:
     width: int | None
 
 
+def is_soft(text: str) -> bool:
+    """Whether `text` is soft-wrapped (a line per paragraph), told by its long lines: hard-wrapped
+    text has none, bar a few tables or URLs; in a short text one line in five is enough to tell.
+    Counted by regexes over the whole text, which do the line-by-line work in C."""
+    long_lines = len(_LONG_LINE.findall(text))
+    if not long_lines:
+        return False
+    blank = len(_BLANK_LINE.findall(text))
+    total = text.count("\n") + 1 - blank
+    wrapped = total - (len(_BLANK_SPLIT.findall(text)) + 1)
+    return long_lines > max(2, wrapped // 20) or long_lines * 5 >= total > 0
+
+
 def measure(chunks: list[Chunk]) -> Shape:
-    """Tell soft from hard wrapping, and the width of hard-wrapped lines, from the lines themselves."""
-    long_lines = wrapped = total = 0
+    """The width of a hard-wrapped text's lines, from the lines of its multi-line blocks."""
     widths: list[int] = []
     for chunk in chunks:
         lines = chunk.lines
-        total += len(lines)
-        if max(map(len, lines)) > SOFT_LINE_CHARS:
-            long_lines += sum(1 for line in lines if len(line) > SOFT_LINE_CHARS)
         if len(lines) > 1:
-            wrapped += len(lines) - 1
-            if len(widths) < 4000:
-                widths.extend(len(line.rstrip()) for line in lines[:-1])
-    # Hard-wrapped text has no long lines at all, bar a few tables or URLs; in a short text one
-    # line in five is enough to tell.
-    if long_lines > max(2, wrapped // 20) or long_lines * 5 >= total > 0:
-        return Shape(True, None)
+            widths.extend(len(line.rstrip()) for line in lines[:-1])
+            if len(widths) >= 4000:
+                break
     if len(widths) < MIN_MEASURED_LINES:
         return Shape(False, None)
     widths.sort()
     return Shape(False, widths[int(len(widths) * 0.95)])
+
+
+def units_of_lines(text: str) -> list[Chunk]:
+    """A soft-wrapped text as one unit per line; `gap` counts the blank lines before each."""
+    units: list[Chunk] = []
+    gap = 0
+    for line in text.split("\n"):
+        if not line or line.isspace():
+            gap += 1
+        else:
+            units.append(Chunk([line], gap))
+            gap = 0
+    return units
 
 
 def explode(chunks: list[Chunk]) -> list[Chunk]:

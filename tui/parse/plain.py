@@ -27,7 +27,7 @@ from tui.parse.headings import (
     strip_emphasis,
 )
 from tui.parse.items import split_label
-from tui.parse.lines import Chunk, Shape, chunks_of, explode, is_verse, measure
+from tui.parse.lines import Chunk, Shape, chunks_of, explode, is_soft, is_verse, measure, units_of_lines
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
@@ -106,9 +106,13 @@ class _Body:
     """The text between the licence header and footer (or the whole text), read into sections."""
 
     def __init__(self, text: str, front: bool) -> None:
-        chunks = chunks_of(text)
-        self.shape: Shape = measure(chunks)
-        self.units: list[Chunk] = explode(chunks) if self.shape.soft else _split_heads(chunks)
+        if is_soft(text):
+            self.shape = Shape(True, None)
+            self.units: list[Chunk] = units_of_lines(text)
+        else:
+            chunks = chunks_of(text)
+            self.shape = measure(chunks)
+            self.units = _split_heads(chunks)
         self.front = front
         # Whether a soft-wrapped text puts blank lines between its paragraphs (a heading then
         # stands out by sticking to the paragraph under it).
