@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.model.article import Article, BulletList, Item, Paragraph, Verse
-from tui.parse import parse_text
 from tests.parse.test_properties import assert_no_word_lost
+from tui.model.article import Article, BulletList, Item, Paragraph, Quote, Verse
+from tui.parse import parse_text
 
 PARAGRAPH = (
     "The morning was grey and the river ran high under the old stone bridge, carrying\n"
@@ -325,3 +325,32 @@ def test_key_points_intro_paragraph_in_a_section_gives_the_takeaways():
 def test_wiki_headings_with_their_levels():
     text = f"Bridge\n\n{LONG}\n\n== History ==\n\n{LONG}\n\n=== Early years ===\n\n{LONG}\n\n==== The first arch ====\n\n{LONG}\n"
     assert body(parse(text)) == [("History", 2), ("Early years", 3), ("The first arch", 4)]
+
+
+def test_title_case_questions_and_headings_set_off_by_two_blank_lines():
+    text = (
+        "Why Free Software\n\n\n" + PARAGRAPH + "\n\nWhat Is a Free Program?\n\n" + PARAGRAPH
+        + "\n\n\nWho Am I?\n\n" + PARAGRAPH + "\n\nDid it rain?\n\n" + PARAGRAPH
+    )  # fmt: skip
+    assert body(parse(text)) == [("What Is a Free Program?", 2), ("Who Am I?", 2)]
+
+
+def test_an_indented_passage_in_quotation_marks_is_a_quotation():
+    quoted = '  "Nobody will use it if it is free, because that means\n   they can\'t rely on any support."\n  "You have to pay."'
+    article = parse(book("Objections", "Some answers to them.", PARAGRAPH, quoted, PARAGRAPH))
+    quote = next(b for s in article.sections for b in s.blocks if isinstance(b, Quote))
+    assert quote == Quote.of(
+        [
+            Paragraph('"Nobody will use it if it is free, because that means they can\'t rely on any support."'),
+            Paragraph('"You have to pay."'),
+        ]
+    )
+
+
+def test_a_speech_in_verse_keeps_its_lines_under_the_speakers_label():
+    speech = "CHORUS.\nTwo households, both alike in dignity,\nIn fair Verona, where we lay our scene,\nFrom ancient grudge break to new mutiny,"
+    cues = "\n\n".join(f"{name}.\nThis is what {name.lower()} says, and says again." for name in ["ROMEO", "JULIET"] * 6)
+    article = parse(book("ACT I", PROSE, speech, "SCENE I. A street.", cues, "ACT II", PARAGRAPH))
+    blocks = article.sections[0].blocks
+    index = blocks.index(Paragraph("", label="CHORUS"))
+    assert blocks[index + 1] == Verse(tuple(speech.split("\n")[1:]))

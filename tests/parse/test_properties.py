@@ -365,7 +365,7 @@ def plain_book(draw: st.DrawFn) -> str:
         elif kind == "titled":
             chunks.append(f"CHAPTER {number}.\n{draw(heading).upper()}.")
         elif kind == "roman":
-            chunks.append("I II III IV V VI".split()[number - 1] + ".")
+            chunks.append(["I", "II", "III", "IV", "V", "VI"][number - 1] + ".")
         elif kind == "act":
             chunks.append(f"ACT {number}")
         else:

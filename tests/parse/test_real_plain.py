@@ -387,6 +387,12 @@ def test_web_copy_of_deals_heads_each_deal():
         "Nintendo Switch Lite with Pokemon Sword or Shield and Case for $238.99",
     ]
     assert "Get it on Amazon for 39.99" not in headings and "Also at Walmart" not in headings
+    # Longer deal names sit as the short ones do: under the last line above, a blank line below.
+    assert headings[2:4] == [
+        'King of Monitors: 35% Off Dell Alienware AW3418DW 34" 3440x1440 1900R Curved 4ms 120Hz GSYNC IPS Panel Gaming Monitor with RGB, Now $649.99',
+        "New Price Drop: Apple Watch Series 3 38mm Smart Watch for $169.99 (Originally $200)",
+    ]
+    assert headings[-1].startswith("30% Off LEGO Star Wars Ultimate Collector Series Betrayal at Cloud City")
 
 
 def test_web_copy_dates():

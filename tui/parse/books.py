@@ -242,6 +242,7 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
             unit = units[end]
             keys = [_keys(text) for text in unit.lines]
             full, number = keys[0]
+            line = unit.lines[0]
             # `CHAPTER I.` over `THE MILL.`: the text has reached the entry the next line names.
             after = units[end + 1] if end + 1 < len(units) else None
             if unit.single is not None and after is not None and after.single is not None and after.gap <= 1:
@@ -250,7 +251,7 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
                     break
             if (
                 (unit.single is not None and is_contents_title(unit.single))
-                or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(unit.single))
+                or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(line))
                 or not _listish(unit, width)
             ):
                 break

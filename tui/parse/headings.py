@@ -82,12 +82,17 @@ MAX_DIVISION_CHARS = 120
 _MATTER_PREFIXES = frozenset(["THE", "PRE", "FIN", "INT", "APP", "AFT", "FOR", "CON", "PRO", "IND"])
 # The first word of every division line, in capitals.
 _DIVISION_OPENERS = frozenset(
-    """PART BOOK VOLUME ACT CHAPTER CHAP. SCENE LETTER STAVE CANTO ADVENTURE THE FIRST SECOND THIRD
-    EPILOGUE PROLOGUE EPILOGUE. PROLOGUE. EPILOGUE: PROLOGUE: ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE
-    TEN ELEVEN TWELVE FOURTH FIFTH SIXTH SEVENTH EIGHTH NINTH TENTH LAST FINAL""".split()
-)
+    [
+        "PART", "BOOK", "VOLUME", "ACT", "CHAPTER", "CHAP.", "SCENE", "LETTER", "STAVE", "CANTO", "ADVENTURE",
+        "THE", "EPILOGUE", "PROLOGUE", "EPILOGUE.", "PROLOGUE.", "EPILOGUE:", "PROLOGUE:",
+        "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH",
+        "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE",
+        "LAST", "FINAL",
+    ]
+)  # fmt: skip
 # Roman numerals standing alone (`IV.`), perhaps with a title (`IV. SPIRITUAL LAWS.`).
 _ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:\s+(\S.*))?")
+_ROMAN_STEPS = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -156,7 +161,7 @@ def roman_value(numeral: str) -> int:
 
 def _to_roman(value: int) -> str:
     out = []
-    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for number, letters in _ROMAN_STEPS:
         while value >= number:
             out.append(letters)
             value -= number

@@ -37,6 +37,8 @@ MIN_DEK_WORDS = 6
 # A soft-wrapped line this long is prose for certain; a heading glued to one is at most this long.
 LONG_LINE_CHARS = 100
 MAX_GLUED_HEADING_CHARS = 120
+# A heading recognised by the way the text's other headings sit is at most this long.
+MAX_PATTERN_HEADING_CHARS = 160
 # In text without blank lines between its paragraphs: a heading's longest line and most words, and
 # the length from which a line is a paragraph rather than a caption.
 MAX_HEADING_LINE = 80
@@ -131,6 +133,7 @@ class _Body:
         # (a title page, a signature) are not headings.
         numbered = self._numbers[0]
         self.numbered_outline = {1, 2, 3} <= numbered
+        self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
 
     def parse(self) -> PlainDocument:
         units = self.units
@@ -179,7 +182,7 @@ class _Body:
         wiki = _WIKI.fullmatch(line) if line[:2] == "==" else None
         if wiki is not None:
             return wiki.group(2), min(len(wiki.group(1)), 6), 1
-        if len(line) > MAX_GLUED_HEADING_CHARS:
+        if len(line) > MAX_PATTERN_HEADING_CHARS:
             return None  # a paragraph written on one line (every kind of heading is shorter)
         if following is not None and _is_intro(line) and _MARKER.match(following.lines[0]):
             return line[:-1].rstrip(), 3, 1
@@ -225,6 +228,17 @@ class _Body:
         if self.spaced and unit.gap == 0 and previous is not None and _is_caption_line(previous):
             return None  # the credit under a photo caption
         if is_heading(line) or _is_quoted_claim(line):
+            return line, 2, 1
+        # The way this text's clear headings sit (right under the last line above, a blank line
+        # below), recurring: a longer line sitting so, over prose, is one too.
+        if (
+            self.under_previous
+            and unit.gap == 0
+            and following.gap > 0
+            and not line.endswith(_SENTENCE_END)
+            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "$€£")
+            and len(following.lines[0]) > LONG_LINE_CHARS
+        ):
             return line, 2, 1
         # A short line standing alone between paragraphs, as a web page's subheading does.
         if (
@@ -320,13 +334,14 @@ class _Body:
         match = pattern.fullmatch(line)
         if match is None or not _capitalised(match.group(2)) or match.group(2).endswith((",", ";", ":")):
             return None
-        if pattern is _PAREN_NUMBERED and match.group(2).rstrip(".").endswith(".") is False and not (
-            match.group(2).startswith("_") or is_heading(match.group(2))
-        ):
+        # `(1) _Personal Motives_` is a subheading; `(1) Use materials which…` is a numbered paragraph.
+        if pattern is _PAREN_NUMBERED and not (match.group(2).startswith("_") or is_heading(match.group(2))):
             return None
         following = units[index + 1] if index + 1 < len(units) else None
-        if following is None or _MARKER.match(following.lines[0]) or following.single is not None and pattern.fullmatch(following.single):
+        if following is None or _MARKER.match(following.lines[0]):
             return None
+        if following.single is not None and pattern.fullmatch(following.single):
+            return None  # a list of numbered lines
         if not _is_prose(following.lines[0]) and len(following.lines) == 1:
             return None
         number = int(match.group(1))
@@ -339,12 +354,16 @@ def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
     """Hard-wrapped blocks, with a division line (`CHAPTER I.`) at the top of one set apart."""
     units: list[Chunk] = []
     for number, chunk in enumerate(chunks):
-        if number == 0 and len(chunk.lines) > 1 and len(chunk.lines[0]) <= MAX_TITLE_CHARS:
-            # A title line with a byline or dateline directly under it, as web pages are copied.
-            if _is_metadata(chunk.lines[1].strip(), chunk.lines[2].strip() if len(chunk.lines) > 2 else None):
-                units.append(Chunk([chunk.lines[0]], chunk.gap))
-                units.extend(explode([Chunk(chunk.lines[1:], 0)]))
-                continue
+        # A title line with a byline or dateline directly under it, as web pages are copied.
+        if (
+            number == 0
+            and len(chunk.lines) > 1
+            and len(chunk.lines[0]) <= MAX_TITLE_CHARS
+            and _is_metadata(chunk.lines[1].strip(), chunk.lines[2].strip() if len(chunk.lines) > 2 else None)
+        ):
+            units.append(Chunk([chunk.lines[0]], chunk.gap))
+            units.extend(explode([Chunk(chunk.lines[1:], 0)]))
+            continue
         if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
             first = chunk.lines[0].strip()
             if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None) or (
@@ -355,6 +374,28 @@ def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
                 continue
         units.append(chunk)
     return units
+
+
+def _headings_sit_under_previous(units: list[Chunk]) -> bool:
+    """Whether two clear headings (short, Title Case, over prose) or more sit right under the line
+    above them with a blank line below, as a deals page sets its product names."""
+    found = 0
+    for index in range(len(units) - 1):
+        unit, following = units[index], units[index + 1]
+        line = unit.single
+        if (
+            line is not None
+            and unit.gap == 0
+            and following.gap > 0
+            and len(line) <= MAX_HEADING_LINE
+            and is_heading(line)
+            and _is_prose(following.lines[0])
+            and not _not_a_heading(line)
+        ):
+            found += 1
+            if found >= 2:
+                return True
+    return False
 
 
 def _spaced(units: list[Chunk]) -> bool:

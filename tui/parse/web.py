@@ -23,24 +23,33 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _BY = re.compile(r"(?:^|\b(?:written\s+)?)[Bb][Yy]:?\s+(?=\w)")
 # Where a name in a byline stops.
-_NAME_END = re.compile(rf"\s+(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b|\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I)
+_ROLE = r"(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b"
+_NAME_END = re.compile(
+    rf"\s+{_ROLE}|\s+[-|/•–—]\s|,|\s+@|\s+Updated\b|\s+\d|\s+{_MONTH}\s+\d|\s+(?:on|at)\s|\s*$", re.I
+)
 _HANDLE = re.compile(r"@\w+")
 _WORDS = re.compile(r"[\w+:!-]+")
 # `By Meg JamesStaff Writer`: a role glued to the name by the copy, cut off at its capital.
-_GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing)?\s*(?:Writer|Reporter|Editor|Correspondent|Columnist|Contributor)\b)")
+_GLUED_ROLE = re.compile(rf"(?<=[a-z])(?={_ROLE})")
 _NAME_BEFORE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:\s+[-|/•–—]\s|\s+@|\s+(?=\d))")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.I)
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|follow us|click here|read the original)\b", re.I)
-_GLUED_FURNITURE = re.compile(r"(?:share|facebook|twitter|linkedin|email|more|print|pinterest|reddit|whatsapp)+", re.I)
+_GLUED_FURNITURE = re.compile(
+    r"(?:share|facebook|twitter|linkedin|email|more|print|pinterest|reddit|whatsapp)+", re.I
+)
 
 # Words of a page's furniture, whole lines of which are never text a writer wrote for the article.
 _INTERFACE_WORDS = frozenset(
-    """share shares sharing tweet email e-mail print facebook twitter linkedin whatsapp pinterest
-    reddit flipboard pocket mix tumblr telegram copy link url copied more options close caption
-    advertisement advert ad sponsored subscribe newsletter comments comment comentários comente
-    like loading menu gallery back to of image photo video related tag tags story timeline
-    trending news read next previous this: sharing is caring! show extra all for save""".split()
-)
+    [
+        "share", "shares", "sharing", "tweet", "email", "e-mail", "print", "facebook", "twitter", "linkedin",
+        "whatsapp", "pinterest", "reddit", "flipboard", "pocket", "mix", "tumblr", "telegram", "copy", "link",
+        "url", "copied", "more", "options", "close", "caption", "advertisement", "advert", "ad", "sponsored",
+        "subscribe", "newsletter", "comments", "comment", "comentários", "comente", "like", "loading", "menu",
+        "gallery", "back", "to", "of", "image", "photo", "video", "related", "tag", "tags", "story", "timeline",
+        "trending", "news", "read", "next", "previous", "this:", "is", "caring!", "show", "extra", "all", "for",
+        "save",
+    ]
+)  # fmt: skip
 _CREDIT_STARTS = ("©", "copyright", "(reporting", "(writing", "(editing", "(additional reporting")
 _CREDIT_LEAD = re.compile(r"(?:Photo|Image|Credit|Source)s?(?:\s+Credit)?\s*:", re.I)
 _CREDIT_ENDS = ("associated press", "associated press)", " ap", "(ap)", "/ap)", " ap)")
@@ -71,7 +80,9 @@ def byline_author(line: str) -> str | None:
     if "by" not in lower and "@" not in line and _DIGIT.search(line) is None:
         return None
     match = _BY.search(line)
-    if match is not None and (match.start() == 0 or _DATE.search(line[: match.start()]) or "written" in line[: match.end()].lower()):
+    # `By …` opening the line, after a date (`Monday … 7:45 am PST by Joe Rossignol`) or `written by`.
+    before = line[: match.start()] if match is not None else ""
+    if match is not None and (not before or _DATE.search(before) or "written" in line[: match.end()].lower()):
         rest = _GLUED_ROLE.sub(" ", line[match.end() :], count=1)
         name = rest[: _NAME_END.search(rest).start()].strip()
         return name if _looks_like_name(name) else None
