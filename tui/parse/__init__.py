@@ -272,6 +272,7 @@ def parse_text(
     else:
         plain = parse_plain(text)
         title, subtitle, sections = plain.title, plain.subtitle, plain.sections
+        author, date = plain.author, plain.date
     takeaways, pros, cons = extract(sections)
     return Article(
         title=title if title is not None else title_from_name(name),

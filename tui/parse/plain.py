@@ -1,22 +1,69 @@
-"""Plain-text articles and books: title, dek, headings, paragraphs and bullet lists from layout alone."""
+"""Plain-text articles and books: structure from layout alone.
+
+The text is read as units (blank-line blocks of a hard-wrapped text, lines of a soft-wrapped one,
+see `lines.py`), and each unit is weighed by its shape and its neighbours: its length against the
+text's usual length, capitals, closing punctuation, the blank lines around it, whether the next unit
+is prose, and patterns that recur through the document (numbered divisions, Roman numerals in order).
+E-text licences (`gutenberg.py`), contents lists, page furniture of web copies (`web.py`), verse and
+the speakers of a play are recognised on the way. Every word of the input ends up in the model.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from tui.model.article import BulletList, Item, Paragraph, Section
-from tui.parse.headings import USUAL_SECTION_NAMES, book_level, is_heading, is_list_intro
+from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse
+from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
+from tui.parse.extract import is_extract_name
+from tui.parse.gutenberg import find_frame
+from tui.parse.headings import (
+    USUAL_SECTION_NAMES,
+    book_level,
+    is_book_matter,
+    is_heading,
+    is_list_intro,
+    roman_heading,
+    strip_emphasis,
+)
 from tui.parse.items import split_label
+from tui.parse.lines import Chunk, Shape, chunks_of, explode, is_soft, is_verse, measure, units_of_lines
+from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
-MAX_DEK_CHARS = 200
-# Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2"
-# (they are headings all the same, if they look like one).
-MIN_BOOK_HEADINGS = 3
+MAX_DEK_CHARS = 180
+# A dek with no text under it, only the first heading, is a sentence of this many words at least.
+MIN_DEK_WORDS = 6
+# A soft-wrapped line this long is prose for certain; a heading glued to one is at most this long.
+LONG_LINE_CHARS = 100
+MAX_GLUED_HEADING_CHARS = 120
+# A heading recognised by the way the text's other headings sit is at most this long.
+MAX_PATTERN_HEADING_CHARS = 160
+# In text without blank lines between its paragraphs: a heading's longest line and most words, and
+# the length from which a line is a paragraph rather than a caption.
+MAX_HEADING_LINE = 80
+MAX_UNSPACED_HEADING_WORDS = 10
+UNSPACED_PARAGRAPH_CHARS = 200
+# Entries of a contents list that may be passed over when its headings are met in the text.
+NAMED_SKIP = 3
+# Lines after the title where a byline or dateline is looked for.
+METADATA_LINES = 12
 
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
+_WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?\S)[ \t]*\1")
+_NUMBERED = re.compile(r"(\d{1,2})[.)][ \t]+(\S.{0,98})")
+_PAREN_NUMBERED = re.compile(r"\((\d{1,2})\)[ \t]+(\S.{0,60})")
+_QUOTE_OPENERS = ("\"", "“", "‘", "'", "„", "«", "»", "”")
+_SENTENCE_END = (".", "!", "?", ";", ",", ":", "…")
+# The first four letters of a division line (`CHAPTER I.`), in capitals: a cheap first test.
+_DIVISION_PREFIXES = frozenset(
+    ["PART", "BOOK", "VOLU", "ACT ", "ACT", "CHAP", "SCEN", "LETT", "STAV", "CANT", "ADVE", "THE ", "FIRS",
+     "SECO", "THIR", "EPIL", "PROL", "_CHA", "_PAR", "_BOO"]
+)  # fmt: skip
+_NEVER_OPENING = ("\"", "“", "‘", "'", "„", "«", "»", "”", "[", "—", "–", "- ", "(Reporting", "http", "www.")
+_CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
+# `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
+_POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
 
 
 @dataclass
@@ -26,127 +73,544 @@ class PlainDocument:
     title: str | None
     subtitle: str | None
     sections: list[Section] = field(default_factory=list)
+    author: str | None = None
+    date: str | None = None
 
 
 def parse_plain(text: str) -> PlainDocument:
     """Parse sanitised plain text; the title is None when the text does not start with one."""
-    chunks = [chunk for chunk in _BLANK_LINES.split(text) if chunk.strip()]
-    title, subtitle, start = _front_matter(chunks)
-    body = chunks[start:]
-    book_levels = _book_levels(body)
-    sections = [Section(None, 2)]
-    current = _SectionBody(sections[0])
-    for index, chunk in enumerate(body):
-        heading = _heading(chunk, body[index + 1] if index + 1 < len(body) else None, book_levels)
-        if heading is not None:
-            current.close()
-            sections.append(Section(*heading))
-            current = _SectionBody(sections[-1])
-        else:
-            current.add_chunk(chunk)
-    current.close()
-    if not sections[0].blocks:
-        del sections[0]
-    return PlainDocument(title, subtitle, sections)
+    frame = find_frame(text)
+    if frame is None:
+        return _Body(text, front=True).parse()
+    document = _Body(text[frame.body_start : frame.body_end], front=False).parse()
+    header = _licence(text[: frame.body_start])
+    footer = _licence(text[frame.body_end :])
+    document.sections = [*header, *document.sections, *footer]
+    document.title = frame.title
+    document.author = frame.author
+    return document
 
 
-def _single_line(chunk: str) -> str | None:
-    """The chunk's text when it is one line, not a list item; otherwise None."""
-    line = chunk.strip()
-    if "\n" in line or _MARKER.match(chunk.lstrip("\n")):
-        return None
-    return line
-
-
-def _front_matter(chunks: list[str]) -> tuple[str | None, str | None, int]:
-    """Title and dek by position: the first line, then the line after it (each possibly repeated)."""
+def _licence(text: str) -> list[Section]:
+    """A licence header or footer as one section headed by its first line, its text as paragraphs."""
+    chunks = chunks_of(text)
     if not chunks:
+        return []
+    first, *rest = chunks
+    section = Section(first.first, 2, role="licence")
+    if len(first.lines) > 1:
+        section.blocks.append(Paragraph(_join(first.lines[1:])))
+    section.blocks.extend(Paragraph(_join(chunk.lines)) for chunk in rest)
+    return [section]
+
+
+class _Body:
+    """The text between the licence header and footer (or the whole text), read into sections."""
+
+    def __init__(self, text: str, front: bool) -> None:
+        if is_soft(text):
+            self.shape = Shape(True, None)
+            self.units: list[Chunk] = units_of_lines(text)
+        else:
+            chunks = chunks_of(text)
+            self.shape = measure(chunks)
+            self.units = _split_heads(chunks)
+        self.front = front
+        # Whether a soft-wrapped text puts blank lines between its paragraphs (a heading then
+        # stands out by sticking to the paragraph under it).
+        self.spaced = self.shape.soft and _spaced(self.units)
+        # The numbers of lone `1. Title` and `(1) Title` lines, which count up through a text whose
+        # headings are numbered.
+        self._numbers: tuple[set[int], set[int]] = (set(), set())
+        for unit in self.units:
+            line = unit.single
+            if line is not None and line[:1] in "(0123456789":
+                paren = line.startswith("(")
+                found = (_PAREN_NUMBERED if paren else _NUMBERED).fullmatch(line)
+                if found is not None:
+                    self._numbers[paren].add(int(found.group(1)))
+        # With three numbered headings or more, the numbering is the outline: the other short lines
+        # (a title page, a signature) are not headings.
+        numbered = self._numbers[0]
+        self.numbered_outline = {1, 2, 3} <= numbered
+        self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
+
+    def parse(self) -> PlainDocument:
+        units = self.units
+        title = subtitle = author = date = None
+        start = 0
+        self.quiet_until = 0
+        if self.front:
+            title, subtitle, start = _front_matter(units)
+            if title is not None:
+                author, date, end = _metadata(units, start)
+                self.quiet_until = end - start
+        body = units[start:]
+        plan = plan_book(body, self.shape.width)
+        self.named = plan.named
+        self.next_named = 0
+        self.named_seen = False
+        builder = _Builder(self.shape.width, plan.speakers)
+        index = 0
+        while index < len(body):
+            unit = body[index]
+            contents_end = plan.contents.get(index)
+            if contents_end is not None:
+                builder.start(Section(unit.first, 2, role="contents"))
+                for inner in body[index + 1 : contents_end]:
+                    builder.add_lines(inner)
+                index = contents_end
+                continue
+            heading = plan.headings.get(index) if plan.is_book else self._heading(body, index)
+            if heading is not None:
+                text, level, used = heading
+                builder.start(Section(text, level))
+                index += used
+                continue
+            builder.add(unit)
+            index += 1
+        sections = builder.finish()
+        return PlainDocument(title, subtitle, sections, author, date)
+
+    def _heading(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
+        """(heading, level, units used) when the unit at `index` heads a section of an article."""
+        unit = units[index]
+        line = unit.single
+        if line is None or index < self.quiet_until:
+            return None
+        following = units[index + 1] if index + 1 < len(units) else None
+        wiki = _WIKI.fullmatch(line) if line[:2] == "==" else None
+        if wiki is not None:
+            return wiki.group(2), min(len(wiki.group(1)), 6), 1
+        if len(line) > MAX_PATTERN_HEADING_CHARS:
+            return None  # a paragraph written on one line (every kind of heading is shorter)
+        if following is not None and _is_intro(line) and _MARKER.match(following.lines[0]):
+            return line[:-1].rstrip(), 3, 1
+        if line.startswith(_NEVER_OPENING) and not (self.spaced and _is_quoted_claim(line)):
+            return None
+        # A line the contents list named, met in the text in the list's order (a few entries may
+        # be skipped: the list's own furniture), and not broken off from the line under it.
+        if self.named and len(line) <= MAX_HEADING_LINE and not (following and following.first[:1].islower()):
+            key = heading_key(line)
+            ahead = self.named[self.next_named : self.next_named + NAMED_SKIP + 1]
+            if key in ahead and not _not_a_heading(line):
+                self.next_named += ahead.index(key) + 1
+                self.named_seen = True
+                return line, 2, 1
+        found = self._shaped(units, index)
+        # Furniture, credits and bylines are weighed last: they take the longest to check.
+        if found is None or (_not_a_heading(line) and not (self.spaced and _is_quoted_claim(line))):
+            return None
+        return found
+
+    def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
+        """A heading by the shape of the line and its neighbours (before the furniture is ruled out)."""
+        unit = units[index]
+        line = unit.single or ""
+        following = units[index + 1] if index + 1 < len(units) else None
+        numbered = self._numbered(units, index)
+        if numbered is not None:
+            return numbered, (3 if line.startswith("(") else 2), 1
+        if _MARKER.match(unit.lines[0]):
+            return None
+        level = book_level(line)
+        if level is not None:
+            return line, 2, 1
+        if self.numbered_outline:
+            return None
+        if not self.shape.soft:
+            return (line, 2, 1) if is_heading(line) or self._asks(units, index) else None
+        if self.shape.soft and not self.spaced:
+            return self._unspaced(units, index)
+        if following is None or not _is_prose(following.lines[0]):
+            return None
+        previous = units[index - 1] if index > 0 else None
+        if self.spaced and unit.gap == 0 and previous is not None and _is_caption_line(previous):
+            return None  # the credit under a photo caption
+        if is_heading(line) or _is_quoted_claim(line):
+            return line, 2, 1
+        # The way this text's clear headings sit (right under the last line above, a blank line
+        # below), recurring: a longer line sitting so, over prose, is one too.
+        if (
+            self.under_previous
+            and unit.gap == 0
+            and following.gap > 0
+            and not line.endswith(_SENTENCE_END)
+            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "$€£")
+            and len(following.lines[0]) > LONG_LINE_CHARS
+        ):
+            return line, 2, 1
+        # A short line standing alone between paragraphs, as a web page's subheading does.
+        if (
+            self.spaced
+            and unit.gap > 0
+            and following.gap > 0
+            and len(line.split()) <= 8
+            and line[:1].isupper()
+            and not line.endswith(_SENTENCE_END)
+            and previous is not None
+            and _is_prose(previous.lines[-1])
+        ):
+            return line, 2, 1
+        # A short line that sticks to the long paragraph under it, in a text that otherwise puts
+        # blank lines between paragraphs: a subheading written as a sentence.
+        if (
+            self.spaced
+            and unit.gap > 0
+            and following.gap == 0
+            and len(line) <= MAX_GLUED_HEADING_CHARS
+            and len(following.lines[0]) > LONG_LINE_CHARS
+            and not line.endswith((":", ",", ";"))
+            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "“\"")
+            and not is_caption(line, following.lines[0])
+        ):
+            return line, 2, 1
+        return None
+
+    def _unspaced(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
+        """A heading among paragraphs written one per line with no blank lines between them: a short
+        line after the end of a paragraph (or under a heading), over the next paragraph, a blank
+        line, a pointer to a main article, or a photo's two caption lines and then the paragraph.
+        One line over a paragraph is a caption (alt text over its caption, when two short lines)."""
+        unit = units[index]
+        line = unit.single or ""
+        if (
+            unit.gap > 0
+            or len(line) > MAX_HEADING_LINE
+            or len(line.split()) > MAX_UNSPACED_HEADING_WORDS
+            or _uncited(line).endswith(_SENTENCE_END)
+            or not (line[:1].isupper() or line[:1].isdigit())
+            or _POINTER.match(line)
+        ):
+            return None
+        previous = units[index - 1] if index > 0 else None
+        if previous is None or not (self._ends_paragraph(previous) or self._was_heading(units, index - 1)):
+            return None
+        after = units[index + 1 : index + 4]
+        if not after:
+            return None
+        level = 3 if self.named_seen else 2
+        first = after[0]
+        if first.gap > 0 or len(first.lines[0]) >= UNSPACED_PARAGRAPH_CHARS or _POINTER.match(first.lines[0]):
+            return line, level, 1
+        if (
+            len(after) == 3
+            and all(unit.gap == 0 for unit in after)
+            and len(after[1].lines[0]) < UNSPACED_PARAGRAPH_CHARS
+            and len(after[2].lines[0]) >= UNSPACED_PARAGRAPH_CHARS
+        ):
+            return line, level, 1
+        return None
+
+    def _ends_paragraph(self, unit: Chunk) -> bool:
+        text = _uncited(unit.lines[-1].strip())
+        return len(text) > LONG_LINE_CHARS and text.endswith((".", "!", "?", "”", '"', ")"))
+
+    def _was_heading(self, units: list[Chunk], index: int) -> bool:
+        line = units[index].single
+        return line is not None and bool(self.named) and heading_key(line) in self.named[: self.next_named]
+
+    def _asks(self, units: list[Chunk], index: int) -> bool:
+        """A Title Case question or exclamation standing alone over prose (`Who Am I?`), or any
+        short one set off by two blank lines as the text's headings are."""
+        line = units[index].single or ""
+        following = units[index + 1] if index + 1 < len(units) else None
+        if not line.endswith(("?", "!")) or following is None:
+            return False
+        if len(following.lines) == 1 and not _is_prose(following.lines[0]):
+            return False
+        words = line.split()
+        if not 2 <= len(words) <= 10 or not line[:1].isupper():
+            return False
+        return is_heading(line.rstrip("?!")) and (len(words) >= 3 or units[index].gap >= 2)
+
+    def _numbered(self, units: list[Chunk], index: int) -> str | None:
+        """`1. Does the Player Fit the System?` standing alone over prose, when the numbers of such
+        lines go 1, 2, 3 through the text: a numbered heading, not a list of one item."""
+        line = units[index].lines[0].strip()
+        if line[:1] not in "(0123456789":
+            return None
+        pattern = _PAREN_NUMBERED if line.startswith("(") else _NUMBERED
+        match = pattern.fullmatch(line)
+        if match is None or not _capitalised(match.group(2)) or match.group(2).endswith((",", ";", ":")):
+            return None
+        # `(1) _Personal Motives_` is a subheading; `(1) Use materials which…` is a numbered paragraph.
+        if pattern is _PAREN_NUMBERED and not (match.group(2).startswith("_") or is_heading(match.group(2))):
+            return None
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following is None or _MARKER.match(following.lines[0]):
+            return None
+        if following.single is not None and pattern.fullmatch(following.single):
+            return None  # a list of numbered lines
+        if not _is_prose(following.lines[0]) and len(following.lines) == 1:
+            return None
+        number = int(match.group(1))
+        # The same kind of line with the number before or after it, elsewhere in the text.
+        numbers = self._numbers[pattern is _PAREN_NUMBERED]
+        return line if number - 1 in numbers or number + 1 in numbers else None
+
+
+def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
+    """Hard-wrapped blocks, with a division line (`CHAPTER I.`) at the top of one set apart."""
+    units: list[Chunk] = []
+    for number, chunk in enumerate(chunks):
+        # A title line with a byline or dateline directly under it, as web pages are copied.
+        if (
+            number == 0
+            and len(chunk.lines) > 1
+            and len(chunk.lines[0]) <= MAX_TITLE_CHARS
+            and _is_metadata(chunk.lines[1].strip(), chunk.lines[2].strip() if len(chunk.lines) > 2 else None)
+        ):
+            units.append(Chunk([chunk.lines[0]], chunk.gap))
+            units.extend(explode([Chunk(chunk.lines[1:], 0)]))
+            continue
+        if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
+            first = chunk.lines[0].strip()
+            if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None) or (
+                first[:2] == "==" and _WIKI.fullmatch(first)
+            ):
+                units.append(Chunk([chunk.lines[0]], chunk.gap))
+                units.append(Chunk(chunk.lines[1:], 0))
+                continue
+        units.append(chunk)
+    return units
+
+
+def _headings_sit_under_previous(units: list[Chunk]) -> bool:
+    """Whether two clear headings (short, Title Case, over prose) or more sit right under the line
+    above them with a blank line below, as a deals page sets its product names."""
+    found = 0
+    for index in range(len(units) - 1):
+        unit, following = units[index], units[index + 1]
+        line = unit.single
+        if (
+            line is not None
+            and unit.gap == 0
+            and following.gap > 0
+            and len(line) <= MAX_HEADING_LINE
+            and is_heading(line)
+            and _is_prose(following.lines[0])
+            and not _not_a_heading(line)
+        ):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _spaced(units: list[Chunk]) -> bool:
+    long_units = [unit for unit in units if len(unit.lines[0]) > LONG_LINE_CHARS]
+    return bool(long_units) and sum(unit.gap > 0 for unit in long_units) * 2 >= len(long_units)
+
+
+def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
+    """Title and dek by position: the first line, then the line after it (each possibly repeated).
+
+    A byline, dateline or piece of page furniture is neither; a caption (a line over a photo
+    credit) is not a dek."""
+    if not units:
         return None, None, 0
-    title = _single_line(chunks[0])
-    if title is None or len(title) > MAX_TITLE_CHARS or book_level(title) is not None:
+    title = units[0].single
+    if (
+        title is None
+        or len(title) > MAX_TITLE_CHARS
+        or book_level(title) is not None
+        or is_book_matter(title)
+        or roman_heading(title) is not None
+        or is_contents_title(title)
+        or _MARKER.match(units[0].lines[0])
+        or is_interface(title)
+        or is_credit(title)
+        or byline_author(title) is not None
+        or (is_dateline(title) and len(title) <= 40)
+    ):
         return None, None, 0
-    start = _skip_repeat(chunks, 1, title)
-    if start + 1 >= len(chunks):
+    start = _skip_repeat(units, 1, title)
+    if start + 1 >= len(units):
         return title, None, start
-    dek = _single_line(chunks[start])
+    dek = units[start].single
+    # A credit right under the line makes it a caption; one after a blank line is the photo's.
+    following = units[start + 1].lines[0].strip()
+    glued = following if units[start + 1].gap == 0 else None
     if (
         dek is None
         or len(dek) > MAX_DEK_CHARS
         or dek.casefold() in USUAL_SECTION_NAMES
         or book_level(dek) is not None
-        or is_list_intro(dek)
+        or _is_intro(dek)
+        or _MARKER.match(units[start].lines[0])
+        or _WIKI.fullmatch(dek)
+        or _is_metadata(dek, following)
+        or is_caption(dek, glued)
+        or len(dek.split()) < 3 and not is_heading(dek)
     ):
         return title, None, start
-    after = _skip_repeat(chunks, start + 1, dek)
-    if after >= len(chunks) or not _is_body_text(chunks[after]):
+    after = _skip_repeat(units, start + 1, dek)
+    # A dek is followed by the text, or straight by the first heading when it reads as a sentence
+    # (a few words alone over a heading, `How we get there`, are the text's first line instead).
+    sentence = not is_heading(dek) and (len(dek.split()) >= MIN_DEK_WORDS or dek.endswith((".", "!", "?")))
+    if after >= len(units) or not (_is_body_text(units[after]) or sentence):
         return title, None, start
     return title, dek, after
 
 
-def _skip_repeat(chunks: list[str], index: int, line: str) -> int:
-    if index < len(chunks) and chunks[index].strip() == line:
+def _skip_repeat(units: list[Chunk], index: int, line: str) -> int:
+    if index < len(units) and units[index].single == line:
         return index + 1
     return index
 
 
-def _is_body_text(chunk: str) -> bool:
-    line = _single_line(chunk)
-    return line is None or not (is_heading(line) or book_level(line) is not None)
-
-
-def _book_levels(chunks: list[str]) -> dict[int, int] | None:
-    """Map of found level to shown level when the text is a book divided into parts and chapters.
-
-    Only when divisions outnumber the other heading-like lines two to one: an article with a
-    "Part 1: …" and a "Part 2: …" among its sections is still an article. In a book, the other short
-    lines (the signature under a letter, say) are then not headings.
-    """
-    found: list[int] = []
-    others = 0
-    for chunk in chunks:
-        line = _single_line(chunk)
-        if line is None:
-            continue
-        level = book_level(line)
-        if level is not None:
-            found.append(level)
-        elif is_heading(line):
-            others += 1
-    if len(found) < MIN_BOOK_HEADINGS or len(found) <= 2 * others:
-        return None
-    if 2 in found and 3 in found:
-        return {2: 2, 3: 3}
-    return {2: 2, 3: 2}
-
-
-def _heading(chunk: str, following: str | None, book_levels: dict[int, int] | None) -> tuple[str, int] | None:
-    line = _single_line(chunk)
+def _is_body_text(unit: Chunk) -> bool:
+    line = unit.single
     if line is None:
-        return None
-    if book_levels is not None:
-        level = book_level(line)
-        return (line, book_levels[level]) if level is not None else None
-    if following is not None and is_list_intro(line) and _MARKER.match(following.lstrip("\n")):
-        return line[:-1].rstrip(), 3
-    if is_heading(line):
-        return line, 2
-    return None
+        return True
+    division = book_level(line) is not None or is_book_matter(line) or roman_heading(line) is not None
+    return not (is_heading(line) or division) or _is_metadata(line, None)
 
 
-class _SectionBody:
-    """The blocks of one section while they are read; a list stays open across blank lines."""
+def _is_metadata(line: str, following: str | None) -> bool:
+    """A byline, dateline, credit or piece of page furniture."""
+    return (
+        is_interface(line)
+        or is_credit(line)
+        or is_dateline(line)
+        or byline_author(line) is not None
+        or (following is not None and is_name_line(line) and is_dateline(following))
+    )
 
-    def __init__(self, section: Section) -> None:
-        self.section = section
+
+def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, int]:
+    """Author and date from the bylines and datelines right under the title, and the index after
+    the last of them (a role under a byline, `Opinion Columnist`, is no heading either)."""
+    author = date = None
+    end = start
+    long_lines = 0
+    quiet = True
+    for index in range(start, min(len(units), start + METADATA_LINES)):
+        line = units[index].lines[0].strip()
+        if len(line) > MAX_DEK_CHARS or len(units[index].lines) > 2:
+            long_lines += 1
+            if long_lines > 1:
+                break  # the text has begun
+            if index > start:
+                quiet = False  # the first paragraph: headings may follow it
+            continue  # a caption under the title, or the first paragraph
+        following = units[index + 1].lines[0].strip() if index + 1 < len(units) else None
+        if author is None:
+            author = byline_author(line)
+            if author is None and following is not None and is_name_line(line) and is_dateline(following):
+                author = line.split(",")[0].strip()
+        if date is None and is_dateline(line):
+            date = find_date(line)
+        if not quiet:
+            pass
+        elif byline_author(line) is not None:
+            end = index + 2  # with the writer's role under the byline
+        elif _is_metadata(line, following):
+            end = index + 1
+    return author, date, end
+
+
+def _is_intro(line: str) -> bool:
+    """A list intro (`Pros:`), or a run-in `Key points:` whatever its capitals."""
+    return line.endswith(":") and (is_list_intro(line) or is_extract_name(line))
+
+
+def _not_a_heading(line: str) -> bool:
+    """Lines that never head a section: quoted speech, bracketed notes, furniture and bylines."""
+    return (
+        line.startswith(_NEVER_OPENING)
+        or is_interface(line)
+        or is_credit(line)
+        or is_dateline(line)
+        or byline_author(line) is not None
+    )
+
+
+def _uncited(line: str) -> str:
+    """The line without the citation marks at its end (`…in 2009.[12][13]`)."""
+    return line[:-40] + _CITATION.sub("", line[-40:]) if line.endswith("]") else line
+
+
+def _is_caption_line(unit: Chunk) -> bool:
+    """A line of one or two sentences standing after a blank line, under which a credit may stand."""
+    line = unit.lines[-1].strip()
+    return unit.gap > 0 and line.endswith((".", "!", "?", ")")) and len(line) <= MAX_DEK_CHARS
+
+
+def _is_quoted_claim(line: str) -> bool:
+    """A short line quoted whole (`“U.S.-controlled bandit formations”`), as fact checks head claims."""
+    return (
+        line.startswith(("“", "\""))
+        and line.endswith(("”", "\""))
+        and len(line) <= MAX_GLUED_HEADING_CHARS
+        and line.count("“") + line.count("”") + line.count("\"") == 2
+    )
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: long, or a sentence."""
+    text = line.strip()
+    return len(text) > LONG_LINE_CHARS or (text.endswith(_SENTENCE_END) and len(text.split()) >= 4)
+
+
+def _capitalised(text: str) -> bool:
+    text = strip_emphasis(text)
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+class _Builder:
+    """Sections while they are read: blocks go to the open section; a list stays open across units."""
+
+    def __init__(self, width: int | None, speakers: bool) -> None:
+        self.sections = [Section(None, 2)]
+        self.width = width
+        self.speakers = speakers
         self._items: list[Item] = []
         self._ordered = False
         self._indents: list[int] = []
+        self._label: str | None = None
 
-    def add_chunk(self, chunk: str) -> None:
-        """Add the paragraphs and list items of one blank-line-separated chunk."""
-        lines = chunk.split("\n")
+    @property
+    def blocks(self) -> list[Block]:
+        return self.sections[-1].blocks
+
+    def start(self, section: Section) -> None:
+        self._close()
+        self._flush_label()
+        self.sections.append(section)
+
+    def finish(self) -> list[Section]:
+        self._close()
+        self._flush_label()
+        if not self.sections[0].blocks:
+            del self.sections[0]
+        return self.sections
+
+    def add_lines(self, unit: Chunk) -> None:
+        """A unit whose lines are kept as they are (a contents list); a line right under the last
+        one joins its block."""
+        self._close()
+        blocks = self.blocks
+        if unit.gap == 0 and blocks and isinstance(blocks[-1], Verse):
+            blocks[-1] = Verse(blocks[-1].lines + _dedent(unit.lines))
+        else:
+            blocks.append(Verse(_dedent(unit.lines)))
+
+    def add(self, unit: Chunk) -> None:
+        """Add the paragraphs, list items, verse or speech of one unit."""
+        lines = unit.lines
+        if self.speakers:
+            cue = speaker_cue(lines[0])
+            if cue is not None:
+                self._flush_label()
+                if len(lines) == 1:
+                    self._label = cue  # the speech follows after a blank line
+                    return
+                lines = lines[1:]
+                self._label = cue
         if not any(map(_MARKER.match, lines)):
-            self._add_paragraph(lines)
+            self._add_text(lines)
             return
         prose: list[str] = []
         item: tuple[int, bool, list[str]] | None = None
@@ -154,7 +618,7 @@ class _SectionBody:
             marker = _MARKER.match(line)
             if marker is not None:
                 if prose:
-                    self._add_paragraph(prose)
+                    self._add_text(prose)
                     prose = []
                 if item is not None:
                     self._add_item(*item)
@@ -166,18 +630,38 @@ class _SectionBody:
         if item is not None:
             self._add_item(*item)
 
-    def close(self) -> None:
-        """Finish the open list, if any."""
+    def _add_text(self, lines: list[str]) -> None:
+        self._close()
+        label, self._label = self._label, None
+        if label is None and _is_quotation(lines):
+            # Each quoted passage of the block (a line opening a quotation starts one) apart.
+            passages: list[list[str]] = []
+            for line in lines:
+                if not passages or line.lstrip().startswith(("\"", "“")):
+                    passages.append([])
+                passages[-1].append(line)
+            self.blocks.append(Quote.of([Paragraph(_join(passage)) for passage in passages]))
+        elif is_verse(lines, self.width):
+            if label is not None:
+                self.blocks.append(Paragraph("", label=label))
+            self.blocks.append(Verse(_dedent(lines)))
+        else:
+            self.blocks.append(Paragraph(_join(lines), label=label))
+
+    def _flush_label(self) -> None:
+        """A speaker's name with no speech after it stays in the text."""
+        if self._label is not None:
+            self.blocks.append(Paragraph("", label=self._label))
+            self._label = None
+
+    def _close(self) -> None:
         if self._items:
-            self.section.blocks.append(BulletList(self._ordered, tuple(self._items)))
+            self.blocks.append(BulletList(self._ordered, tuple(self._items)))
             self._items = []
             self._indents = []
 
-    def _add_paragraph(self, lines: list[str]) -> None:
-        self.close()
-        self.section.blocks.append(Paragraph(_join(lines)))
-
     def _add_item(self, indent: int, ordered: bool, lines: list[str]) -> None:
+        self._flush_label()
         if not self._items:
             self._ordered = ordered
         while self._indents and indent < self._indents[-1]:
@@ -187,6 +671,36 @@ class _SectionBody:
         self._items.append(split_label(_join(lines), len(self._indents) - 1))
 
 
+_CUE = re.compile(r"([A-Z][A-Z’'. -]{0,30}[A-Z])\.")
+
+
+def speaker_cue(line: str) -> str | None:
+    """`SAMPSON.` or `MRS. UPJOHN.` alone on a line: the speaker of a play, without the period."""
+    match = _CUE.fullmatch(line.strip())
+    if match is None or len(match.group(1).split()) > 4:
+        return None
+    return match.group(1)
+
+
+def _is_quotation(lines: list[str]) -> bool:
+    """An indented block in quotation marks from its first word to its last: words quoted at length."""
+    first = lines[0]
+    if first[:2] != "  ":
+        return False
+    last = lines[-1].rstrip()
+    return first.startswith("  ") and first.lstrip().startswith(("\"", "“")) and last.endswith(("\"", "”"))
+
+
+def _dedent(lines: list[str]) -> tuple[str, ...]:
+    """Lines without their trailing spaces and the indentation they all share."""
+    stripped = [line.rstrip() for line in lines]
+    indent = min((len(line) - len(line.lstrip()) for line in stripped if line), default=0)
+    return tuple(line[indent:] for line in stripped)
+
+
 def _join(lines: list[str]) -> str:
     """Join hard-wrapped lines into one line with single spaces."""
     return " ".join(filter(None, map(str.strip, lines)))
+
+
+__all__ = ["BookPlan", "PlainDocument", "parse_plain", "speaker_cue"]
