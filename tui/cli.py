@@ -11,13 +11,14 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
 from tui.model.article import Article
 from tui.model.errors import BriefError
-from tui.parse import DEFAULT_MAX_SIZE, RawInput, load_path, read_path, read_stream
+from tui.parse import DEFAULT_MAX_SIZE, RawInput, read_path, read_stream
 from tui.parse.detect import looks_like_url
+from tui.parse.sanitize import printable
 from tui.platform.clipboard import MODES, ClipboardError, resolve_mode
 from tui.platform.resources import MissingResource, seed_path
 
@@ -187,10 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"--timeout: not a number of seconds: {args.timeout!r} (try 10 or 2.5)")
     if args.forget:
         return _forget(args.file, max_size)
-    is_folder = args.file not in (None, "-") and not looks_like_url(args.file) and Path(args.file).is_dir()
-    if is_folder and args.output is None and sys.stdout.isatty():
+    interactive = args.output is None and _is_terminal(sys.stdout)
+    is_folder = args.file not in (None, "-") and not looks_like_url(args.file) and _is_folder(args.file)
+    if is_folder and interactive:
         return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
-    interactive = args.output is None and sys.stdout.isatty()
     try:
         if interactive and looks_like_url(args.file):
             from tui.reading.fetching import open_url
@@ -251,25 +252,48 @@ def _run_reader(
     return app.return_code or 0
 
 
+def _is_folder(file: str) -> bool:
+    """True for a folder; False for anything else, including a path that cannot be looked up (reading
+    it then says why in one line)."""
+    try:
+        return Path(file).is_dir()
+    except OSError:
+        return False
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    """Whether `stream` is a terminal; False when it was closed before brief started (`>&-`)."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
 def _forget(file: str | None, max_size: int) -> int:
-    """`--forget`: drop what is stored for one article (by its text and its path), or for all."""
+    """`--forget`: drop what is stored for one article (by its bytes' digest and its path), or for all."""
     from tui.platform.state import StateStore
 
     store = StateStore()
     if file == "-":
         return _fail("--forget: name a file, or give no FILE to forget every article")
-    if file is None:
-        forgotten = store.forget()
-        return _print(f"Forgot {forgotten} article{'' if forgotten == 1 else 's'}.")
-    if looks_like_url(file):  # forgotten by its address: nothing is fetched to forget it
-        forgotten = store.forget(None, source=file)
-        return _print(f"Forgot {file}." if forgotten else f"brief had nothing stored for {file}.")
-    path = Path(file).expanduser().resolve()
-    digest = None
-    with contextlib.suppress(BriefError):  # a file that is gone or broken is forgotten by its path
-        digest = load_path(path, max_size=max_size).digest
-    forgotten = store.forget(digest, source=str(path))
-    return _print(f"Forgot {file}." if forgotten else f"brief had nothing stored for {file}.")
+    try:
+        if file is None:
+            forgotten = store.forget()
+            return _print(f"Forgot {forgotten} article{'' if forgotten == 1 else 's'}.")
+        if looks_like_url(file):  # forgotten by its address: nothing is fetched to forget it
+            forgotten = store.forget(None, source=file)
+        else:
+            path = Path(file).expanduser().resolve()
+            digest = None
+            # The digest is of the bytes, so the file is read, never parsed; a file that is gone,
+            # broken or not a regular file (a pipe would wait for its writer) is forgotten by its path.
+            with contextlib.suppress(BriefError):
+                digest = read_path(path, max_size=max_size, pipes=False).digest
+            forgotten = store.forget(digest, source=str(path))
+    except OSError as error:  # StateUnavailable says which folder and why; a full disk is an OSError too
+        return _fail(f"--forget: {store.unavailable or _reason(error)}")
+    name = printable(file)
+    return _print(f"Forgot {name}." if forgotten else f"brief had nothing stored for {name}.")
 
 
 def _attach_terminal_input() -> bool:
@@ -286,16 +310,38 @@ def _attach_terminal_input() -> bool:
 
 
 def _print(text: str) -> int:
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        return _fail("cannot write the output: standard output is closed")
     try:
         # UTF-8 whatever the locale says: the output is for scripts and pipes.
         sys.stdout.buffer.write((text + "\n" if text else "").encode("utf-8"))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader of the pipe (head, less) went away: that is not an error worth a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
+    except (OSError, ValueError) as error:  # a full disk (`>/dev/full`), a closed descriptor
+        _silence_stdout()
+        return _fail(f"cannot write the output: {_reason(error)}")
     return 0
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _reason(error: Exception) -> str:
+    """`no space left on device`: an OS error's reason as the rest of a one-line message."""
+    strerror = getattr(error, "strerror", None)
+    if strerror:
+        return strerror[:1].lower() + strerror[1:]
+    return str(error) or type(error).__name__
+
+
 def _fail(message: str) -> int:
-    print(f"brief: {message}", file=sys.stderr)
+    # Messages name files, and a file name is outside text: it may hold escape sequences.
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr closed or full: the status still says it
+        sys.stderr.write(f"brief: {printable(message)}\n")
+        sys.stderr.flush()
     return EXIT_ERROR

@@ -115,3 +115,36 @@ def test_sanitized_text_has_no_controls_and_sanitizing_again_changes_nothing(tex
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cs"])))
 def test_text_without_controls_is_unchanged(text: str):
     assert sanitize(text) == text
+
+
+# --- bidirectional controls ("Trojan Source") ---------------------------------------------------
+
+BIDI_CONTROLS = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+
+
+@pytest.mark.parametrize("control", BIDI_CONTROLS)
+def test_bidi_embeddings_overrides_and_isolates_are_removed(control: str):
+    assert sanitize(f"access{control} level: user{control}") == "access level: user"
+
+
+def test_right_to_left_text_and_the_plain_marks_stay():
+    # Arabic and Hebrew need no controls to show right to left; LRM/RLM/ALM only nudge punctuation.
+    text = "שלום عربي \u200e\u200f\u061c end"
+    assert sanitize(text) == text
+
+
+def test_bidi_controls_never_reach_json_or_plain_output():
+    from tui.parse import parse_bytes
+    from tui.reading.export import plain_text, to_json
+
+    data = "Title \u202eevil\u202c\n\nThe \u2066admin\u2069 text, \u202dforced\u202c.\n".encode()
+    article = parse_bytes(data, name="a.txt")
+    for output in (to_json(article), plain_text(article, 80)):
+        assert not any(control in output for control in BIDI_CONTROLS)
+        assert "admin" in output and "forced" in output
+
+
+def test_printable_keeps_a_file_name_on_one_line():
+    from tui.parse.sanitize import printable
+
+    assert printable("a\x1b[2J\nb\tc\u202e\udcff.txt") == "a?b?c?.txt"

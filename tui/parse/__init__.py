@@ -6,10 +6,11 @@ import codecs
 import gc
 import hashlib
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,13 +20,14 @@ from tui.parse.decode import decode
 from tui.parse.detect import EPUB_SUFFIXES, HTML_SUFFIXES, looks_like_epub, looks_like_html, looks_like_markdown
 from tui.parse.extract import extract
 from tui.parse.plain import parse_plain
-from tui.parse.sanitize import sanitize
+from tui.parse.sanitize import printable, sanitize
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 PREVIEW_THRESHOLD = 2 * 1024 * 1024
 """Inputs larger than this are shown from a preview of their start while the rest is parsed. Below
 it a parse takes under 0.2 s, and starting a process for it costs more than it saves."""
 PREVIEW_BYTES = 128 * 1024
+_CHUNK = 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", *MARKDOWN_SUFFIXES})
 
@@ -59,6 +61,11 @@ class RawInput:
     max_size: int = DEFAULT_MAX_SIZE
     """The most an e-book may decompress to."""
 
+    @property
+    def digest(self) -> str:
+        """The hash by which brief recognises these bytes (the parsed article carries the same)."""
+        return hashlib.sha256(self.data).hexdigest()
+
     def parse(self) -> Article:
         return parse_bytes(
             self.data,
@@ -77,17 +84,34 @@ def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
     return read_path(path, max_size).parse()
 
 
-def read_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> RawInput:
-    """Read the file at `path`, raising `InputError` with a one-line reason."""
+def read_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE, *, pipes: bool = True) -> RawInput:
+    """Read the file at `path`, raising `InputError` with a one-line reason.
+
+    What `stat` says of the size is not trusted (`/dev/zero`, `/proc` files and pipes say 0): at
+    most `max_size + 1` bytes are ever read. A pipe (a FIFO, `/dev/fd/N`) is read as standard input
+    is, waiting for its writer, unless `pipes` is False (a library must never wait on one); devices
+    and sockets are refused before they are opened.
+    """
     path = Path(path)
-    where = str(path)
+    where = printable(str(path))
     try:
-        if path.is_dir():
+        info = path.stat()
+        kind = info.st_mode
+        if stat.S_ISDIR(kind):
             raise InputError("is a directory", where)
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputTooLarge(f"file is too large ({human_size(size)}; the limit is {human_size(max_size)})", where)
-        data = path.read_bytes()
+        if stat.S_ISFIFO(kind) and pipes:
+            with open(path, "rb") as stream:
+                return replace(read_stream(stream, max_size, where), name=path.name, max_size=max_size)
+        if not stat.S_ISREG(kind):
+            raise InputError("not a regular file", where)
+        if info.st_size > max_size:
+            size = human_size(info.st_size)
+            raise InputTooLarge(f"file is too large ({size}; the limit is {human_size(max_size)})", where)
+        with open(path, "rb") as file:
+            data = _read_at_most(file, max_size + 1)
+        if len(data) > max_size:  # it grew since stat, or stat did not know (a /proc file)
+            raise InputTooLarge(f"file is too large (over {human_size(max_size)})", where)
+        source = str(path.resolve())
     except FileNotFoundError:
         raise InputError("no such file", where) from None
     except PermissionError:
@@ -95,8 +119,21 @@ def read_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> RawInput:
     except IsADirectoryError:
         raise InputError("is a directory", where) from None
     except OSError as error:
-        raise InputError(error.strerror or "cannot read the file", where) from None
-    return RawInput(data, path.name, str(path.resolve()), where, max_size=max_size)
+        raise InputError((error.strerror or "cannot read the file").lower(), where) from None
+    return RawInput(data, path.name, source, where, max_size=max_size)
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to `limit` bytes, in chunks: one `read(limit)` would allocate `limit` bytes up front."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = stream.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def load_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE, where: str = "-") -> Article:
@@ -107,7 +144,7 @@ def load_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE
 def read_stream(stream: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE, where: str = "-") -> RawInput:
     """Read everything from `stream` (standard input by default)."""
     stream = stream if stream is not None else sys.stdin.buffer
-    data = stream.read(max_size + 1)
+    data = _read_at_most(stream, max_size + 1)
     if len(data) > max_size:
         raise InputTooLarge(f"input is too large (over {human_size(max_size)})", where)
     return RawInput(data, None, None, where)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.model.errors import BriefError
-from tui.parse import DEFAULT_MAX_SIZE, load_path
-from tui.parse.sanitize import sanitize
+from tui.parse import DEFAULT_MAX_SIZE, read_path
+from tui.parse.sanitize import printable
 from tui.platform.state import StateStore
 from tui.reading.layout import Document
 from tui.reading.position import minutes_for, percent_read
@@ -36,7 +37,7 @@ class Entry:
 
 def display_path(path: Path, folder: Path) -> str:
     """`path` below `folder`, as shown: file names are outside text, so escape sequences are removed."""
-    return sanitize(str(path.relative_to(folder)))
+    return printable(str(path.relative_to(folder)))
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -49,6 +50,8 @@ def find_articles(folder: Path, limit: int = MAX_FILES, *, confined: bool = Fals
     True if cut at `limit`.
 
     Linked folders are never entered; `confined` also leaves out linked files that point outside `folder`.
+    Only regular files (after following symbolic links): a pipe would make the library wait for a
+    writer that never comes, and a device such as `/dev/zero` never ends.
     """
     found: list[Path] = []
     for root, folders, files in os.walk(folder):
@@ -57,18 +60,26 @@ def find_articles(folder: Path, limit: int = MAX_FILES, *, confined: bool = Fals
             path = Path(root) / name
             if confined and not inside(path, folder):
                 continue
-            if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
+            if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES and _is_regular(path):
                 found.append(path)
                 if len(found) >= limit:
                     return found, True
     return found, False
 
 
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # a broken link, or a name too long to look up: nothing to read
+        return False
+
+
 def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAULT_MAX_SIZE) -> Entry:
     """Parse one file for its library line; never raises for a bad file."""
     relative = display_path(path, folder)
     try:
-        article = load_path(path, max_size=max_size)
+        # A file replaced by a pipe since it was listed is refused, not waited on.
+        article = read_path(path, max_size=max_size, pipes=False).parse()
     except BriefError as error:
         return Entry(path, relative, error=error.reason)
     document = Document(article)

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from tui.model.article import Article
 from tui.model.errors import BriefError
 from tui.parse import DEFAULT_MAX_SIZE, read_path
-from tui.parse.sanitize import sanitize
+from tui.parse.sanitize import printable
 from tui.platform.resources import stylesheet_path
 from tui.platform.state import StateStore
 from tui.reading.library import Entry, describe, display_path, find_articles, inside
@@ -91,7 +91,7 @@ class LibraryScreen(Screen[None]):
         self.shown: list[int] = list(range(len(self.entries)))
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(f"Library: {sanitize(str(self.folder))}"), id="library-title")
+        yield Static(Content(f"Library: {printable(str(self.folder))}"), id="library-title")
         yield Input(placeholder="Type to filter by title or file name", id="library-filter")
         yield OptionList(id="library-list")
         yield Static(id="library-status")
@@ -182,7 +182,7 @@ class LibraryScreen(Screen[None]):
         try:
             if self.confined and not inside(entry.path, self.folder):  # a link changed since the listing
                 raise BriefError("not in the served folder", entry.relative)
-            opened = open_input(read_path(entry.path, self.max_size))
+            opened = open_input(read_path(entry.path, self.max_size, pipes=False))
         except BriefError as error:
             self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
             return
