@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from tui.model.article import Article, Format
 from tui.model.errors import EmptyInput, InputError, InputTooLarge
-from tui.parse.decode import decode
+from tui.parse.decode import decode, decode_counting
 from tui.parse.detect import EPUB_SUFFIXES, HTML_SUFFIXES, looks_like_epub, looks_like_html, looks_like_markdown
 from tui.parse.extract import extract
 from tui.parse.plain import parse_plain
@@ -166,8 +166,9 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
         return None
     digest = hashlib.sha256(data).hexdigest()
     try:
-        text, encoding = decode(data[:cut])
+        text, encoding, replaced = decode_counting(data[:cut])
         preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
+        preview.replaced_bytes = replaced
     except InputError:
         return None  # the whole input will say what is wrong with it
     preview.complete = False
@@ -198,11 +199,13 @@ def parse_bytes(
 
             book = parse_epub(data, max_size=max_size)
             return _finish(book, format="epub", name=name, source=source)
-        text, encoding = decode(data)
+        text, encoding, replaced = decode_counting(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
         digest = hashlib.sha256(data).hexdigest()
         with _gc_paused():
-            return parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
+            article = parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
+        article.replaced_bytes = replaced
+        return article
     except InputError as error:
         error.where = where or name
         raise
