@@ -121,7 +121,7 @@ async def test_a_corrupt_state_file_is_moved_aside_with_a_warning(isolated_state
         await wait_until(pilot, lambda: any("Saved state was unreadable" in t for t in toasts(app)))
         await pilot.press("4", "q")
     assert len(list(isolated_state.glob("state.json.corrupt-*"))) == 1
-    assert json.loads((isolated_state / STATE_FILE).read_text())["version"] == 1
+    assert json.loads((isolated_state / STATE_FILE).read_text())["version"] == 2
 
 
 ARTICLES = {"seed": None, "harbours": NO_INSIGHTS_ARTICLE}
@@ -144,7 +144,7 @@ async def test_any_session_sequence_leaves_valid_state_with_each_last_position(i
             last[app.article.digest] = spots.spot_at(app.document, app.reader.text_layout, top_line(app)).unit
             await pilot.press("q")
         data = json.loads((isolated_state / STATE_FILE).read_text())
-        assert data["version"] == 1
+        assert data["version"] == 2
     articles = json.loads((isolated_state / STATE_FILE).read_text())["articles"]
     for digest, unit in last.items():
         assert articles[digest]["position"]["unit"] == unit

@@ -2,13 +2,18 @@
 
 Small versioned JSON in the platform's state directory (`BRIEF_STATE_DIR` overrides it), read and
 written under a lock so two brief processes never corrupt it, written atomically (temp file and
-rename). A file that cannot be read is moved aside, reported, and replaced by an empty state.
+rename). A file that cannot be read is moved aside, reported, and replaced by an empty state; a
+record in it that does not fit is dropped and reported once. A folder that cannot be used at all
+leaves brief reading without resume.
+
+Version 2 (this one): a place is a unit index of today's model together with the text found there
+(`Spot.excerpt`), and the reader checks one against the other. Version 1 had the same fields, but
+its unit indexes count the units of an older model: they are read as hints only, and each place is
+found again by its excerpt and heading (`tui.reading.spots.resolve`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import os
 import tempfile
@@ -19,7 +24,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-VERSION = 1
+from tui.parse.sanitize import sanitize
+from tui.platform.locking import exclusive
+
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 STATE_FILE = "state.json"
 MAX_ARTICLES = 500
 """Articles remembered; the least recently opened are forgotten first."""
@@ -36,7 +45,8 @@ def state_dir() -> Path:
 
 @dataclass(frozen=True)
 class Spot:
-    """A place in an article that survives re-wrapping: a unit and a character offset in it.
+    """A place in an article that survives re-wrapping: a unit and a character offset in it, and
+    the text there (`excerpt`), by which the place is found again when the units have moved.
 
     `heading` is kept so a changed article can still be resumed at the same section.
     """
@@ -61,27 +71,56 @@ class ArticleState:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ArticleState:
-        position = data.get("position")
-        return cls(
-            title=str(data.get("title", "")),
-            source=data.get("source"),
-            position=_spot(position) if isinstance(position, dict) else None,
-            bookmarks=[_spot(spot) for spot in data.get("bookmarks", []) if isinstance(spot, dict)],
-            opened=float(data.get("opened", 0.0)),
-        )
+    def from_json(cls, data: Any) -> tuple[ArticleState | None, int]:
+        """The state in a record of the file, and how many of its parts did not fit and were
+        dropped; None (and 1) when the record itself is not one."""
+        if not isinstance(data, dict):
+            return None, 1
+        title, source, opened = data.get("title", ""), data.get("source"), data.get("opened", 0.0)
+        if not isinstance(title, str) or not (source is None or isinstance(source, str)) or not _number(opened):
+            return None, 1
+        dropped = 0
+        position = None
+        if data.get("position") is not None:
+            position = _spot(data["position"])
+            dropped += position is None
+        bookmarks: list[Spot] = []
+        marks = data.get("bookmarks", [])
+        for mark in marks if isinstance(marks, list) else [marks]:
+            spot = _spot(mark)
+            if spot is None:
+                dropped += 1
+            else:
+                bookmarks.append(spot)
+        return cls(sanitize(title), source, position, bookmarks, float(opened)), dropped
 
 
-_SPOT_FIELDS = frozenset(Spot.__dataclass_fields__)
+def _spot(data: Any) -> Spot | None:
+    """A spot from JSON, or None when a field has the wrong type or range; keys a newer brief may have
+    added are ignored. Its text is sanitised: the file is outside text, and it reaches the screen."""
+    if not isinstance(data, dict):
+        return None
+    unit, offset = data.get("unit"), data.get("offset", 0)
+    heading, excerpt = data.get("heading"), data.get("excerpt", "")
+    if not (_index(unit) and _index(offset) and isinstance(excerpt, str)):
+        return None
+    if heading is not None and not isinstance(heading, str):
+        return None
+    return Spot(unit, offset, None if heading is None else sanitize(heading), sanitize(excerpt))
 
 
-def _spot(data: dict[str, Any]) -> Spot:
-    """A spot from JSON, ignoring keys a newer brief may have added."""
-    return Spot(**{key: value for key, value in data.items() if key in _SPOT_FIELDS})
+def _index(value: Any) -> bool:
+    # bool is an int to Python, not to JSON's writer; "5", 6.5 and null are not indexes.
+    return type(value) is int and 0 <= value < 2**31
 
 
-class StateError(Exception):
-    """The state file was unreadable; it has been moved aside (the message says where)."""
+def _number(value: Any) -> bool:
+    return type(value) in (int, float) and value == value  # not NaN
+
+
+class StateUnavailable(OSError):
+    """The state folder cannot be used (it is a file, it does not exist and cannot be made, it is not
+    writable): brief goes on reading without remembering anything."""
 
 
 class StateStore:
@@ -91,12 +130,21 @@ class StateStore:
         self.directory = directory or state_dir()
         self.path = self.directory / STATE_FILE
         self.warning: str | None = None
-        """Set when a corrupt file was moved aside, for the app to show once."""
+        """Something the user should hear about once (a file set aside, records dropped, no state
+        folder); the app shows it and sets it back to None."""
+        self.unavailable: str | None = None
+        """Why the state folder cannot be used, once that has been found; nothing is read or
+        written from then on."""
+        self._reported_dropped = False
 
     def get(self, digest: str, source: str | None = None) -> tuple[ArticleState | None, bool]:
-        """The state of an article by its text's digest, else by its path (then `exact` is False)."""
-        with self._locked():
-            articles = self._read()
+        """The state of an article by its text's digest, else by its path (then `exact` is False).
+        Nothing (None, False) when the state folder cannot be used: reading goes on without resume."""
+        try:
+            with self._locked():
+                articles = self._read()
+        except StateUnavailable:
+            return None, False
         if digest in articles:
             return articles[digest], True
         if source is not None:
@@ -131,13 +179,19 @@ class StateStore:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        with open(self.directory / "state.lock", "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        """Hold the lock; raises StateUnavailable when the folder cannot be used, now or before."""
+        if self.unavailable is not None:
+            raise StateUnavailable(self.unavailable)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            lock = open(self.directory / "state.lock", "a+b")  # noqa: SIM115 (closed below)
+        except OSError as error:
+            reason = (error.strerror or type(error).__name__).lower()
+            self.unavailable = f"cannot use the state folder {sanitize(str(self.directory))} ({reason})"
+            self.warning = f"Positions and bookmarks will not be remembered: {self.unavailable}"
+            raise StateUnavailable(self.unavailable) from None
+        with lock, exclusive(lock):
+            yield
 
     def _read(self) -> dict[str, ArticleState]:
         try:
@@ -149,7 +203,7 @@ class StateStore:
             return {}
         try:
             data = json.loads(raw)
-            if not isinstance(data, dict) or data.get("version") != VERSION:
+            if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
                 raise ValueError(f"unknown version {data.get('version') if isinstance(data, dict) else None!r}")
             entries = data.get("articles", {})
             if not isinstance(entries, dict):
@@ -158,10 +212,17 @@ class StateStore:
             self._set_aside(f"it is not valid ({_short(error)})")
             return {}
         articles: dict[str, ArticleState] = {}
+        dropped = 0
         for key, value in entries.items():
-            # One unreadable entry costs that article's position, not everyone's.
-            with contextlib.suppress(ValueError, TypeError, AttributeError):
-                articles[key] = ArticleState.from_json(value)
+            # One unreadable record costs that article's position, not everyone's.
+            state, bad = ArticleState.from_json(value)
+            dropped += bad
+            if state is not None:
+                articles[key] = state
+        if dropped and not self._reported_dropped:
+            self._reported_dropped = True  # the next write leaves them out
+            parts = "record that did not fit was" if dropped == 1 else "records that did not fit were"
+            self.warning = f"Saved state: {dropped} {parts} dropped"
         return articles
 
     def _set_aside(self, reason: str) -> None:

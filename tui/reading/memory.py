@@ -5,6 +5,7 @@ Pure Python: the reader screen asks it where to resume and tells it where the re
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -39,15 +40,17 @@ class ArticleMemory:
         remembered, exact = self.store.get(digest, self.article.source)
         if remembered is None:
             return None
-        # When the text changed, a bookmark moves to the start of its section, or goes if that is gone.
+        # A bookmark whose text moved (the article changed, or the units are numbered anew) is found
+        # again by its excerpt, else moves to the start of its section, else goes.
         self.bookmarks = []
         for spot in remembered.bookmarks:
             place = spots.resolve(self.document, spot, exact)
             if place is not None:
                 self.bookmarks.append(replace(spot, unit=place[0], offset=place[1]))
-        if not exact and self.bookmarks:
-            moved = list(self.bookmarks)  # kept under the changed text's digest from now on
-            self._change_bookmarks(lambda _: moved)
+        if not exact or self.bookmarks != remembered.bookmarks:
+            moved = list(self.bookmarks)  # kept as found, under this text's digest, from now on
+            with contextlib.suppress(OSError):  # a full disk: found again the next time
+                self._change_bookmarks(lambda _: moved)
         position = remembered.position
         if not resume or position is None:
             return None
@@ -99,5 +102,13 @@ class ArticleMemory:
         self._write(edit)
 
     def _write(self, change: Callable[[ArticleState | None], ArticleState | None]) -> None:
-        if self.article.digest is not None:
-            self.store.update(self.article.digest, change)
+        """Write `change` through; raises OSError when it cannot be written (a full disk).
+
+        Without a usable state folder (said once, when the article opened) the change is made to
+        what is in memory only: bookmarks still work until brief quits."""
+        if self.article.digest is None:
+            return
+        if self.store.unavailable is not None:
+            change(ArticleState(self.article.title, self.article.source, bookmarks=list(self.bookmarks)))
+            return
+        self.store.update(self.article.digest, change)
