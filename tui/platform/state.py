@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.parse.sanitize import sanitize
 from tui.platform.locking import exclusive
 
 VERSION = 2
@@ -92,12 +91,12 @@ class ArticleState:
                 dropped += 1
             else:
                 bookmarks.append(spot)
-        return cls(sanitize(title), source, position, bookmarks, float(opened)), dropped
+        return cls(title, source, position, bookmarks, float(opened)), dropped
 
 
 def _spot(data: Any) -> Spot | None:
     """A spot from JSON, or None when a field has the wrong type or range; keys a newer brief may have
-    added are ignored. Its text is sanitised: the file is outside text, and it reaches the screen."""
+    added are ignored. Its text is outside text: the reader sanitises it (`tui.reading.memory`)."""
     if not isinstance(data, dict):
         return None
     unit, offset = data.get("unit"), data.get("offset", 0)
@@ -106,7 +105,7 @@ def _spot(data: Any) -> Spot | None:
         return None
     if heading is not None and not isinstance(heading, str):
         return None
-    return Spot(unit, offset, None if heading is None else sanitize(heading), sanitize(excerpt))
+    return Spot(unit, offset, heading, excerpt)
 
 
 def _index(value: Any) -> bool:
@@ -186,8 +185,9 @@ class StateStore:
             self.directory.mkdir(parents=True, exist_ok=True)
             lock = open(self.directory / "state.lock", "a+b")  # noqa: SIM115 (closed below)
         except OSError as error:
-            reason = (error.strerror or type(error).__name__).lower()
-            self.unavailable = f"cannot use the state folder {sanitize(str(self.directory))} ({reason})"
+            reason = "not a folder" if isinstance(error, (FileExistsError, NotADirectoryError)) else ""
+            reason = reason or (error.strerror or type(error).__name__).lower()
+            self.unavailable = f"cannot use the state folder {self.directory} ({reason})"
             self.warning = f"Positions and bookmarks will not be remembered: {self.unavailable}"
             raise StateUnavailable(self.unavailable) from None
         with lock, exclusive(lock):

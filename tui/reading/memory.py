@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from tui.parse.sanitize import sanitize
 from tui.reading import spots
 from tui.reading.layout import Document
 from tui.platform.state import ArticleState, Spot, StateStore
@@ -43,7 +44,7 @@ class ArticleMemory:
         # A bookmark whose text moved (the article changed, or the units are numbered anew) is found
         # again by its excerpt, else moves to the start of its section, else goes.
         self.bookmarks = []
-        for spot in remembered.bookmarks:
+        for spot in map(_clean, remembered.bookmarks):
             place = spots.resolve(self.document, spot, exact)
             if place is not None:
                 self.bookmarks.append(replace(spot, unit=place[0], offset=place[1]))
@@ -54,6 +55,7 @@ class ArticleMemory:
         position = remembered.position
         if not resume or position is None:
             return None
+        position = _clean(position)
         place = spots.resolve(self.document, position, exact)
         if place is None or place == (0, 0):
             return None
@@ -112,3 +114,10 @@ class ArticleMemory:
             change(ArticleState(self.article.title, self.article.source, bookmarks=list(self.bookmarks)))
             return
         self.store.update(self.article.digest, change)
+
+
+def _clean(spot: Spot) -> Spot:
+    """A spot read from the state file, whose text is outside text: it is shown in the bookmark
+    list and the resume notice, so it is sanitised as the article was."""
+    heading = None if spot.heading is None else sanitize(spot.heading)
+    return replace(spot, heading=heading, excerpt=sanitize(spot.excerpt))

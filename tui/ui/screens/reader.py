@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.model.article import Article
 from tui.parse import human_size
+from tui.parse.sanitize import printable
 from tui.platform.state import Spot, StateStore
 from tui.reading import spots
 from tui.reading.layout import Document, Link
@@ -44,6 +46,14 @@ LOADING_REFRESH = 0.25
 """Seconds between updates of the status line's `loading 10.0 MB… 40%` while a large input loads."""
 SAVE_DELAY = 2.0
 """Seconds of stillness after which the reading position is saved (it is also saved on leaving)."""
+
+
+class SaveFailed(Message):
+    """The position could not be written in the background (a full disk)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
 
 
 class ReaderScreen(Screen[None]):
@@ -109,6 +119,7 @@ class ReaderScreen(Screen[None]):
         self._bottom_when_whole: int | None = None
         """The top line `G` left the preview at, while the whole was loading."""
         self._loading_timer: Timer | None = None
+        self._told_replaced = False
         self._index_sections()
 
     def _index_sections(self) -> None:
@@ -204,9 +215,19 @@ class ReaderScreen(Screen[None]):
     def _restore(self) -> None:
         state = self.memory.store
         resumption = self.memory.restore(self._resume)
-        if state.warning:
-            self.notify(state.warning, severity="warning", timeout=8, markup=False)
+        if state.warning:  # said once: the store forgets it here
+            self.notify(printable(state.warning), severity="warning", timeout=8, markup=False)
             state.warning = None
+        if self.article.replaced_bytes and not self._told_replaced:
+            self._told_replaced = True
+            count = self.article.replaced_bytes
+            self.notify(
+                f"{count} invalid byte{'' if count == 1 else 's'} of this UTF-8 text {'is' if count == 1 else 'are'}"
+                " shown as \ufffd",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
         self._show_bookmarks()
         if resumption is not None:
             self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(resumption.place))
@@ -216,22 +237,49 @@ class ReaderScreen(Screen[None]):
         return spots.spot_at(self.document, self.reader.text_layout, round(self.reader.scroll_y))
 
     def save_position(self) -> None:
-        """Remember where the reader is in this article (written atomically, under a lock)."""
+        """Remember where the reader is in this article, now (on leaving: written before brief exits)."""
         if self.pending is not None:
             return  # the preview's position would overwrite the one saved for the whole text
         try:
             self.memory.save_position(self._top_spot())
         except OSError as error:
-            self.notify(f"Could not save brief's state: {error.strerror or error}", severity="warning", markup=False)
+            self._could_not_save(error)
+
+    def _save_in_background(self) -> None:
+        """Remember the position off the UI thread: reading, writing and syncing the state file takes
+        tens of milliseconds with hundreds of articles remembered."""
+        if self.pending is not None:
+            return
+        memory, spot = self.memory, self._top_spot()
+
+        def save() -> None:
+            try:
+                memory.save_position(spot)
+            except OSError as error:
+                self.post_message(SaveFailed(error))
+
+        self.run_worker(save, thread=True, group="save", exclusive=True)
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self._could_not_save(message.error)
+
+    def _could_not_save(self, error: OSError, what: str = "the reading position") -> None:
+        reason = error.strerror or str(error) or type(error).__name__
+        self.notify(f"Could not save {what}: {reason}", severity="warning", markup=False)
 
     def _schedule_save(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_in_background)
 
     def action_bookmark(self) -> None:
         spot = self._top_spot()
-        if not self.memory.add_bookmark(spot):
+        try:
+            added = self.memory.add_bookmark(spot)
+        except OSError as error:  # a full disk: the bookmark is not kept, and the reader goes on
+            self._could_not_save(error, "the bookmark")
+            return
+        if not added:
             self.notify("Already bookmarked.", timeout=2)
             return
         self._show_bookmarks()
@@ -266,7 +314,10 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(LinksScreen(links, heading or "the opening"), copy)
 
     def delete_bookmark(self, spot: Spot) -> None:
-        self.memory.delete_bookmark(spot)
+        try:
+            self.memory.delete_bookmark(spot)
+        except OSError as error:
+            self._could_not_save(error, "the deletion")
         self._show_bookmarks()
 
     def _show_bookmarks(self) -> None:
