@@ -126,8 +126,11 @@ class BriefApp(App[None]):
         return LibraryScreen(self.library, self.state, self.max_size, files=self.library_files, confined=self.served)
 
     def on_mount(self) -> None:
+        from tui.ui import signals
+
         if self._theme_name:
             self.theme = self._theme_name
+        signals.install(self, self._end_by_signal)
 
     def open_article(self, article: Article, pending: PendingDocument | None = None) -> None:
         """Show an article chosen in the library over it; Escape comes back."""
@@ -168,10 +171,24 @@ class BriefApp(App[None]):
     # Shared actions -------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        self._save_position()
+        self.exit()
+
+    def _end_by_signal(self, status: int) -> None:
+        """SIGTERM or SIGHUP (a dropped SSH connection): leave as a quit does, with the shell's status."""
+        self._save_position()
+        self.exit(return_code=status)
+
+    def _save_position(self) -> None:
         # From a dialog over the reader too: the position under it is still worth keeping.
         with contextlib.suppress(LookupError):
             self.reader_screen.save_position()
-        self.exit()
+
+    def action_command_palette(self) -> None:
+        from tui.ui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_suspend_process(self) -> None:
         if self.served:  # the process is the server's, not the visitor's: there is no shell to return to
