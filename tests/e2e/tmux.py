@@ -41,7 +41,8 @@ class Tmux:
         exports = " ".join(f"{key}={_quote(value)}" for key, value in env.items())
         self.tmux(
             "new-session", "-d", "-x", str(self.width), "-y", str(self.height),
-            f"env {exports} {command}; echo \"brief exited $?\"; sleep 60",
+            # COLUMNS and LINES (pytest sets them) would override the real size of the window.
+            f"env -u COLUMNS -u LINES {exports} {command}; echo \"brief exited $?\"; sleep 60",
         )  # fmt: skip
 
     def screen(self) -> list[str]:

@@ -17,8 +17,9 @@ from tui.parse import RawInput, parse_preview
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
 
-if TYPE_CHECKING:  # multiprocessing's pool costs start-up time; only large inputs need it
-    from multiprocessing.pool import AsyncResult, Pool
+if TYPE_CHECKING:  # multiprocessing costs start-up time; only large inputs need it
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
     from multiprocessing.sharedctypes import Synchronized
 
 
@@ -87,6 +88,20 @@ def open_input(raw: RawInput) -> Opened:
     return Opened(preview, PendingDocument(raw).start())
 
 
+PARSE_DIED = "could not finish reading: the parse process died"
+
+
+def _parse_in_child(raw: RawInput, progress: Synchronized, connection: Connection) -> None:
+    """The parse process: prepare the whole and send it back, or the input's error."""
+    _share_progress(progress)
+    try:
+        connection.send(("done", prepare_document(raw)))
+    except BriefError as error:
+        connection.send(("error", error))
+    finally:
+        connection.close()
+
+
 class PendingDocument:
     """The whole of a large input, being parsed while its preview is read."""
 
@@ -96,50 +111,57 @@ class PendingDocument:
         self._cancelled = False
         self._progress: Synchronized | None = None
         self._fallback_progress = 0.0
-        self._pool: Pool | None = None
-        self._result: AsyncResult[Prepared] | None = None
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
 
     def start(self) -> PendingDocument:
-        """Start parsing in another process (spawned, not forked: a fork copies other threads' locks)."""
+        """Start parsing in another process (spawned, not forked: a fork copies other threads' locks).
+
+        One process and a pipe rather than a pool: a pool whose worker is killed (by the OOM killer)
+        starts another and waits for the lost task for ever; the end of a pipe says the process died.
+        """
         import multiprocessing
 
         try:
             context = multiprocessing.get_context("spawn")
             self._progress = context.Value("d", 0.0)
-            self._pool = context.Pool(1, initializer=_share_progress, initargs=(self._progress,))
-            self._result = self._pool.apply_async(prepare_document, (self.raw,))
-            self._pool.close()  # no more work for it: it exits once the parse is done
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_parse_in_child, args=(self.raw, self._progress, sender), name="brief-parse", daemon=True
+            )
+            process.start()
+            sender.close()  # the child holds the only writing end: its death is the pipe's end
+            self._process, self._connection = process, receiver
         except (OSError, RuntimeError, ValueError):
-            self._pool = self._result = None  # no process to be had: result() parses in this thread
+            self._process = self._connection = None  # no process to be had: result() parses in this thread
         return self
 
     @property
     def in_process(self) -> bool:
         """Whether the parse runs in a process of its own (else `result` parses in the calling thread)."""
-        return self._result is not None
+        return self._connection is not None
 
     def result(self) -> Prepared:
-        """The parsed document and its outline (blocks until ready); raises the input's `BriefError`."""
-        if self._result is not None:
-            import multiprocessing
-
-            try:
-                while True:  # in steps, so that cancel() can end the wait
-                    if self._cancelled:
-                        raise LoadCancelled(self.raw.where)
-                    try:
-                        prepared = self._result.get(timeout=0.1)
-                    except multiprocessing.TimeoutError:
-                        continue
-                    self._reap()
-                    return prepared
-            except BriefError as error:
-                self._reap()
-                error.where = self.raw.where  # lost on the way back from the other process
-                raise
-            except (OSError, EOFError):
-                pass
-        return prepare_document(self.raw, report=self._set_fallback_progress)
+        """The parsed document and its outline (blocks until ready); raises the input's `BriefError`,
+        or one saying the parse process died (`PARSE_DIED`)."""
+        connection = self._connection
+        if connection is None:
+            return prepare_document(self.raw, report=self._set_fallback_progress)
+        try:
+            while not connection.poll(0.1):  # in steps, so that cancel() can end the wait
+                if self._cancelled:
+                    raise LoadCancelled(self.raw.where)
+            kind, value = connection.recv()
+        except (EOFError, OSError):
+            if self._cancelled:
+                raise LoadCancelled(self.raw.where) from None
+            raise BriefError(PARSE_DIED, self.raw.where) from None
+        finally:
+            self._reap()
+        if kind == "error":
+            value.where = self.raw.where  # lost on the way back from the other process
+            raise value
+        return value
 
     def _set_fallback_progress(self, fraction: float) -> None:
         self._fallback_progress = fraction
@@ -151,15 +173,20 @@ class PendingDocument:
             return max(self._progress.value, self._fallback_progress)
         return self._fallback_progress
 
+    @property
+    def pid(self) -> int | None:
+        """The parse process's id, while there is one."""
+        return self._process.pid if self._process is not None else None
+
     def _reap(self) -> None:
-        """Wait for the finished process to exit, so it does not linger as a zombie until brief quits."""
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.join()
+        """Wait for the process to exit, so it does not linger as a zombie until brief quits."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.join(5)
 
     def cancel(self) -> None:
         """Stop the other process, when the reader closes before it is done."""
         self._cancelled = True
-        pool = self._pool  # the loading thread may reap it meanwhile
-        if pool is not None:
-            pool.terminate()
+        process = self._process  # the loading thread may reap it meanwhile
+        if process is not None:
+            process.terminate()

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -131,6 +132,30 @@ class BriefApp(App[None]):
         if self._theme_name:
             self.theme = self._theme_name
         signals.install(self, self._end_by_signal)
+        self.call_after_refresh(self._fit_to_size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # After the refresh: the first size can arrive before the first screen is on the stack.
+        self.call_after_refresh(self._fit_to_size)
+
+    def _covered(self) -> bool:
+        from tui.ui.screens.too_small import TooSmallScreen
+
+        return isinstance(self.screen, TooSmallScreen)
+
+    def _fit_to_size(self) -> None:
+        """Cover every screen with one line while the terminal is too small to draw them in."""
+        from tui.ui.screens.too_small import TooSmallScreen, too_small
+
+        width, height = self.size
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height) and not covered:
+            self.push_screen(TooSmallScreen())
+            # At start-up the first frame may already be on its way: draw the cover over it.
+            self.call_after_refresh(self.refresh, repaint=True, layout=True)
+        elif covered and not too_small(width, height):
+            self.pop_screen()
+            self.call_after_refresh(self.refresh, repaint=True, layout=True)
 
     def open_article(self, article: Article, pending: PendingDocument | None = None) -> None:
         """Show an article chosen in the library over it; Escape comes back."""
@@ -187,7 +212,7 @@ class BriefApp(App[None]):
     def action_command_palette(self) -> None:
         from tui.ui.palette import SafeCommandPalette
 
-        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+        if self.use_command_palette and not SafeCommandPalette.is_open(self) and not self._covered():
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_suspend_process(self) -> None:
@@ -203,7 +228,7 @@ class BriefApp(App[None]):
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not isinstance(self.screen, HelpScreen) and not self._covered():
             bindings = help_bindings()
             if self.served:  # a key that does nothing here is not listed
                 bindings = [binding for binding in bindings if binding.action != "suspend_process"]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -410,7 +411,29 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
-        bar.focus()
+        # At once, not after a refresh as `bar.focus()` would: keys that arrived in the same burst as
+        # `/` are already queued, and they are for the search bar (`/quick` must not quit).
+        self.set_focus(bar)
+
+    def on_key(self, event: events.Key) -> None:
+        """`/` opens the search bar here, in the order the keys came, and typed keys that reach the
+        screen while the bar has the focus are sent on to it.
+
+        Textual hands each key to the widget focused when the key arrives, and runs a binding only
+        when the key has bubbled up to the app: keys sent in one burst with `/` were all handed to the
+        reading pane before the binding opened the bar, and were then run as commands or dropped
+        (`/quick` quit brief). Keys reach this handler one by one in their order, so opening the bar
+        here makes every later key of the burst the bar's.
+        """
+        bar = self.query_one(SearchBar)
+        if event.key == "slash" and self.focused is not bar:
+            event.stop()
+            event.prevent_default()
+            self.action_search()
+        elif self.focused is bar and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            bar.post_message(events.Key(event.key, event.character))
 
     def on_input_changed(self, event: SearchBar.Changed) -> None:
         if isinstance(event.input, SearchBar):

@@ -1,0 +1,158 @@
+"""The terminal's side of reliability, in a real terminal: signals that end brief, a flood of
+resizes, sizes down to 1x1, and keys that arrive in one burst after `/`."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.pty_terminal import PtySession
+from tests.e2e.tmux import Tmux, installed_brief, terminal_env
+from tests.tools import require
+
+pytestmark = pytest.mark.slow
+
+LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
+MOUSE_OFF = b"\x1b[?1000l"
+
+
+def pty_env(state: Path) -> dict[str, str]:
+    return {
+        "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), "TERM": "xterm-256color",
+        "LANG": "C.UTF-8", "BRIEF_STATE_DIR": str(state),
+    }  # fmt: skip
+
+
+def saved_heading(state: Path) -> str | None:
+    articles = json.loads((state / "state.json").read_text())["articles"]
+    (record,) = articles.values()
+    return record["position"]["heading"]
+
+
+@pytest.mark.parametrize(("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_saves_the_position_and_restores_the_terminal(isolated_state, name: str, status: int):
+    session = PtySession([installed_brief()], pty_env(isolated_state))
+    try:
+        session.read_until(b"Quit")
+        session.drain()
+        session.send(b"]]")  # to "Context & Background"; the 2 s save timer has not fired yet
+        session.read_until(b"Context & Background")
+        session.drain(0.3)
+        before = len(session.output)
+        os.kill(session.process.pid, getattr(signal, name))
+        assert session.wait() == status
+        after = session.output[before:]
+        assert LEAVE_ALTERNATE_SCREEN in after and MOUSE_OFF in after
+        assert b"Traceback" not in session.output
+    finally:
+        session.close()
+    assert saved_heading(isolated_state) == "Context & Background"
+
+
+@pytest.mark.parametrize("run", range(10))
+def test_a_flood_of_resizes_is_survived(isolated_state, run: int):
+    session = PtySession([installed_brief()], pty_env(isolated_state))
+    try:
+        session.read_until(b"Quit")
+        for _ in range(5000):
+            os.kill(session.process.pid, signal.SIGWINCH)
+        session.drain(0.5)
+        assert session.process.poll() is None, session.output[-2000:]
+        session.send(b"q")
+        assert session.wait() == 0
+        assert b"Traceback" not in session.output and b"RecursionError" not in session.output
+    finally:
+        session.close()
+
+
+def everything_shown(tmux: Tmux) -> str:
+    return tmux.tmux("capture-pane", "-p", "-S", "-300")
+
+
+@pytest.fixture
+def small_terminal(isolated_state):
+    require("tmux")
+    terminal = Tmux(100, 30)
+    yield terminal
+    terminal.close()
+
+
+def test_every_screen_down_to_1x1(small_terminal: Tmux, isolated_state):
+    """The bookmark list opened at 100x30 then shrunk to 6x6 crashed in an OptionList; at each size
+    brief draws its screens or one line saying the terminal is too small, and quits with 0."""
+    tmux = small_terminal
+    tmux.start(installed_brief(), terminal_env(str(isolated_state)))
+    tmux.wait_for(lambda lines: "Quit" in "\n".join(lines))
+    tmux.send("4", "m", "'")  # a bookmark, and the bookmark list open
+    tmux.wait_for(lambda lines: "Bookmarks" in "\n".join(lines))
+    for width, height in [(6, 6), (8, 5), (1, 1), (30, 8), (3, 40), (100, 30), (12, 3)]:
+        tmux.tmux("resize-window", "-x", str(width), "-y", str(height))
+        time.sleep(0.4)
+        shown = everything_shown(tmux)
+        assert "brief exited" not in shown and "Traceback" not in shown, f"at {width}x{height}:\n{shown}"
+        if width >= 20 and height >= 6:
+            assert "too small" not in "\n".join(tmux.screen())
+    tmux.tmux("resize-window", "-x", "100", "-y", "30")
+    tmux.wait_for(lambda lines: "Bookmarks" in "\n".join(lines))
+    for keys in (["Escape"], ["?"], ["Escape", "C-p"], ["Escape", "t", "s"]):
+        tmux.send(*keys)
+        tmux.tmux("resize-window", "-x", "5", "-y", "4")
+        time.sleep(0.3)
+        tmux.tmux("resize-window", "-x", "100", "-y", "30")
+        time.sleep(0.3)
+    for key in ("Escape", "Escape", "C-q"):
+        tmux.send(key)
+        time.sleep(0.3)
+    lines = tmux.wait_for(lambda lines: any("brief exited" in line for line in lines))
+    assert "Traceback" not in everything_shown(tmux)
+    assert any(line.strip() == "brief exited 0" for line in lines)
+
+
+@pytest.mark.parametrize("size", [(1, 1), (8, 5), (19, 30)], ids=str)
+def test_starting_in_a_tiny_terminal(isolated_state, size: tuple[int, int]):
+    require("tmux")
+    tmux = Tmux(*size)
+    try:
+        tmux.start(installed_brief(), terminal_env(str(isolated_state)))
+        if size[0] >= 18:
+            tmux.wait_for(lambda lines: any("terminal too small" in line for line in lines))
+        else:
+            time.sleep(2)
+        tmux.tmux("resize-window", "-x", "80", "-y", "24")
+        tmux.wait_for(lambda lines: "q Quit" in "\n".join(lines))  # the reader is back at a usable size
+        for key in ("Escape", "Escape", "C-q"):  # one at a time: two Escapes at once read as Alt+Escape
+            tmux.send(key)
+            time.sleep(0.3)
+        # The shell's line may wrap at the old width: read the screen as one string.
+        lines = tmux.wait_for(lambda lines: "brief exited" in "".join(lines))
+        assert "Traceback" not in everything_shown(tmux)
+        assert "brief exited 0" in "".join(lines)
+    finally:
+        tmux.close()
+
+
+def test_keys_in_a_burst_after_slash_go_to_the_search_bar(isolated_state):
+    """`/quick` sent at once quit brief, and `m` in it added a bookmark (8 of 8 runs before the fix)."""
+    require("tmux")
+    for _ in range(5):
+        tmux = Tmux(80, 24)
+        try:
+            tmux.start(installed_brief(), terminal_env(str(isolated_state)))
+            tmux.wait_for(lambda lines: "q Quit" in "\n".join(lines))
+            tmux.send("/", "q", "u", "i", "c", "k", "m")
+            tmux.wait_for(lambda lines: any("quickm" in line for line in lines) and "matches" in "\n".join(lines))
+            assert "brief exited" not in "\n".join(tmux.screen())
+            tmux.send("Escape")
+            time.sleep(0.3)
+            tmux.send("C-q")
+            tmux.wait_for(lambda lines: any("brief exited 0" in line for line in lines))
+        finally:
+            tmux.close()
+        state = isolated_state / "state.json"
+        if state.exists():
+            assert all(not a["bookmarks"] for a in json.loads(state.read_text())["articles"].values())
