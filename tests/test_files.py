@@ -37,3 +37,13 @@ def test_a_link_is_written_through(tmp_path):
     write_atomically(link, "new", replace=True)
     assert link.is_symlink() and real.read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+def test_a_folder_is_a_folder_before_it_is_an_existing_name(tmp_path):
+    """The save dialog offered "Save again to replace it" for a folder's name."""
+    import pytest
+
+    from tui.platform.files import write_atomically
+
+    with pytest.raises(IsADirectoryError):
+        write_atomically(tmp_path, "text", replace=False)

@@ -154,3 +154,26 @@ async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_it
         await wait_until(pilot, lambda: screen.pending is None, timeout=60)
         assert screen.article.complete
         assert _zombie_children() == []
+
+
+async def test_a_dead_parse_process_is_said_and_the_preview_keeps_its_place(isolated_state):
+    """The OOM killer ending the parse process left `loading… 0%` for ever and no position saved."""
+    import json
+    import signal
+
+    from tui.reading.loading import PARSE_DIED, open_input
+
+    opened = open_input(large_input())
+    assert opened.pending is not None and opened.pending.pid is not None
+    os.kill(opened.pending.pid, signal.SIGKILL)
+    app = BriefApp(opened.article, pending=opened.pending)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = app.reader_screen
+        await wait_until(pilot, lambda: any(PARSE_DIED in toast for toast in toasts(app)), timeout=30)
+        assert screen.pending is None and not screen.article.complete
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        heading = top_text(app)
+        screen.save_position()
+        await pilot.press("q")
+    (record,) = json.loads((isolated_state / "state.json").read_text())["articles"].values()
+    assert record["position"]["heading"] == heading

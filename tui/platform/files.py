@@ -17,10 +17,10 @@ def write_atomically(path: Path, text: str, *, replace: bool = False) -> None:
     a new file would get, or keeps the mode it had.
     """
     path = Path(os.path.realpath(path.expanduser()))
+    if path.is_dir():  # first: a folder is never "replaced", so it must not be offered as one
+        raise IsADirectoryError(str(path))
     if path.exists() and not replace:
         raise FileExistsError(str(path))
-    if path.is_dir():
-        raise IsADirectoryError(str(path))
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
