@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from tui.model.article import Article, Format
 from tui.model.errors import EmptyInput, InputError, InputTooLarge
-from tui.parse.decode import decode, decode_counting
+from tui.parse.decode import decode_counting
 from tui.parse.detect import EPUB_SUFFIXES, HTML_SUFFIXES, looks_like_epub, looks_like_html, looks_like_markdown
 from tui.parse.extract import extract
 from tui.parse.plain import parse_plain
