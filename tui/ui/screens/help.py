@@ -29,6 +29,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help"),
         Binding("j,down", "scroll('down')", show=False),
         Binding("k,up", "scroll('up')", show=False),
+        Binding("g,home", "scroll('home')", show=False),
+        Binding("G,end", "scroll('end')", show=False),
     ]
 
     def __init__(self, bindings: list[Binding]) -> None:
@@ -43,4 +45,9 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
-        body.scroll_relative(y=1 if direction == "down" else -1, animate=False)
+        if direction == "home":
+            body.scroll_home(animate=False)
+        elif direction == "end":
+            body.scroll_end(animate=False)
+        else:
+            body.scroll_relative(y=1 if direction == "down" else -1, animate=False)

@@ -50,13 +50,15 @@ class LibraryScreen(Screen[None]):
     CSS_PATH = str(stylesheet_path("library"))
 
     BINDINGS = [
-        Binding("down", "move(1)", "Next article", show=False),
-        Binding("up", "move(-1)", "Previous article", show=False),
+        # Letters type into the filter, so the list moves with the arrows and Emacs's Ctrl+N / Ctrl+P.
+        Binding("down,ctrl+n", "move(1)", "Next article", show=False),
+        Binding("up,ctrl+p", "move(-1)", "Previous article", show=False),
         Binding("pagedown", "move(10)", "Ten down", show=False),
         Binding("pageup", "move(-10)", "Ten up", show=False),
         Binding("escape", "clear_filter", "Clear filter", tooltip="Library: clear the filter"),
-        Binding("enter", "open", "Open", tooltip="Library: open the highlighted article"),
-        Binding("ctrl+q", "app.quit", "Quit", tooltip="Quit (q types into the filter here)"),
+        # Priority: on the bar over the filter's own (hidden) Enter and the app's hidden Ctrl+Q.
+        Binding("enter", "open", "Open", tooltip="Library: open the highlighted article", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", tooltip="Quit (q types into the filter here)", priority=True),
     ]
 
     class ArticleChosen(Message):
