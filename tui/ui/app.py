@@ -112,7 +112,11 @@ class BriefApp(App[None]):
         self.failure: str | None = None
         """Why brief closed without showing the article (a URL that could not be fetched): the
         command line prints it as its one-line error."""
-        self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
+        self.clipboard_writer = clipboard or Clipboard(
+            clipboard_mode, write_terminal=self._write_terminal, send_osc52=self._send_osc52
+        )
+        self._clipboard_hint_given = False
+        """The fix for a clipboard that may not pass text on is named once a session, not at every copy."""
         self._theme_name = theme
 
     def get_default_screen(self) -> Screen:
@@ -235,19 +239,31 @@ class BriefApp(App[None]):
         self.run_worker(copy, thread=True, group="copy", exclusive=True)
 
     def _report_copy(self, text: str, description: str, outcome: Outcome) -> None:
-        if outcome.channel is not None:
+        if outcome.channel is not None and outcome.verified:
             self.notify(f"Copied {description} ({outcome.channel})", markup=False)
+        elif outcome.channel is not None:
+            # An escape sent to the terminal: brief cannot see whether the terminal took it.
+            message = f"Sent {description} ({outcome.channel})"
+            if outcome.hint and not self._clipboard_hint_given:
+                self._clipboard_hint_given = True
+                message += f" (if it does not arrive: {outcome.hint})"
+            self.notify(message, markup=False, timeout=8 if outcome.hint else 5)
         else:
             from tui.ui.screens.copy_dialog import CopyDialog
 
             self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available", can_save=not self.served))
 
+    def _send_osc52(self, text: str) -> None:
+        """Set the terminal's clipboard with Textual's own OSC 52, from any thread."""
+        self.call_from_thread(self.copy_to_clipboard, text)
+
     def _write_terminal(self, sequence: str) -> None:
-        """Send an escape sequence to the user's terminal, from any thread."""
+        """Send a raw escape sequence to the user's terminal, from any thread."""
         self.call_from_thread(self._write_to_driver, sequence)
 
     def _write_to_driver(self, sequence: str) -> None:
-        # Textual offers no public call for raw output; App.copy_to_clipboard writes through the same driver.
+        # Only for GNU screen, which passes OSC 52 on only inside its own DCS wrapper: Textual's
+        # copy_to_clipboard writes the bare sequence and has no public call for raw output.
         if self._driver is not None:
             self._driver.write(sequence)
 
