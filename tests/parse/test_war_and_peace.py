@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, missing
 from tests.parse.test_properties import assert_clean, assert_no_word_lost
 from tui.model.article import Article, BulletList, Paragraph
 from tui.parse import load_path
@@ -36,7 +36,7 @@ CHAPTERS_BEFORE_BOOK_TWO = 27
 @pytest.fixture(scope="module")
 def book() -> Article:
     if not BOOK.is_file():
-        pytest.skip(
+        missing(
             f"the War and Peace corpus is not at {BOOK} (it lives in ../shared/corpus/, outside the repository)"
         )
     return load_path(BOOK)
