@@ -154,3 +154,19 @@ async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_it
         await wait_until(pilot, lambda: screen.pending is None, timeout=60)
         assert screen.article.complete
         assert _zombie_children() == []
+
+
+async def test_panel_enter_jumps_to_the_item_once_the_whole_has_arrived(isolated_state):
+    from tui.ui.widgets.insights import ItemList
+
+    raw = large_input()
+    app = BriefApp(parse_preview(raw), pending=PendingDocument(raw).start())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        await pilot.pause()
+        items = app.screen.query_one(ItemList)
+        items.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        # The whole came from another process: its items are found by place, not by id().
+        assert top_text(app) and app.article.takeaways[1].display.startswith(top_text(app))
