@@ -70,6 +70,7 @@ class BriefApp(App[None]):
             tooltip="Command palette: Go to section…, themes, every action",
         ),
         Binding("ctrl+z", "suspend_process", "Suspend to the shell", show=False),
+        Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
@@ -132,6 +133,9 @@ class BriefApp(App[None]):
     def on_mount(self) -> None:
         if self._theme_name:
             self.theme = self._theme_name
+        # Back from Ctrl+Z: the terminal was the shell's meanwhile, and Textual redraws only what
+        # changes, so nothing would be drawn until a key moved something.
+        self.app_resume_signal.subscribe(self, lambda app: self.action_redraw())
 
     def open_article(self, article: Article, pending: PendingDocument | None = None) -> None:
         """Show an article chosen in the library over it; Escape comes back."""
@@ -186,6 +190,10 @@ class BriefApp(App[None]):
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         if not self.served:  # a browser would open on the server, not for the visitor
             super().open_url(url, new_tab=new_tab)
+
+    def action_redraw(self) -> None:
+        """Draw every cell of the screen again, as terminal programs do on Ctrl+L."""
+        self.screen.refresh(repaint=True, layout=True)
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
