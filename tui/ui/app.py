@@ -38,6 +38,7 @@ def help_bindings() -> list[Binding]:
     # Keys the side panes' lists handle themselves.
     panes = [
         Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
+        *(Binding(key, "", "In a list (navigator, panel, bookmarks, help): next / previous, first / last") for key in "jkgG"),
         *Insights.BINDINGS,
         *BookmarksScreen.BINDINGS[1:],
     ]

@@ -67,7 +67,13 @@ class ReaderScreen(Screen[None]):
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
         # Escape is shown on the bar only where it goes back to the library (see check_action).
-        Binding("escape", "library", "Library", key_display="Esc", tooltip="From a library: back to it"),
+        Binding(
+            "escape",
+            "library",
+            "Library",
+            key_display="Esc",
+            tooltip="Clear the search highlights; from a library, back to it",  # one row in the help with the next
+        ),
         Binding("escape", "escape", "Clear the search highlights; from a library, back to it", show=False),
         Binding("backspace", "back_to_library", "Back to the library", show=False),
         Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
