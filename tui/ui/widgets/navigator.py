@@ -31,7 +31,7 @@ class Navigator(LineView, can_focus=True):
         Binding("pagedown", "move_page(1)", "Headings a page down", show=False),
         Binding("g,home", "move_to(0)", "First heading", show=False),
         Binding("G,end", "move_to(-1)", "Last heading", show=False),
-        Binding("enter", "select", "Go", tooltip="Jump to the heading"),
+        Binding("enter", "select", "Go", key_display="Enter", tooltip="Jump to the heading"),
     ]
 
     COMPONENT_CLASSES = {"navigator--highlighted", "navigator--number", "navigator--marker", "navigator--aside"}
