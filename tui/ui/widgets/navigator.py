@@ -19,6 +19,8 @@ from tui.reading.outline import MARKER_CELLS, Entry, Outline, OutlineLines
 from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BOOKMARK_MARKER = "◆"
+CURRENT_MARKER = "▌"
+"""At the left edge of the current section's lines: seen without colour (NO_COLOR, monochrome)."""
 
 
 class Navigator(LineView, can_focus=True):
@@ -192,6 +194,8 @@ class Navigator(LineView, can_focus=True):
         first = line == lines.entry_lines[entry]
         if first and item.section in self.bookmarked:
             marker = Segment(BOOKMARK_MARKER, style + self.component_style("navigator--marker"))
+        elif entry == self.highlighted:
+            marker = Segment(CURRENT_MARKER, style)
         else:
             marker = Segment(" ", style)
         if first:
