@@ -51,8 +51,8 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS = [
         # Letters type into the filter, so the list moves with the arrows and Emacs's Ctrl+N / Ctrl+P.
-        Binding("down,ctrl+n", "move(1)", "Next article", show=False, tooltip="Library: move the highlight"),
-        Binding("up,ctrl+p", "move(-1)", "Previous article", show=False, tooltip="Library: move the highlight"),
+        Binding("down,ctrl+n", "move(1)", "Next article", show=False, tooltip="Library: next article"),
+        Binding("up,ctrl+p", "move(-1)", "Previous article", show=False, tooltip="Library: previous article"),
         Binding("pagedown", "move(10)", "Ten down", show=False),
         Binding("pageup", "move(-10)", "Ten up", show=False),
         Binding("escape", "clear_filter", "Clear filter", tooltip="Library: clear the filter"),
