@@ -198,3 +198,16 @@ async def test_t_twice_at_80_columns_brings_back_the_navigator():
         await pilot.press("t")
         assert panes.show_navigator and not panes.show_insights
         assert navigator_text(app)[0]
+
+
+async def test_notifications_sit_above_the_status_line_and_the_key_bar():
+    app = seed_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("m")  # "Bookmarked …"
+        await wait_until(pilot, lambda: bool(app.screen.query("Toast")))
+        await pilot.pause()
+        status = app.screen.query_one("#status")
+        for toast in app.screen.query("Toast"):
+            assert toast.region.bottom <= status.region.y
+        assert screen_lines(app)[-2].startswith(" Opening · ")
