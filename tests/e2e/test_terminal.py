@@ -10,10 +10,11 @@ pytestmark = pytest.mark.slow
 
 
 def reading_pane_top(lines: list[str]) -> str:
-    """The first row of the reading pane: the screen's first row, right of the navigator's edge."""
+    """The first row of the reading pane: the screen's first row, right of the navigator's edge and
+    of the pane's own mark of focus (▌)."""
     row = lines[0]
     edge = row.find("▕")
-    return row[edge + 1 :].strip() if edge >= 0 else row.strip()
+    return (row[edge + 1 :] if edge >= 0 else row).strip().removeprefix("▌").strip()
 
 
 @pytest.fixture
