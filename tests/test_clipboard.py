@@ -280,7 +280,8 @@ def test_inside_tmux_a_copy_is_sent_not_known_to_arrive(monkeypatch, system, set
         asked.append(name)
         return setting
 
-    clipboard = Clipboard("auto", Environment.from_environ(SSH_IN_TMUX), write_terminal=[].append, tmux_option=tmux_option)
+    environment = Environment.from_environ(SSH_IN_TMUX)
+    clipboard = Clipboard("auto", environment, write_terminal=[].append, tmux_option=tmux_option)
     outcome = clipboard.copy("over ssh in tmux")
     assert outcome.channel == f"{TERMINAL_CLIPBOARD} and tmux buffer"
     assert outcome.verified is False  # nothing comes back from the terminal to say it arrived
@@ -299,6 +300,7 @@ def test_plain_osc52_goes_through_send_osc52_and_screen_keeps_its_wrapper(system
     clipboard = Clipboard("auto", Environment.from_environ(SSH), write_terminal=raw.append, send_osc52=texts.append)
     clipboard.copy("plain")
     assert texts == ["plain"] and raw == []
-    clipboard = Clipboard("auto", Environment.from_environ(SSH_IN_SCREEN), write_terminal=raw.append, send_osc52=texts.append)
+    screen = Environment.from_environ(SSH_IN_SCREEN)
+    clipboard = Clipboard("auto", screen, write_terminal=raw.append, send_osc52=texts.append)
     clipboard.copy("wrapped")
     assert texts == ["plain"] and raw == [osc52_sequence("wrapped", screen=True)]

@@ -7,7 +7,16 @@ import threading
 import pytest
 
 import tui.ui.widgets.reader as reader_module
-from tests.app.helpers import navigator_text, screen_lines, seed_app, text_app, top_line, top_text, visible_text, wait_until
+from tests.app.helpers import (
+    navigator_text,
+    screen_lines,
+    seed_app,
+    text_app,
+    top_line,
+    top_text,
+    visible_text,
+    wait_until,
+)
 from tui.ui.app import help_bindings
 from tui.reading.layout import Document
 from tui.ui.screens.help import HelpScreen

@@ -32,7 +32,9 @@ def test_brief_over_ssh_reads_moves_and_copies(server, terminal, isolated_state)
     remote = f"env TERM=xterm-256color LANG=C.UTF-8 BRIEF_STATE_DIR={isolated_state} {installed_brief()}"
     terminal.start(server.client_command(remote), terminal_env(str(isolated_state)))
     terminal.tmux("set-option", "-s", "set-clipboard", "on")
-    terminal.wait_for(lambda lines: reading_pane_top(lines).startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23])
+    terminal.wait_for(
+        lambda lines: reading_pane_top(lines).startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23]
+    )
     assert "As the world watches" in "\n".join(terminal.screen())
     terminal.send("]")
     terminal.wait_for(lambda lines: reading_pane_top(lines) == "Introduction")

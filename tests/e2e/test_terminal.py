@@ -27,7 +27,9 @@ def terminal(isolated_state):
 def test_installed_brief_reads_moves_and_quits(terminal, isolated_state):
     terminal.start(installed_brief(), terminal_env(str(isolated_state)))
     # The footer is drawn last: once it shows, brief is taking keys.
-    terminal.wait_for(lambda lines: reading_pane_top(lines).startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23])
+    terminal.wait_for(
+        lambda lines: reading_pane_top(lines).startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23]
+    )
     assert reading_pane_top(terminal.screen()).startswith("The Diplomatic Gauntlet")
     terminal.send("]")
     terminal.wait_for(lambda lines: reading_pane_top(lines) == "Introduction")

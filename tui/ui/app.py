@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from tui.ui.screens.library import LibraryScreen
 
 
+LIST_KEYS_HELP = "In a list (navigator, panel, bookmarks, help): next / previous, first / last"
+"""One row of the help for the keys every list shares (`widgets/lists.py`, the navigator, the help)."""
+
+
 def help_bindings() -> list[Binding]:
     """Every key brief knows, in the order the help screen and the README list them."""
     from tui.ui.screens.bookmarks import BookmarksScreen
@@ -38,7 +42,7 @@ def help_bindings() -> list[Binding]:
     # Keys the side panes' lists handle themselves.
     panes = [
         Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
-        *(Binding(key, "", "In a list (navigator, panel, bookmarks, help): next / previous, first / last") for key in "jkgG"),
+        *(Binding(key, "", LIST_KEYS_HELP) for key in "jkgG"),
         *Insights.BINDINGS,
         *BookmarksScreen.BINDINGS[1:],
     ]
