@@ -41,7 +41,7 @@ async def test_keys_move_the_highlight_by_heading_and_by_page():
         height = navigator.scrollable_content_region.height
         assert navigator.highlighted == 104 - (height - 1)
         await pilot.press("home")
-        assert navigator.highlighted == 0 and navigator_text(app)[0] == "  1 PART 1"
+        assert navigator.highlighted == 0 and navigator_text(app)[0] == "▌ 1 PART 1"  # marked as current
         await pilot.press("pagedown", "enter")
         assert top_text(app) == navigator.entries[height - 1].heading
 

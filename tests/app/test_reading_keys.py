@@ -299,7 +299,7 @@ async def test_tiny_terminal_keeps_working_through_every_pane():
         await pilot.press("s", "g")
         assert app.focused is app.reader and app.reader.display and top_line(app) == 0
         lines = screen_lines(app)
-        assert len(lines) == 12 and lines[0].strip().startswith("The Diplomatic")
+        assert len(lines) == 12 and lines[0].startswith("▌ The Diplomatic")  # the focused pane's edge
         assert lines[-2].strip().startswith("Opening · 0%")
 
 
