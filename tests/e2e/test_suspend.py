@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.e2e.test_terminal import reading_pane_top
@@ -44,9 +46,18 @@ def test_ctrl_l_redraws_a_screen_another_program_wrote_over(terminal, isolated_s
     terminal.start(installed_brief(), terminal_env(str(isolated_state)))
     terminal.wait_for(whole_screen)
     # Another program (a `wall` message, a background job) writes to the terminal: here, a clear.
+    # Written once brief is still: a frame still on its way (under load) would paint over the clear.
     tty = terminal.tmux("display-message", "-p", "#{pane_tty}").strip()
-    with open(tty, "w") as stray:
-        stray.write("\x1b[2J")
-    terminal.wait_for(lambda lines: not whole_screen(lines), timeout=5)
+    for _ in range(5):
+        before = terminal.screen()
+        time.sleep(1.0)
+        if terminal.screen() != before:
+            continue
+        with open(tty, "w") as stray:
+            stray.write("\x1b[2J")
+        time.sleep(0.5)
+        if not whole_screen(terminal.screen()):
+            break
+    assert not whole_screen(terminal.screen()), "the stray clear did not reach the screen"
     terminal.send("C-l")
     terminal.wait_for(whole_screen, timeout=10)
