@@ -346,17 +346,17 @@ def _descendants(pid: int) -> set[int]:
 
 
 def reading_rows(lines: list[str]) -> list[str]:
-    """The reading pane's rows (the screen's second row to the status line): right of the navigator's
-    `▕` edge, left of the panel's `▏`, without the scroll bar."""
+    """The reading pane's rows (the screen's first row to the status line): right of the navigator's
+    `▕` edge and of the pane's mark of focus `▌`, left of the panel's `▏`, without the scroll bar."""
     rows = []
-    for row in lines[1:-2]:
+    for row in lines[:-2]:
         edge = row.find("▕")
         if edge >= 0:
             row = row[edge + 1 :]
         panel = row.find("▏")
         if panel >= 0:
             row = row[:panel]
-        rows.append(row.strip().rstrip(BAR_CHARS))
+        rows.append(row.strip().removeprefix("▌").strip().rstrip(BAR_CHARS))
     return rows
 
 
@@ -513,12 +513,16 @@ class Brief(Program):
         return {**base_env(home), "BRIEF_STATE_DIR": str(home / "state")}
 
     def measure(self, pane: Pane, item: Input, started: float, result: dict[str, float | None]) -> None:
-        title = item.title[:60]
+        # The title is the reading pane's first line (there is no title bar), wrapped at its measure.
+        title = item.title[:30]
+
+        def title_shown(lines: list[str]) -> bool:
+            return title in lines[0]
 
         def first_frame(lines: list[str]) -> bool:
-            return lines[0].strip().startswith(title) and "·" in status_line(lines)
+            return title_shown(lines) and "·" in status_line(lines)
 
-        result["title"] = pane.wait_for("first paint", lambda s: s[0].strip().startswith(title), started, PAINT_TIMEOUT)
+        result["title"] = pane.wait_for("first paint", title_shown, started, PAINT_TIMEOUT)
         result["first_paint"] = pane.wait_for("first paint", first_frame, started, PAINT_TIMEOUT)
         result["complete"] = pane.wait_for(
             "complete", lambda s: first_frame(s) and "loading" not in status_line(s), started, PAINT_TIMEOUT

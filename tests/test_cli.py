@@ -517,3 +517,12 @@ def test_forget_clears_what_is_stored_for_a_file_and_for_all(isolated_state, cap
     assert cli.main(["--forget"]) == 0
     assert capsys.readouterr().out.strip() == "Forgot 1 article."
     assert store.get("other") == (None, False)
+
+
+def test_help_mentions_the_library_of_a_folder(capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert exit.value.code == 0
+    assert "a folder (DIR) to list its articles in a library" in " ".join(out.split())
+    assert "brief ~/reading/" in out

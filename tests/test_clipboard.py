@@ -269,3 +269,38 @@ def test_text_files_write_atomically_and_never_replace_without_asking(tmp_path):
     write_atomically(target, "second", replace=True)
     assert target.read_text() == "second"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
+
+
+@pytest.mark.parametrize(("setting", "hint"), [("external", True), ("off", True), ("on", False)])
+def test_inside_tmux_a_copy_is_sent_not_known_to_arrive(monkeypatch, system, setting, hint):
+    monkeypatch.setattr("tui.platform.clipboard._load_tmux_buffer", lambda text: True)
+    asked: list[str] = []
+
+    def tmux_option(name: str) -> str:
+        asked.append(name)
+        return setting
+
+    environment = Environment.from_environ(SSH_IN_TMUX)
+    clipboard = Clipboard("auto", environment, write_terminal=[].append, tmux_option=tmux_option)
+    outcome = clipboard.copy("over ssh in tmux")
+    assert outcome.channel == f"{TERMINAL_CLIPBOARD} and tmux buffer"
+    assert outcome.verified is False  # nothing comes back from the terminal to say it arrived
+    assert asked == ["set-clipboard"]
+    assert (outcome.hint == "in tmux, set -g set-clipboard on passes it on") is hint
+
+
+def test_a_system_clipboard_read_back_is_verified(system):
+    clipboard, _ = make_clipboard(DESKTOP)
+    assert clipboard.copy("hello").verified is True
+
+
+def test_plain_osc52_goes_through_send_osc52_and_screen_keeps_its_wrapper(system):
+    texts: list[str] = []
+    raw: list[str] = []
+    clipboard = Clipboard("auto", Environment.from_environ(SSH), write_terminal=raw.append, send_osc52=texts.append)
+    clipboard.copy("plain")
+    assert texts == ["plain"] and raw == []
+    screen = Environment.from_environ(SSH_IN_SCREEN)
+    clipboard = Clipboard("auto", screen, write_terminal=raw.append, send_osc52=texts.append)
+    clipboard.copy("wrapped")
+    assert texts == ["plain"] and raw == [osc52_sequence("wrapped", screen=True)]

@@ -17,12 +17,11 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tests.app.helpers import seed_app, toasts, top_text, wait_until
+from tests.app.helpers import seed_app, toasts, wait_until
 from tests.conftest import FIXTURES, REPO, SEED
 from tests.tools import as_unprivileged, open_folder
 from tui.parse import load_path, parse_text

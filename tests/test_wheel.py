@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, missing
 from tests.seed_expectations import SEED_TITLE
 
 pytestmark = pytest.mark.slow
@@ -39,7 +39,7 @@ def clean_env() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None or not (REPO / ".git").exists():
-        pytest.skip("building the wheel from tracked files needs git and a git checkout")
+        missing("building the wheel from tracked files needs git and a git checkout")
     source = tmp_path_factory.mktemp("source")
     copy_tracked_files(source)
     dist = tmp_path_factory.mktemp("dist")

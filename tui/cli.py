@@ -35,6 +35,7 @@ examples:
   brief page.html                read the article of a saved web page
   brief https://example.org/a    fetch a web page and read its article
   brief book.epub                read an e-book
+  brief ~/reading/               the library: every article in a folder, filter and open
   curl -s URL | brief -          read from standard input
   brief --takeaways report.txt   print the key takeaways as a Markdown list
   brief --json report.txt | jq '.sections[].heading'
@@ -66,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         metavar="FILE",
-        help="article to read (.txt, .md, .html, .epub, or an http(s) URL); - reads standard input; "
-        "default: the bundled sample",
+        help="article to read (.txt, .md, .html, .epub, or an http(s) URL), or a folder (DIR) to list its"
+        " articles in a library; - reads standard input; default: the bundled sample",
     )
     output = parser.add_argument_group("print instead of opening the reader").add_mutually_exclusive_group()
     output.add_argument("--json", action="store_const", const="json", dest="output", help="the parsed article as JSON")

@@ -64,3 +64,8 @@ async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 10.0
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting for the app"
         await pilot.pause(0.02)
+
+
+def screen_lines(app: BriefApp) -> list[str]:
+    """Every row of the terminal as the app would draw it now, trailing spaces dropped."""
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]

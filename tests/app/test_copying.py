@@ -51,7 +51,7 @@ async def test_y_copies_all_takeaways_as_markdown_over_ssh():
         await pilot.press("y")
         await settle(app, pilot)
         assert [decoded(s) for s in sent] == [SEED_TAKEAWAYS_MARKDOWN]
-        assert "Copied 6 takeaways (terminal clipboard, OSC 52)" in notifications(app)
+        assert "Sent 6 takeaways (terminal clipboard, OSC 52)" in notifications(app)
 
 
 async def test_shift_y_copies_pros_and_cons():
@@ -61,7 +61,7 @@ async def test_shift_y_copies_pros_and_cons():
         await pilot.press("Y")
         await settle(app, pilot)
         assert [decoded(s) for s in sent] == [export.pros_cons_markdown(app.article)]
-        assert "Copied 5 pros and 5 cons (terminal clipboard, OSC 52)" in notifications(app)
+        assert "Sent 5 pros and 5 cons (terminal clipboard, OSC 52)" in notifications(app)
 
 
 async def test_c_in_the_panel_copies_the_selected_item_as_shown():
@@ -79,7 +79,7 @@ async def test_c_in_the_panel_copies_the_selected_item_as_shown():
         shown = str(pros.get_option_at_index(pros.highlighted).prompt)
         assert [decoded(s) for s in sent] == [shown]
         assert shown == app.article.pros[pros.highlighted].display
-        assert "Copied 1 item (terminal clipboard, OSC 52)" in notifications(app)
+        assert "Sent 1 item (terminal clipboard, OSC 52)" in notifications(app)
 
 
 async def test_with_no_clipboard_a_dialog_shows_the_text_and_saves_it(tmp_path, monkeypatch):
@@ -124,8 +124,40 @@ def test_osc52_helper_round_trips():
     assert decoded(osc52_sequence("a “b”")) == "a “b”"
 
 
-async def test_seed_app_helper_still_opens():
+async def test_seed_app_helper_opens_the_seed_with_an_auto_clipboard():
     app = seed_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        assert app.clipboard_writer is not None
+        assert app.article.title.startswith("The Diplomatic Gauntlet")
+        assert len(app.article.takeaways) == 6
+        assert isinstance(app.clipboard_writer, Clipboard) and app.clipboard_writer.mode == "auto"
+
+
+async def test_osc52_goes_through_textuals_copy_to_clipboard(monkeypatch):
+    for name in ("TMUX", "STY", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SSH_TTY", "/dev/pts/1")
+    app = BriefApp(load_path(SEED), clipboard_mode="osc52")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.clipboard == SEED_TAKEAWAYS_MARKDOWN
+
+
+async def test_inside_tmux_the_fix_is_named_once(monkeypatch):
+    monkeypatch.setattr("tui.platform.clipboard._load_tmux_buffer", lambda text: True)
+    environment = Environment.from_environ({**SSH, "TMUX": "/tmp/tmux-0/default,1,0"})
+    clipboard = Clipboard("auto", environment, write_terminal=[].append, tmux_option=lambda name: "external")
+    app = BriefApp(load_path(SEED), clipboard=clipboard)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        first = "Sent 6 takeaways (terminal clipboard, OSC 52 and tmux buffer)"
+        assert f"{first} (if it does not arrive: in tmux, set -g set-clipboard on passes it on)" in notifications(app)
+        app.clear_notifications()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert notifications(app) == [first]
+        assert not any(n.startswith("Copied") for n in notifications(app))

@@ -177,3 +177,61 @@ async def test_a_dead_parse_process_is_said_and_the_preview_keeps_its_place(isol
         await pilot.press("q")
     (record,) = json.loads((isolated_state / "state.json").read_text())["articles"].values()
     assert record["position"]["heading"] == heading
+
+
+async def test_panel_enter_jumps_to_the_item_once_the_whole_has_arrived(isolated_state):
+    from tui.ui.widgets.insights import ItemList
+
+    raw = large_input()
+    app = BriefApp(parse_preview(raw), pending=PendingDocument(raw).start())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        await pilot.pause()
+        items = app.screen.query_one(ItemList)
+        items.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        # The whole came from another process: its items are found by place, not by id().
+        assert top_text(app) and app.article.takeaways[1].display.startswith(top_text(app))
+
+
+def top_place(app: BriefApp) -> tuple[str, str]:
+    """The whole unit at the top of the reading pane, and its line there."""
+    unit, _ = app.reader.text_layout.anchor(round(app.reader.scroll_y))
+    return app.document.units[unit].text, top_text(app)
+
+
+def two_books_markdown() -> RawInput:
+    """Markdown whose second `#` heading is past the preview: the preview takes the first `#` as
+    the title, the whole has two top-level parts (so its title, levels and numbering differ)."""
+    paragraph = "A line of the story that goes on for a while, so that the chapters are long. " * 12
+    chapters = lambda book: "".join(  # noqa: E731
+        f"## Chapter {book}.{n}\n\n" + "\n\n".join(f"({book}.{n}.{p}) {paragraph}" for p in range(12)) + "\n\n"
+        for n in range(1, 400)
+    )
+    text = f"# Book One\n\n{chapters(1)}# Book Two\n\n{chapters(2)}"
+    assert text.index("# Book Two") > 128 * 1024 and len(text) > PREVIEW_THRESHOLD
+    return RawInput(text.encode("utf-8"), "books.md", None, "books.md")
+
+
+async def test_the_view_stays_when_the_whole_changes_title_levels_and_numbering(isolated_state):
+    raw = two_books_markdown()
+    preview = parse_preview(raw)
+    assert preview is not None and preview.title == "Book One"
+    app = BriefApp(preview, pending=PendingDocument(raw).start())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["right_square_bracket"] * 5, "j", "j")
+        assert "(1.5.0)" in app.document.units[app.reader.text_layout.anchor(round(app.reader.scroll_y))[0]].text
+        await pilot.press("slash", *"1.5.3", "enter")
+        await wait_until(pilot, lambda: app.reader.current_match is not None)
+        await pilot.pause()
+        before = top_place(app)
+        assert before[0].startswith("(1.5.")
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=90)
+        await pilot.pause()
+        assert app.article.title != preview.title  # the whole is laid out differently…
+        assert top_place(app) == before  # …and the reader did not move
+        await wait_until(pilot, lambda: app.reader.current_match is not None)
+        match = app.reader.search.matches[app.reader.current_match]
+        assert "(1.5.3)" in app.document.units[match.unit].text

@@ -72,7 +72,6 @@ async def test_library_lists_titles_words_time_progress_and_failures(folder):
         )
         assert shown[1].endswith("diplomatic-gauntlet.txt · 2,054 words · 9 min · unread")
         assert shown[2] == "empty.md\ncannot read: file is empty"
-        assert "4 of 5 articles" not in str(screen.query_one("#library-status").render())
         assert str(screen.query_one("#library-status").render()) == "5 of 5 articles · 2 could not be read"
 
 
@@ -131,3 +130,32 @@ async def test_file_names_with_escape_sequences_are_shown_without_them(tmp_path)
         shown = labels(screen)
         assert shown == ["Harmless Title\nab.txt · 13 words · 1 min · unread"]
         assert not any("\x1b" in label for label in shown)
+
+
+async def test_the_folder_is_walked_and_the_state_read_once_off_the_ui_thread(folder, monkeypatch):
+    import threading
+
+    from tui.platform.state import StateStore
+    from tui.ui.screens import library as library_screen
+
+    walked_on: list[threading.Thread] = []
+    reads_on: list[threading.Thread] = []
+    real_find, real_read = library_screen.find_articles, StateStore._read
+
+    def find(*args, **kwargs):
+        walked_on.append(threading.current_thread())
+        return real_find(*args, **kwargs)
+
+    def read(self):
+        reads_on.append(threading.current_thread())
+        return real_read(self)
+
+    monkeypatch.setattr(library_screen, "find_articles", find)
+    monkeypatch.setattr(StateStore, "_read", read)
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_library(app, pilot)
+        assert len(screen.entries) == 5
+        assert walked_on and all(thread is not threading.main_thread() for thread in walked_on)
+        # Five files described, and the state file read once for all of them, not in the UI thread.
+        assert len(reads_on) == 1 and reads_on[0] is not threading.main_thread()

@@ -41,7 +41,7 @@ async def test_keys_move_the_highlight_by_heading_and_by_page():
         height = navigator.scrollable_content_region.height
         assert navigator.highlighted == 104 - (height - 1)
         await pilot.press("home")
-        assert navigator.highlighted == 0 and navigator_text(app)[0] == "  1 PART 1"
+        assert navigator.highlighted == 0 and navigator_text(app)[0] == "▌ 1 PART 1"  # marked as current
         await pilot.press("pagedown", "enter")
         assert top_text(app) == navigator.entries[height - 1].heading
 
@@ -74,7 +74,8 @@ async def test_clicks_on_a_tab_a_key_and_a_heading():
         assert top_text(app) == "In-Depth Analysis"
         bar = app.screen.query_one(KeyBar)
         labels = [str(content) for content, _ in bar.parts()]
-        assert labels[:2] == [" ] Next ", " / Search "]
+        # The click focused the navigator: its Enter comes first.
+        assert labels[:3] == [" Enter Go ", " ] Next ", " / Search "]
         x = sum(len(label) for label in labels[: labels.index(" t Takeaways ")]) + 1
         await pilot.click(KeyBar, offset=(x, 0))
         await pilot.pause()

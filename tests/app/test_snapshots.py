@@ -56,3 +56,10 @@ def test_article_without_takeaways(snap_compare):
 
 def test_tiny_terminal_40x12(snap_compare):
     assert snap_compare(seed_app(), terminal_size=(40, 12))
+
+
+def test_no_color_shows_focus_and_the_current_section(snap_compare, monkeypatch):
+    # With NO_COLOR the panes' edges (▌ ▐) and the current section's weight and marker remain.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(seed_app(), press=["3"], terminal_size=(120, 40))
+    assert snap_compare(seed_app(), press=["3", "tab", "tab"], terminal_size=(120, 40))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import missing
+
 SSHD = "/usr/sbin/sshd"
 
 
@@ -26,7 +28,7 @@ class SshServer:
 
     def __init__(self, directory: Path) -> None:
         if not Path(SSHD).exists() or shutil.which("ssh") is None:
-            pytest.skip("OpenSSH server or client is not installed (CI installs them: see .ci/run)")
+            missing("OpenSSH server or client is not installed (CI installs them: see .ci/run)")
         self.directory = directory
         self.port = free_port()
         self.user = getpass.getuser()

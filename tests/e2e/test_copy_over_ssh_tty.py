@@ -32,7 +32,7 @@ def test_y_over_ssh_writes_osc52_with_the_six_takeaways(isolated_state):
         session.read_until(b"Quit")
         session.drain()
         session.send(b"y")
-        output = session.read_until(b"Copied 6 takeaways")
+        output = session.read_until(b"Sent 6 takeaways")
         payloads = [base64.b64decode(p).decode("utf-8") for p in OSC52.findall(output)]
         assert payloads == [SEED_TAKEAWAYS_MARKDOWN]
         session.send(b"q")

@@ -32,12 +32,14 @@ def test_brief_over_ssh_reads_moves_and_copies(server, terminal, isolated_state)
     remote = f"env TERM=xterm-256color LANG=C.UTF-8 BRIEF_STATE_DIR={isolated_state} {installed_brief()}"
     terminal.start(server.client_command(remote), terminal_env(str(isolated_state)))
     terminal.tmux("set-option", "-s", "set-clipboard", "on")
-    terminal.wait_for(lambda lines: lines[0].strip().startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23])
+    terminal.wait_for(
+        lambda lines: reading_pane_top(lines).startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23]
+    )
     assert "As the world watches" in "\n".join(terminal.screen())
     terminal.send("]")
     terminal.wait_for(lambda lines: reading_pane_top(lines) == "Introduction")
     terminal.send("y")
-    terminal.wait_for(lambda lines: any("Copied 6 takeaways" in line for line in lines))
+    terminal.wait_for(lambda lines: any("Sent 6 takeaways (terminal clipboard, OSC 52)" in line for line in lines))
     assert terminal.tmux("show-buffer") == SEED_TAKEAWAYS_MARKDOWN
     terminal.send("q")
     lines = terminal.wait_for(lambda lines: any("brief exited" in line for line in lines))

@@ -10,10 +10,11 @@ pytestmark = pytest.mark.slow
 
 
 def reading_pane_top(lines: list[str]) -> str:
-    """The first row of the reading pane: the screen's second row, right of the navigator's edge."""
-    row = lines[1]
+    """The first row of the reading pane: the screen's first row, right of the navigator's edge and
+    of the pane's own mark of focus (▌)."""
+    row = lines[0]
     edge = row.find("▕")
-    return row[edge + 1 :].strip() if edge >= 0 else row.strip()
+    return (row[edge + 1 :] if edge >= 0 else row).strip().removeprefix("▌").strip()
 
 
 @pytest.fixture
@@ -26,7 +27,9 @@ def terminal(isolated_state):
 def test_installed_brief_reads_moves_and_quits(terminal, isolated_state):
     terminal.start(installed_brief(), terminal_env(str(isolated_state)))
     # The footer is drawn last: once it shows, brief is taking keys.
-    terminal.wait_for(lambda lines: lines[0].strip().startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23])
+    terminal.wait_for(
+        lambda lines: reading_pane_top(lines).startswith("The Diplomatic Gauntlet") and "q Quit" in lines[23]
+    )
     assert reading_pane_top(terminal.screen()).startswith("The Diplomatic Gauntlet")
     terminal.send("]")
     terminal.wait_for(lambda lines: reading_pane_top(lines) == "Introduction")

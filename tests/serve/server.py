@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import missing
 from tests.e2e.sshd import free_port
 from tests.e2e.tmux import installed_brief
 
@@ -23,12 +24,9 @@ FINGERPRINT = re.compile(r"host key (SHA256:\S+)")
 
 def require(*tools: str) -> None:
     """Skip without the tools, except under CI, where a missing tool is a failure (.ci/run installs them)."""
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if missing:
-        message = f"{', '.join(missing)} not installed (CI installs them: see .ci/run)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    absent = [tool for tool in tools if shutil.which(tool) is None]
+    if absent:
+        missing(f"{', '.join(absent)} not installed (CI installs them: see .ci/run)")
 
 
 def make_key(path: Path) -> Path:

@@ -95,16 +95,16 @@ def test_a_visitor_reads_moves_copies_and_resizes(keys, library, started, termin
     lines = terminal.wait_for(library_shown)
     assert not any("private.md" in line for line in lines), "a link out of the folder was listed"
     terminal.send("Enter")
-    terminal.wait_for(lambda lines: lines[0].strip().startswith(SEED_TITLE[:60]) and "q Quit" in lines[23])
+    terminal.wait_for(lambda lines: reading_pane_top(lines).startswith(SEED_TITLE[:40]) and "q Quit" in lines[23])
     terminal.send("]")
     terminal.wait_for(lambda lines: reading_pane_top(lines) == "Introduction")
     terminal.send("y")
-    terminal.wait_for(lambda lines: any("Copied 6 takeaways" in line for line in lines))
+    terminal.wait_for(lambda lines: any("Sent 6 takeaways" in line for line in lines))
     assert terminal.tmux("show-buffer") == SEED_TAKEAWAYS_MARKDOWN
     terminal.tmux("resize-window", "-x", "100", "-y", "30")
-    # The key bar moves to the new last row, and the title line widens to the new width.
+    # The key bar moves to the new last row, and the text is wrapped again for the new width.
     lines = terminal.wait_for(lambda lines: len(lines) >= 30 and "q Quit" in lines[29])
-    assert lines[0].strip() == SEED_TITLE
+    assert reading_pane_top(lines) == "Introduction" and lines[0].index("▕") > 0
 
 
 def test_killing_the_client_leaves_no_reader_and_no_terminal(keys, library, started, terminal):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, missing
 from tests.web.server import LocalServer
 
 HTML = CORPUS / "html"
@@ -18,10 +17,7 @@ EPUB = CORPUS / "epub"
 def need(path: Path) -> Path:
     """`path` from the shared corpus: under CI a missing corpus fails the test, elsewhere it skips."""
     if not path.exists():
-        message = f"the shared corpus is missing: {path}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(f"the shared corpus is missing: {path}")
     return path
 
 

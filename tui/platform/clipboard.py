@@ -111,12 +111,22 @@ def osc52_sequence(text: str, screen: bool = False) -> str:
     return "\x1bP\x1b]52;c;" + "\x1b\\\x1bP".join(pieces) + "\x07\x1b\\"
 
 
+TMUX_FIX = "set -g set-clipboard on"
+"""The tmux setting that lets a program's OSC 52 through to the terminal outside."""
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What a copy reached: the channel to name to the user, or why nothing was reached."""
+    """What a copy reached: the channel to name to the user, or why nothing was reached.
+
+    `verified` is False when the text was sent where brief cannot see whether it arrived (an
+    escape to the terminal, a tmux buffer forwarded outward); `hint` then names what may stop it.
+    """
 
     channel: str | None
     problem: str | None = None
+    verified: bool = True
+    hint: str | None = None
 
 
 class Clipboard:
@@ -127,10 +137,17 @@ class Clipboard:
         mode: Mode = "auto",
         environment: Environment | None = None,
         write_terminal: Callable[[str], None] | None = None,
+        send_osc52: Callable[[str], None] | None = None,
+        tmux_option: Callable[[str], str | None] | None = None,
     ) -> None:
+        """`send_osc52(text)` sends a plain OSC 52 (the app's own `copy_to_clipboard`);
+        `write_terminal(sequence)` writes raw escapes, needed only for GNU screen's wrapper (and
+        used for plain OSC 52 too when there is no `send_osc52`)."""
         self.mode = mode
         self.environment = environment or Environment.from_environ()
         self.write_terminal = write_terminal
+        self.send_osc52 = send_osc52
+        self.tmux_option = tmux_option or _tmux_option
 
     def copy(self, text: str) -> Outcome:
         """Copy `text` by every planned channel; the outcome names the best one that worked."""
@@ -143,10 +160,12 @@ class Clipboard:
         tmux = _load_tmux_buffer(text) if plan.tmux_buffer else False
         if system:
             return Outcome(SYSTEM_CLIPBOARD)
+        # From here on the text was sent, and nothing comes back to say it arrived.
+        hint = self._tmux_hint() if terminal or tmux else None
         if terminal and (self.environment.osc52_terminal or self.mode == "osc52"):
-            return Outcome(f"{TERMINAL_CLIPBOARD}{' and tmux buffer' if tmux else ''}")
+            return Outcome(f"{TERMINAL_CLIPBOARD}{' and tmux buffer' if tmux else ''}", verified=False, hint=hint)
         if tmux:
-            return Outcome("tmux buffer")
+            return Outcome("tmux buffer", verified=False, hint=hint)
         if terminal:
             problems.append("this terminal is not known to support OSC 52")
         return Outcome(None, "; ".join(problems) or "no clipboard is available")
@@ -178,10 +197,28 @@ class Clipboard:
                 f"{MAX_OSC52_BYTES // 1000} KB)"
             )
             return False
+        if self.send_osc52 is not None and not plan.screen_passthrough:
+            self.send_osc52(text)
+            return True
         if self.write_terminal is None:
             return False
         self.write_terminal(sequence)
         return True
+
+    def _tmux_hint(self) -> str | None:
+        """Inside tmux, what to set when tmux keeps a program's OSC 52 to itself (its default)."""
+        if not self.environment.tmux:
+            return None
+        return None if self.tmux_option("set-clipboard") == "on" else f"in tmux, {TMUX_FIX} passes it on"
+
+
+def _tmux_option(name: str) -> str | None:
+    """A tmux server option's value (None when tmux cannot be asked)."""
+    try:
+        result = subprocess.run(["tmux", "show-options", "-sv", name], capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
 
 
 def _load_tmux_buffer(text: str) -> bool:

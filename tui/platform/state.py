@@ -152,6 +152,11 @@ class StateStore:
                 return max(same_path, key=lambda state: state.opened), False
         return None, False
 
+    def articles(self) -> dict[str, ArticleState]:
+        """Every remembered article by digest, in one read (a library describes many files at once)."""
+        with self._locked():
+            return self._read()
+
     def update(self, digest: str, change: Callable[[ArticleState | None], ArticleState | None]) -> None:
         """Read, change one article's state (None removes it), and write back, all under the lock."""
         with self._locked():

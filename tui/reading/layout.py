@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Generic, TypeVar
 
-from tui.model.article import Article, Item
+from tui.model.article import Article, BulletList, Item
 from tui.reading.cells import is_narrow, wrap, wrap_code
 from tui.reading.tables import Piece, column_widths, header_rule, row_lines
 from tui.reading.units import CodeBlock, Flattened, Kind, Link, TableRows, Unit
@@ -44,18 +44,29 @@ class PerWidth(Generic[Made]):
     def __init__(self, keep: int = 4) -> None:
         self._keep = keep
         self._made: dict[int, Made] = {}
+        """Least recently used first: a dict keeps the order of insertion, and a use re-inserts."""
 
     def __contains__(self, width: int) -> bool:
         return width in self._made
 
     def get(self, width: int, make: Callable[[int], Made]) -> Made:
-        made = self._made.get(width)
+        made = self._made.pop(width, None)
         if made is None:
             made = make(width)
-            for stale in list(self._made)[: 1 - self._keep]:
-                self._made.pop(stale, None)
-            made = self._made.setdefault(width, made)
+        made = self._made.setdefault(width, made)  # another thread may have made it meanwhile
+        # list() copies the keys in one step, so another thread's change cannot break the loop.
+        for stale in list(self._made)[: -self._keep]:
+            self._made.pop(stale, None)
         return made
+
+
+def _item_places(article: Article) -> Iterator[tuple[tuple[int, int, int], Item]]:
+    """Each list item with its place: (section, block, item) indexes."""
+    for s, section in enumerate(article.sections):
+        for b, block in enumerate(section.blocks):
+            if isinstance(block, BulletList):
+                for i, item in enumerate(block.items):
+                    yield (s, b, i), item
 
 
 class Document:
@@ -71,6 +82,11 @@ class Document:
         """Tables by their first unit."""
         self.code_blocks: list[CodeBlock] = flat.code_blocks
         self._code_starts = [block.first for block in self.code_blocks]
+        # Keyed by where each item is, not by id(): a large input's Document is made in the parse
+        # process and comes back pickled, and every object's id changes on the way.
+        self._item_units = {
+            place: self._item_units[id(item)] for place, item in _item_places(article) if id(item) in self._item_units
+        }
         # Measured once here, not at every width: the scan for wide characters is the costly part.
         self.narrow = bytearray(is_narrow(unit.text) for unit in self.units)
         # Words of the body only: front matter, a contents list or a licence is not reading left.
@@ -99,7 +115,9 @@ class Document:
         return self._words_before[max(0, min(unit, len(self.units)))]
 
     def unit_of_item(self, item: Item) -> int | None:
-        return self._item_units.get(id(item))
+        """The unit showing `item` (one of this document's own: it is found by identity)."""
+        place = next((place for place, candidate in _item_places(self.article) if candidate is item), None)
+        return self._item_units.get(place) if place is not None else None
 
     def code_block_of(self, unit: int) -> CodeBlock | None:
         """The code block with a language that `unit` is a line of, if any."""

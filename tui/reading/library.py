@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.model.errors import BriefError
 from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import printable
-from tui.platform.state import StateStore
+from tui.platform.state import ArticleState
 from tui.reading.layout import Document
 from tui.reading.position import minutes_for, percent_read
 
@@ -74,8 +75,11 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAULT_MAX_SIZE) -> Entry:
-    """Parse one file for its library line; never raises for a bad file."""
+def describe(
+    path: Path, folder: Path, remembered: Mapping[str, ArticleState], max_size: int = DEFAULT_MAX_SIZE
+) -> Entry:
+    """Parse one file for its library line; never raises for a bad file. `remembered` is the state
+    file read once for the whole listing (`StateStore.articles`), not once a file."""
     relative = display_path(path, folder)
     try:
         # A file replaced by a pipe since it was listed is refused, not waited on.
@@ -85,7 +89,7 @@ def describe(path: Path, folder: Path, store: StateStore, max_size: int = DEFAUL
     document = Document(article)
     percent = None
     if article.digest is not None:
-        remembered, exact = store.get(article.digest)
-        if remembered is not None and exact and remembered.position is not None:
-            percent = percent_read(document, remembered.position.unit)
+        state = remembered.get(article.digest)
+        if state is not None and state.position is not None:
+            percent = percent_read(document, state.position.unit)
     return Entry(path, relative, article.title, document.word_count, percent)

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from tui.ui.screens.library import LibraryScreen
 
 
+LIST_KEYS_HELP = "In a list (navigator, panel, bookmarks, help): next / previous, first / last"
+"""One row of the help for the keys every list shares (`widgets/lists.py`, the navigator, the help)."""
+
+
 def help_bindings() -> list[Binding]:
     """Every key brief knows, in the order the help screen and the README list them."""
     from tui.ui.screens.bookmarks import BookmarksScreen
@@ -39,6 +43,7 @@ def help_bindings() -> list[Binding]:
     # Keys the side panes' lists handle themselves.
     panes = [
         Binding("enter", "select", "Jump to the chosen section (navigator) or item (panel)"),
+        *(Binding(key, "", LIST_KEYS_HELP) for key in "jkgG"),
         *Insights.BINDINGS,
         *BookmarksScreen.BINDINGS[1:],
     ]
@@ -71,6 +76,7 @@ class BriefApp(App[None]):
             tooltip="Command palette: Go to section…, themes, every action",
         ),
         Binding("ctrl+z", "suspend_process", "Suspend to the shell", show=False),
+        Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
@@ -113,7 +119,11 @@ class BriefApp(App[None]):
         self.failure: str | None = None
         """Why brief closed without showing the article (a URL that could not be fetched): the
         command line prints it as its one-line error."""
-        self.clipboard_writer = clipboard or Clipboard(clipboard_mode, write_terminal=self._write_terminal)
+        self.clipboard_writer = clipboard or Clipboard(
+            clipboard_mode, write_terminal=self._write_terminal, send_osc52=self._send_osc52
+        )
+        self._clipboard_hint_given = False
+        """The fix for a clipboard that may not pass text on is named once a session, not at every copy."""
         self._theme_name = theme
 
     def get_default_screen(self) -> Screen:
@@ -133,6 +143,9 @@ class BriefApp(App[None]):
             self.theme = self._theme_name
         signals.install(self, self._end_by_signal)
         self.call_after_refresh(self._fit_to_size)
+        # Back from Ctrl+Z: the terminal was the shell's meanwhile, and Textual redraws only what
+        # changes, so nothing would be drawn until a key moved something.
+        self.app_resume_signal.subscribe(self, lambda app: self.action_redraw())
 
     def on_resize(self, event: events.Resize) -> None:
         # After the refresh: the first size can arrive before the first screen is on the stack.
@@ -225,6 +238,10 @@ class BriefApp(App[None]):
         if not self.served:  # a browser would open on the server, not for the visitor
             super().open_url(url, new_tab=new_tab)
 
+    def action_redraw(self) -> None:
+        """Draw every cell of the screen again, as terminal programs do on Ctrl+L."""
+        self.screen.refresh(repaint=True, layout=True)
+
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
@@ -277,19 +294,31 @@ class BriefApp(App[None]):
         self.run_worker(copy, thread=True, group="copy", exclusive=True)
 
     def _report_copy(self, text: str, description: str, outcome: Outcome) -> None:
-        if outcome.channel is not None:
+        if outcome.channel is not None and outcome.verified:
             self.notify(f"Copied {description} ({outcome.channel})", markup=False)
+        elif outcome.channel is not None:
+            # An escape sent to the terminal: brief cannot see whether the terminal took it.
+            message = f"Sent {description} ({outcome.channel})"
+            if outcome.hint and not self._clipboard_hint_given:
+                self._clipboard_hint_given = True
+                message += f" (if it does not arrive: {outcome.hint})"
+            self.notify(message, markup=False, timeout=8 if outcome.hint else 5)
         else:
             from tui.ui.screens.copy_dialog import CopyDialog
 
             self.push_screen(CopyDialog(text, outcome.problem or "No clipboard is available", can_save=not self.served))
 
+    def _send_osc52(self, text: str) -> None:
+        """Set the terminal's clipboard with Textual's own OSC 52, from any thread."""
+        self.call_from_thread(self.copy_to_clipboard, text)
+
     def _write_terminal(self, sequence: str) -> None:
-        """Send an escape sequence to the user's terminal, from any thread."""
+        """Send a raw escape sequence to the user's terminal, from any thread."""
         self.call_from_thread(self._write_to_driver, sequence)
 
     def _write_to_driver(self, sequence: str) -> None:
-        # Textual offers no public call for raw output; App.copy_to_clipboard writes through the same driver.
+        # Only for GNU screen, which passes OSC 52 on only inside its own DCS wrapper: Textual's
+        # copy_to_clipboard writes the bare sequence and has no public call for raw output.
         if self._driver is not None:
             self._driver.write(sequence)
 

@@ -13,10 +13,13 @@ from textual.widgets.option_list import Option
 
 from tui.platform.resources import stylesheet_path
 from tui.platform.state import Spot
+from tui.ui.widgets.lists import KeyedList
 
 
 def bookmark_label(spot: Spot) -> Content:
     heading = spot.heading or "Opening"
+    if spot.excerpt == heading:
+        return Content.styled(heading, "bold")  # a bookmark on the heading itself: its words are the excerpt
     return Content.assemble((heading, "bold"), "\n", (spot.excerpt, "italic"))
 
 
@@ -45,7 +48,7 @@ class BookmarksScreen(ModalScreen[Spot | None]):
         with Vertical(id="bookmarks-body"):
             yield Static(Content.styled("Bookmarks", "bold"), id="bookmarks-title")
             if self.bookmarks:
-                yield OptionList(*(Option(bookmark_label(s)) for s in self.bookmarks), id="bookmarks-list")
+                yield KeyedList(*(Option(bookmark_label(s)) for s in self.bookmarks), id="bookmarks-list")
                 hint = "Enter jumps there · d deletes · Escape closes"
             else:
                 hint = "No bookmarks yet: press m to bookmark the paragraph at the top."

@@ -50,13 +50,15 @@ class LibraryScreen(Screen[None]):
     CSS_PATH = str(stylesheet_path("library"))
 
     BINDINGS = [
-        Binding("down", "move(1)", "Next article", show=False),
-        Binding("up", "move(-1)", "Previous article", show=False),
+        # Letters type into the filter, so the list moves with the arrows and Emacs's Ctrl+N / Ctrl+P.
+        Binding("down,ctrl+n", "move(1)", "Next article", show=False, tooltip="Library: next article"),
+        Binding("up,ctrl+p", "move(-1)", "Previous article", show=False, tooltip="Library: previous article"),
         Binding("pagedown", "move(10)", "Ten down", show=False),
         Binding("pageup", "move(-10)", "Ten up", show=False),
         Binding("escape", "clear_filter", "Clear filter", tooltip="Library: clear the filter"),
-        Binding("enter", "open", "Open", tooltip="Library: open the highlighted article"),
-        Binding("ctrl+q", "app.quit", "Quit", tooltip="Quit (q types into the filter here)"),
+        # Priority: on the bar over the filter's own (hidden) Enter and the app's hidden Ctrl+Q.
+        Binding("enter", "open", "Open", tooltip="Library: open the highlighted article", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", tooltip="Quit (q types into the filter here)", priority=True),
     ]
 
     class ArticleChosen(Message):
@@ -83,12 +85,12 @@ class LibraryScreen(Screen[None]):
         self.state = state
         self.max_size = max_size
         self.confined = confined
-        if files is None:
-            paths, self.truncated = find_articles(folder, confined=confined)
-        else:
-            paths, self.truncated = [path for path in files if not confined or inside(path, folder)], False
-        self.entries = [Entry(path, display_path(path, folder)) for path in paths]
-        self.shown: list[int] = list(range(len(self.entries)))
+        self.files = files
+        # The folder is walked off the UI thread, after the first frame: a large tree takes a while.
+        self.listed = False
+        self.truncated = False
+        self.entries: list[Entry] = []
+        self.shown: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Content(f"Library: {printable(str(self.folder))}"), id="library-title")
@@ -101,7 +103,7 @@ class LibraryScreen(Screen[None]):
         self.call_after_refresh(gc.enable)  # off until the first frame: see cli._run_reader
         self._show()
         self.query_one("#library-filter", Input).focus()
-        self.run_worker(self._describe_all, thread=True, group="library", exclusive=True)
+        self.run_worker(self._list_and_describe, thread=True, group="library", exclusive=True)
 
     def on_screen_resume(self) -> None:
         """Back from an article: its progress has changed (re-read off the UI thread)."""
@@ -109,16 +111,28 @@ class LibraryScreen(Screen[None]):
         if highlighted is not None:
 
             def refresh(index: int = highlighted) -> None:
-                entry = describe(self.entries[index].path, self.folder, self.state, self.max_size)
+                entry = describe(self.entries[index].path, self.folder, self.state.articles(), self.max_size)
                 self.app.call_from_thread(self._update_entry, index, entry)
 
             self.run_worker(refresh, thread=True, group="refresh")
         self.query_one("#library-filter", Input).focus()
 
-    def _describe_all(self) -> None:
-        for index, entry in enumerate(list(self.entries)):
-            described = describe(entry.path, self.folder, self.state, self.max_size)
+    def _list_and_describe(self) -> None:
+        folder, confined = self.folder, self.confined
+        if self.files is None:
+            paths, truncated = find_articles(folder, confined=confined)
+        else:
+            paths, truncated = [path for path in self.files if not confined or inside(path, folder)], False
+        entries = [Entry(path, display_path(path, folder)) for path in paths]
+        self.app.call_from_thread(self._listed, entries, truncated)
+        remembered = self.state.articles()  # once for every file, not once a file
+        for index, entry in enumerate(entries):
+            described = describe(entry.path, folder, remembered, self.max_size)
             self.app.call_from_thread(self._update_entry, index, described)
+
+    def _listed(self, entries: list[Entry], truncated: bool) -> None:
+        self.entries, self.truncated, self.listed = entries, truncated, True
+        self._show()
 
     def _update_entry(self, index: int, entry: Entry) -> None:
         self.entries[index] = entry
@@ -144,7 +158,9 @@ class LibraryScreen(Screen[None]):
             parts.append(f"{failed} could not be read")
         if self.truncated:
             parts.append("more files were left out")
-        if not self.entries:
+        if not self.listed:
+            parts = ["Looking for articles…"]
+        elif not self.entries:
             parts = ["No .txt or .md files here."]
         self.query_one("#library-status", Static).update(Content(" · ".join(parts)))
 

@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
 
 from tui.model.article import Article
 from tui.parse import human_size
@@ -79,6 +77,14 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
+        # Escape is shown on the bar only where it goes back to the library (see check_action).
+        Binding(
+            "escape",
+            "library",
+            "Library",
+            key_display="Esc",
+            tooltip="Clear the search highlights; from a library, back to it",  # one row in the help with the next
+        ),
         Binding("escape", "escape", "Clear the search highlights; from a library, back to it", show=False),
         Binding("backspace", "back_to_library", "Back to the library", show=False),
         Binding("m", "bookmark", "Bookmark", show=False, tooltip="Bookmark the paragraph at the top"),
@@ -129,7 +135,6 @@ class ReaderScreen(Screen[None]):
         self._numbering = Numbering(sections)
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.article.title), id="title")
         yield Panes(
             Navigator(self.article.sections, id="navigator"),
             Reader(self.document, id="reader"),
@@ -173,7 +178,6 @@ class ReaderScreen(Screen[None]):
         self.article, self.document = article, document
         self.memory = ArticleMemory(self.memory.store, document)
         self._index_sections()
-        self.query_one("#title", Static).update(Content(article.title))
         self.reader.set_document(document)
         self.query_one("#navigator", Navigator).set_outline(outline)
         self.query_one("#insights", Insights).show(article)
@@ -386,6 +390,15 @@ class ReaderScreen(Screen[None]):
         else:
             self.action_back_to_library()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "library":
+            # Otherwise Escape falls through to `escape`: it clears the search first.
+            return self.in_library and self.reader.search is None
+        return True
+
+    def action_library(self) -> None:
+        self.action_back_to_library()
+
     def action_back_to_library(self) -> None:
         if self.in_library:
             self.save_position()
@@ -441,6 +454,7 @@ class ReaderScreen(Screen[None]):
 
     def on_reader_search_changed(self) -> None:
         self._refresh_status()
+        self.refresh_bindings()  # Escape clears a search before it goes back to the library
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
         if isinstance(event.input, SearchBar):
@@ -452,6 +466,7 @@ class ReaderScreen(Screen[None]):
     def action_clear_search(self) -> None:
         self.query_one(SearchBar).value = ""
         self.reader.clear_search()
+        self.refresh_bindings()
         self._close_search_bar()
         self._refresh_status()
 
@@ -470,8 +485,12 @@ class ReaderScreen(Screen[None]):
         if self.reader.search is None:
             self.notify("No search yet: press / to search.", timeout=2)
             return
-        if self.reader.go_to_match(step) is None:
+        before = self.reader.current_match
+        after = self.reader.go_to_match(step)
+        if after is None:
             self.notify("No matches.", timeout=2)
+        elif before is not None and (after < before if step > 0 else after > before):
+            self.notify(f"Back to the {'first' if step > 0 else 'last'} match.", timeout=2)
         self._refresh_status()
 
     # Messages from the panes ----------------------------------------------------------------

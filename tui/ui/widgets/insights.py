@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.article import Article, Item
+from tui.ui.widgets.lists import KeyedList
 from tui.ui.widgets.parts_line import PartsLine
 
 NO_INSIGHTS = "This article has no key takeaways, pros or cons."
@@ -34,7 +35,7 @@ def insight_groups(article: Article) -> list[tuple[str, str, list[Item]]]:
     return [(key, title, items) for key, title, items in groups if items]
 
 
-class ItemList(OptionList):
+class ItemList(KeyedList):
     """The items of the group on show."""
 
     def __init__(self, items: list[Item], *, id: str | None = None) -> None:

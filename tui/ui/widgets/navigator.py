@@ -19,19 +19,21 @@ from tui.reading.outline import MARKER_CELLS, Entry, Outline, OutlineLines
 from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BOOKMARK_MARKER = "◆"
+CURRENT_MARKER = "▌"
+"""At the left edge of the current section's lines: seen without colour (NO_COLOR, monochrome)."""
 
 
 class Navigator(LineView, can_focus=True):
     """Lists the headings; Enter or a click jumps to one. Follows the reader through `current`."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Previous heading", show=False),
-        Binding("down", "move(1)", "Next heading", show=False),
+        Binding("k,up", "move(-1)", "Previous heading", show=False),
+        Binding("j,down", "move(1)", "Next heading", show=False),
         Binding("pageup", "move_page(-1)", "Headings a page up", show=False),
         Binding("pagedown", "move_page(1)", "Headings a page down", show=False),
-        Binding("home", "move_to(0)", "First heading", show=False),
-        Binding("end", "move_to(-1)", "Last heading", show=False),
-        Binding("enter", "select", "Jump to the heading", show=False),
+        Binding("g,home", "move_to(0)", "First heading", show=False),
+        Binding("G,end", "move_to(-1)", "Last heading", show=False),
+        Binding("enter", "select", "Go", key_display="Enter", tooltip="Jump to the heading"),
     ]
 
     COMPONENT_CLASSES = {"navigator--highlighted", "navigator--number", "navigator--marker", "navigator--aside"}
@@ -97,9 +99,13 @@ class Navigator(LineView, can_focus=True):
 
     def watch_current(self, section: int | None) -> None:
         entry = self.outline.entry_of_section(section) if section is not None else None
-        # Before the first heading there is nothing to highlight; keep the list where it is.
         if entry is not None:
             self._highlight(entry)
+        elif self.highlighted is not None:
+            # Before the first heading no section is being read: none is highlighted (the list
+            # stays where it is).
+            self._refresh_entry(self.highlighted)
+            self.highlighted = None
 
     def watch_bookmarked(self) -> None:
         self.refresh()  # a line's bookmark is part of its strip's key
@@ -188,6 +194,8 @@ class Navigator(LineView, can_focus=True):
         first = line == lines.entry_lines[entry]
         if first and item.section in self.bookmarked:
             marker = Segment(BOOKMARK_MARKER, style + self.component_style("navigator--marker"))
+        elif entry == self.highlighted:
+            marker = Segment(CURRENT_MARKER, style)
         else:
             marker = Segment(" ", style)
         if first:

@@ -34,6 +34,8 @@ class Panes(Horizontal):
     def __init__(self, *children, width: int, id: str | None = None) -> None:
         super().__init__(*children, id=id)
         self.width_class: WidthClass | None = None
+        self._navigator_gave_way = False
+        """The navigator was hidden to make room for the panel, and comes back when the panel goes."""
         # Classes set before the first layout, not after it: a change of classes restyles and lays out
         # the whole screen again, and the first frame would show the wrong panes.
         self.fit(width)
@@ -47,6 +49,7 @@ class Panes(Horizontal):
         new_class = width_class(width)
         if new_class != self.width_class:
             self.width_class = new_class
+            self._navigator_gave_way = False
             self.set_reactive(Panes.show_navigator, new_class != "narrow")
             self.set_reactive(Panes.show_insights, new_class == "wide")
             self.set_class(new_class == "narrow", NARROW)
@@ -54,13 +57,19 @@ class Panes(Horizontal):
 
     def toggle_navigator(self) -> None:
         self.show_navigator = not self.show_navigator
+        self._navigator_gave_way = False
         if self.show_navigator and self.width_class != "wide":
             self.show_insights = False  # one side pane at a time where space is short
 
     def toggle_insights(self) -> None:
         self.show_insights = not self.show_insights
-        if self.show_insights and self.width_class != "wide":
-            self.show_navigator = False
+        if self.show_insights and self.width_class != "wide" and self.show_navigator:
+            self.show_navigator = False  # one side pane at a time where space is short
+            self._navigator_gave_way = True
+        elif not self.show_insights and self._navigator_gave_way:
+            # Hiding the panel brings back the navigator it replaced: `t` twice changes nothing.
+            self.show_navigator = True
+            self._navigator_gave_way = False
 
     def watch_show_navigator(self) -> None:
         self._apply()

@@ -10,6 +10,7 @@ from textual.reactive import var
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from tui.reading.carry import carry_anchor
 from tui.reading.layout import BLANK, CODE_PADDING, MEASURE, QUOTE_PREFIX, Document, Kind, Layout, text_width
 from tui.reading.position import ReadingPosition, measure_position
 from tui.reading.search import SearchCancelled, SearchResults, find_matches
@@ -151,7 +152,8 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
 
     def set_document(self, document: Document) -> None:
         """Show `document` instead (the whole of a book whose preview was shown), keeping the top line."""
-        anchor = self.text_layout.anchor(round(self.scroll_y))
+        # Found again by its words: the whole's units may be numbered differently from the preview's.
+        anchor = carry_anchor(self.document, document, self.text_layout.anchor(round(self.scroll_y)))
         self._layout = document.layout(self.text_layout.measure)
         self.document = document
         self._syntax.clear()
@@ -329,7 +331,6 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(marker, base + self.component_style("reader--marker")))
         component = _KIND_COMPONENTS.get(unit.kind)
         style = base + self.component_style(component) if component else base
-        text = unit.text
         pieces = layout.pieces.get(index)
         if pieces is not None:  # a table line: slices of the row and the rules between them
             rule = base + self.component_style("reader--rule")

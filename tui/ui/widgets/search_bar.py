@@ -10,7 +10,10 @@ from textual.widgets import Input
 class SearchBar(Input):
     """A one-line query at the bottom of the screen, shown by `/`."""
 
-    BINDINGS = [Binding("escape", "cancel", "Clear search", tooltip="Search bar: close it and clear the highlights")]
+    BINDINGS = [
+        Binding("enter", "submit", "Keep, then n/N for matches", key_display="Enter"),
+        Binding("escape", "cancel", "Clear search", tooltip="Search bar: close it and clear the highlights"),
+    ]
 
     class Cancelled(Message):
         """The user left the search with Escape."""

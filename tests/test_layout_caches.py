@@ -1,0 +1,49 @@
+"""The layout's caches: items found again after the Document crosses processes, widths kept by use."""
+
+from __future__ import annotations
+
+import pickle
+
+from tests.conftest import SEED
+from tui.parse import load_path
+from tui.reading.layout import Document, PerWidth
+
+
+def test_panel_items_find_their_units_after_a_pickle_round_trip():
+    # A large input's Document is made in the parse process and comes back pickled: every id changes.
+    document = pickle.loads(pickle.dumps(Document(load_path(SEED))))
+    takeaways = document.article.takeaways
+    assert len(takeaways) == 6
+    for item in takeaways:
+        unit = document.unit_of_item(item)
+        assert unit is not None
+        assert document.units[unit].text == item.display
+
+
+def test_an_item_of_another_document_has_no_unit():
+    document = Document(load_path(SEED))
+    other = load_path(SEED).takeaways[0]
+    assert document.unit_of_item(other) is None
+
+
+def made_for(cache: PerWidth[str], widths: list[int]) -> list[int]:
+    made: list[int] = []
+    for width in widths:
+        cache.get(width, lambda w: made.append(w) or f"lines at {w}")
+    return made
+
+
+def test_per_width_keeps_the_widths_used_last():
+    cache: PerWidth[str] = PerWidth(keep=2)
+    # 80 is used again after 100, so 100 is the one let go when 120 comes.
+    assert made_for(cache, [80, 100, 80, 120]) == [80, 100, 120]
+    assert 80 in cache and 120 in cache and 100 not in cache
+    assert made_for(cache, [80, 120]) == []
+    assert made_for(cache, [100]) == [100]
+
+
+def test_per_width_keep_one_holds_only_the_last():
+    cache: PerWidth[str] = PerWidth(keep=1)
+    assert made_for(cache, [80, 100]) == [80, 100]
+    assert 80 not in cache and 100 in cache
+    assert cache.get(100, lambda w: "made again") == "lines at 100"
