@@ -82,8 +82,9 @@ def _wrap_cells(text: str, width: int, rest: int) -> list[tuple[int, int]]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         cells = cell_len(match.group())
-        if line_end > line_start and line_cells + 1 + cells <= width:
-            line_end, line_cells = end, line_cells + 1 + cells
+        gap = cell_len(text[line_end:start])  # the white space kept between two words: there may be several
+        if line_end > line_start and line_cells + gap + cells <= width:
+            line_end, line_cells = end, line_cells + gap + cells
             continue
         if line_end > line_start:
             spans.append((line_start, line_end))
