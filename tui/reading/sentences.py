@@ -77,7 +77,9 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True  # `!`, `?`, `…`, `?!`, `...`: the punctuation says so
     if match.group(2):
         return True  # `."`: a quoted sentence ended
-    word = _WORD_BEFORE.search(text, 0, match.start(1)).group(1)  # type: ignore[union-attr]
+    # Only the last few characters: a search from the paragraph's start would make long ones quadratic.
+    end = match.start(1)
+    word = _WORD_BEFORE.search(text, max(0, end - 40), end).group(1)  # type: ignore[union-attr]
     bare = word.rstrip(".").lower()
     if bare in _TITLES or bare in _LEADING:
         return False
