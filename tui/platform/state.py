@@ -1,4 +1,4 @@
-"""What brief remembers between runs: where you were in each article, and your bookmarks.
+"""What brief remembers between runs: where you were in each article, your bookmarks and highlights.
 
 Small versioned JSON in the platform's state directory (`BRIEF_STATE_DIR` overrides it), read and
 written under a lock so two brief processes never corrupt it, written atomically (temp file and
@@ -47,6 +47,20 @@ class Spot:
     excerpt: str = ""
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """Words the reader highlighted: `text` was `units[unit].text[start:end]`, under `heading`.
+
+    The text itself is the anchor: after the file changes, it is looked for again (see
+    `tui.reading.highlights`), so a highlight lives as long as its words do."""
+
+    unit: int
+    start: int
+    end: int
+    text: str
+    heading: str | None = None
+
+
 @dataclass
 class ArticleState:
     """What is remembered of one article."""
@@ -56,6 +70,7 @@ class ArticleState:
     position: Spot | None = None
     bookmarks: list[Spot] = field(default_factory=list)
     opened: float = 0.0
+    highlights: list[Highlight] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -69,6 +84,7 @@ class ArticleState:
             position=_spot(position) if isinstance(position, dict) else None,
             bookmarks=[_spot(spot) for spot in data.get("bookmarks", []) if isinstance(spot, dict)],
             opened=float(data.get("opened", 0.0)),
+            highlights=_highlights(data.get("highlights")),
         )
 
 
@@ -78,6 +94,25 @@ _SPOT_FIELDS = frozenset(Spot.__dataclass_fields__)
 def _spot(data: dict[str, Any]) -> Spot:
     """A spot from JSON, ignoring keys a newer brief may have added."""
     return Spot(**{key: value for key, value in data.items() if key in _SPOT_FIELDS})
+
+
+def _highlights(data: Any) -> list[Highlight]:
+    """Highlights from JSON: a file without them (older brief) has none, and a malformed one is
+    dropped alone rather than costing the article's whole state."""
+    kept: list[Highlight] = []
+    for entry in data if isinstance(data, list) else []:
+        with contextlib.suppress(AttributeError, KeyError, TypeError, ValueError):
+            heading = entry.get("heading")
+            kept.append(
+                Highlight(
+                    int(entry["unit"]),
+                    int(entry["start"]),
+                    int(entry["end"]),
+                    str(entry["text"]),
+                    heading if isinstance(heading, str) else None,
+                )
+            )
+    return kept
 
 
 class StateError(Exception):
