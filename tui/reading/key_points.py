@@ -37,6 +37,7 @@ LEAD_WEIGHT = 3.0
 2.5 for its second, 2 for its third, fading towards 1. Measured on the news sample in
 benchmarks/key_points.py: 1 scores below Lead-3, 3 above it on ROUGE-1 and ROUGE-2."""
 
+_ENDED = re.compile(r"[.!…][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -122,13 +123,19 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
         for start, end in sentence_spans(unit.text):
             text = unit.text[start:end]
             every.append((index, start, end, unit.section, text, rank[unit.section]))
-            tiers.append(2 if text[-1] in ":?" else 0 if MIN_WORDS <= text.count(" ") + 1 <= MAX_WORDS else 1)
+            tiers.append(2 if text[-1] in ":?" else 0 if _fit(text) else 1)
             rank[unit.section] += 1
     best: dict[int, int] = {}
     for found, tier in zip(every, tiers, strict=True):
         best[found[3]] = min(tier, best.get(found[3], tier))
     # The tier goes along so that a fallback counts for less than any section's fit sentence.
     return [(*found[:5], found[5], tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]], words
+
+
+def _fit(text: str) -> bool:
+    """A sentence of a fit length that ends as sentences do (a line without a full stop is more
+    likely a dek, a caption or a heading the parser took for prose)."""
+    return MIN_WORDS <= text.count(" ") + 1 <= MAX_WORDS and _ENDED.search(text) is not None
 
 
 def _tokens(text: str) -> list[str]:
