@@ -242,6 +242,7 @@ class Insights(Vertical):
         """Show another article's items (the whole of a book, once it is parsed)."""
         self.article = article
         self.suggestions = []
+        self.suggesting = self.suggesting or not article.takeaways  # the screen asks for them anew
         self._regroup(keep=False)
 
     def set_suggestions(self, points: list[KeyPoint]) -> None:
