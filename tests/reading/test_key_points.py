@@ -92,6 +92,8 @@ def test_a_book_gets_suggestions_per_chapter():
 
     doc = document(*(chapter(n) for n in (1, 2, 3)))
     assert is_book(doc) and [list(c) for c in chapters(doc)] == [[0], [1], [2]]
+    opening = Section(None, 2, [Paragraph("An unheaded opening tells of the harbour and its ships at dawn.")])
+    assert [list(c) for c in chapters(document(opening, *doc.article.sections))] == [[0], [1], [2], [3]]
     points = suggest(doc, chapters(doc)[1])
     assert len(points) == 7 and {p.section for p in points} == {1}
     printed = markdown(doc)

@@ -72,10 +72,13 @@ def is_book(document: Document) -> bool:
 
 
 def chapters(document: Document) -> list[range]:
-    """The section indices of each chapter: a main section and the sections below it."""
+    """The section indices of each chapter: a main section and the sections below it, and the text
+    before the first main section when there is any (a book whose first part the parser left
+    unheaded keeps its suggestions)."""
     sections = document.article.sections
     main = Numbering(sections).main
-    return [range(first, nxt) for first, nxt in zip(main, [*main[1:], len(sections)], strict=True)]
+    before = [range(0, main[0])] if main and main[0] > 0 else []
+    return before + [range(first, nxt) for first, nxt in zip(main, [*main[1:], len(sections)], strict=True)]
 
 
 def chapter_of(document: Document, section: int) -> range | None:
@@ -207,5 +210,6 @@ def markdown(document: Document) -> str:
     for chapter in chapters(document):
         listed = markdown_list(suggest(document, chapter))
         if listed:
-            parts.append(f"## {document.article.sections[chapter.start].heading}\n\n{listed}")
+            heading = document.article.sections[chapter.start].heading or document.article.title
+            parts.append(f"## {' '.join(heading.split())}\n\n{listed}")
     return "\n\n".join(parts)
