@@ -8,15 +8,20 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, SEED
-from tests.test_cli import run
 from tests.fixture_sentences import NIGHT_TRAIN_SENTENCES, RELEASE_NOTES_SENTENCES
+from tests.test_cli import run
 from tui.parse import read_path
 from tui.platform.state import ArticleState, Highlight, StateStore
 
 
 @pytest.mark.parametrize(
     ("option", "what"),
-    [("--takeaways", "no key takeaways"), ("--pros", "no pros"), ("--cons", "no cons"), ("--highlights", "no highlights")],
+    [
+        ("--takeaways", "no key takeaways"),
+        ("--pros", "no pros"),
+        ("--cons", "no cons"),
+        ("--highlights", "no highlights"),
+    ],
 )
 def test_an_empty_list_prints_nothing_and_says_why_on_stderr(capsys, option, what):
     path = FIXTURES / "hard-wrapped.txt"
@@ -65,7 +70,9 @@ def test_highlights_as_markdown_and_after_an_edit(capsys, tmp_path):
     )
     assert run(capsys, "--highlights", str(path)) == (0, expected, "")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("forty minutes", "an hour").replace("By midnight", "Intro.\n\nBy midnight"), encoding="utf-8")
+    path.write_text(
+        text.replace("forty minutes", "an hour").replace("By midnight", "Intro.\n\nBy midnight"), encoding="utf-8"
+    )
     status, out, err = run(capsys, "--highlights", str(path))
     assert (status, out) == (0, "## Notes From the Night Train\n\n> By midnight the dining car had closed.\n")
     assert err == f"brief: {path}: 1 highlight no longer found in the text\n"

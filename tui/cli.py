@@ -250,7 +250,8 @@ def _highlights(article: Article, file: str | None) -> int:
     where = file or "the sample"
     text, lost = _highlights_markdown(article, file)
     if lost:
-        print(f"brief: {where}: {lost} highlight{'' if lost == 1 else 's'} no longer found in the text", file=sys.stderr)
+        lost_ones = f"{lost} highlight{'' if lost == 1 else 's'}"
+        print(f"brief: {where}: {lost_ones} no longer found in the text", file=sys.stderr)
     if not text:
         return _empty(f"{where}: no highlights")
     return _print(text)

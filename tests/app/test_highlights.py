@@ -161,7 +161,9 @@ async def test_suggested_key_points_are_marked_as_brief_s_and_enter_jumps_to_one
         insights = app.query_one(Insights)
         await open_panel_tab(pilot, app, "key-points")
         assert insights.groups[0].title == "Key points (suggested)"
-        assert "Chosen by brief from the text: not the author's." in str(app.screen.query_one(".insights--note").render())
+        assert "Chosen by brief from the text: not the author's." in str(
+            app.screen.query_one(".insights--note").render()
+        )
         await pilot.press("down", "enter")
         assert app.reader.text_layout.unit_at(round(app.reader.scroll_y)) == insights.suggestions[1].unit
 
@@ -198,5 +200,9 @@ async def test_a_book_s_suggestions_follow_the_chapter_at_the_top(tmp_path, monk
         sections = app.article.sections
         assert {sections[p.section].heading for p in insights.suggestions} == {"Introduction"}
         await pilot.press("3")
-        await wait_until(pilot, lambda: {sections[p.section].heading for p in insights.suggestions} == {"What Comes Next"})
-        assert [p.text for p in insights.suggestions] == ["None of the three expects to grow, and all of them expect to last."]
+        await wait_until(
+            pilot, lambda: {sections[p.section].heading for p in insights.suggestions} == {"What Comes Next"}
+        )
+        assert [p.text for p in insights.suggestions] == [
+            "None of the three expects to grow, and all of them expect to last."
+        ]

@@ -49,10 +49,18 @@ def test_sections_are_covered_not_just_the_opening():
     # The first section repeats the article's vocabulary, so centrality alone would take all from it.
     common = "The river flood plan costs money and the river flood plan needs the council"
     sections = [Section(None, 2, [Paragraph(" ".join(f"{common} item {n}." for n in range(8)))])]
-    topics = ["bridges carry heavy lorries daily", "schools open late on fridays now", "markets sell fresh fish early",
-              "parks close at dusk in winter", "buses run every ten minutes", "libraries lend tools to residents"]
+    topics = [
+        "bridges carry heavy lorries daily",
+        "schools open late on fridays now",
+        "markets sell fresh fish early",
+        "parks close at dusk in winter",
+        "buses run every ten minutes",
+        "libraries lend tools to residents",
+    ]
     for n, topic in enumerate(topics):
-        sections.append(Section(f"Part {n}", 2, [Paragraph(f"In this part {topic} across town. Also {topic} again here.")]))
+        sections.append(
+            Section(f"Part {n}", 2, [Paragraph(f"In this part {topic} across town. Also {topic} again here.")])
+        )
     doc = document(*sections)
     points = suggest(doc)
     assert len(points) == 3
@@ -62,19 +70,27 @@ def test_sections_are_covered_not_just_the_opening():
 
 def test_near_duplicates_are_not_both_suggested():
     sentence = "The committee approved the new harbour budget on Tuesday evening."
-    doc = document(Section(None, 2, [Paragraph(f"{sentence} {sentence} Rain fell on the quiet harbour town all day long.")]))
+    doc = document(
+        Section(None, 2, [Paragraph(f"{sentence} {sentence} Rain fell on the quiet harbour town all day long.")])
+    )
     texts = [p.text for p in suggest(doc)]
     assert texts.count(sentence) == 1
 
 
 def test_questions_and_list_lead_ins_give_way_to_sentences_that_make_a_point():
     doc = document(
-        Section(None, 2, [
-            Paragraph("What will the council decide about the harbour budget next week? "
-                      "The harbour budget grew by a third over the last five years."),
-            Paragraph("The council has three options for the harbour budget:"),
-            BulletList(False, (Item(None, "Cut it."), Item(None, "Keep it."))),
-        ])
+        Section(
+            None,
+            2,
+            [
+                Paragraph(
+                    "What will the council decide about the harbour budget next week? "
+                    "The harbour budget grew by a third over the last five years."
+                ),
+                Paragraph("The council has three options for the harbour budget:"),
+                BulletList(False, (Item(None, "Cut it."), Item(None, "Keep it."))),
+            ],
+        )
     )
     assert [p.text for p in suggest(doc)] == ["The harbour budget grew by a third over the last five years."]
 
@@ -98,6 +114,8 @@ def test_a_book_gets_suggestions_per_chapter():
     assert len(points) == 7 and {p.section for p in points} == {1}
     printed = markdown(doc)
     assert [line for line in printed.splitlines() if line.startswith("## ")] == [
-        "## Chapter 1", "## Chapter 2", "## Chapter 3"
+        "## Chapter 1",
+        "## Chapter 2",
+        "## Chapter 3",
     ]
     assert sum(line.startswith("- Chapter 2 ") for line in printed.splitlines()) == 7

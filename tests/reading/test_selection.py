@@ -22,7 +22,7 @@ def test_moves_by_sentence_across_units_and_stops_at_the_ends():
     cursor = SentenceCursor(DOC, 1)
     texts = []
     for _ in range(6):
-        (unit, start, end), = cursor.selected()
+        ((unit, start, end),) = cursor.selected()
         texts.append(DOC.units[unit].text[start:end])
         cursor.move(1)
     assert texts == ["One is here.", "Two is there.", "Three.", "Four, Mr. Five.", "Six.", "Six."]

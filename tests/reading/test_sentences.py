@@ -38,7 +38,10 @@ from tui.reading.sentences import sentence_spans, sentences
         ("“It’s over.” The crowd left.", ["“It’s over.”", "The crowd left."]),
         ("Wait... What? No way! (Truly.) Done.", ["Wait...", "What?", "No way!", "(Truly.)", "Done."]),
         ("They arrived at 5 p.m. The sun had set.", ["They arrived at 5 p.m.", "The sun had set."]),
-        ("Apples, pears, etc. are fruit. Done, etc. The end.", ["Apples, pears, etc. are fruit.", "Done, etc.", "The end."]),
+        (
+            "Apples, pears, etc. are fruit. Done, etc. The end.",
+            ["Apples, pears, etc. are fruit.", "Done, etc.", "The end."],
+        ),
         ("He won in 2019. 2020 was harder.", ["He won in 2019.", "2020 was harder."]),
         ("Version 3.14.1 shipped.", ["Version 3.14.1 shipped."]),
         ("A sentence without an end", ["A sentence without an end"]),

@@ -47,7 +47,10 @@ def resolve(document: Document, highlights: Iterable[Highlight]) -> tuple[list[H
         if not highlight.text:
             lost += 1
             continue
-        if 0 <= highlight.unit < len(units) and units[highlight.unit].text[highlight.start : highlight.end] == highlight.text:
+        if (
+            0 <= highlight.unit < len(units)
+            and units[highlight.unit].text[highlight.start : highlight.end] == highlight.text
+        ):
             placed.append(make(document, highlight.unit, highlight.start, highlight.end))
             continue
         found = _find(document, highlight)

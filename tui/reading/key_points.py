@@ -132,7 +132,9 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
     for found, tier in zip(every, tiers, strict=True):
         best[found[3]] = min(tier, best.get(found[3], tier))
     # The tier goes along so that a fallback counts for less than any section's fit sentence.
-    return [(*found[:5], found[5], tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]], words
+    return [
+        (*found[:5], found[5], tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]
+    ], words
 
 
 def _fit(text: str) -> bool:

@@ -80,16 +80,33 @@ class ReaderScreen(Highlighting, Screen[None]):
             show=False,
             tooltip="List the links of the section at the top (Enter copies one's address)",
         ),
-        Binding("h", "highlight", "Highlight", show=False, tooltip="Highlight the paragraph at the top; again, remove it"),
-        Binding("v", "select", "Select", show=False, tooltip="Select sentences to highlight (Escape leaves)"),
-        Binding("w", "sentence(1)", "Next sentence", show=False, tooltip="Selection: next sentence (j ↓ too; b k ↑ back)"),
-        Binding("W,J,shift+down", "sentence(1, True)", "Extend", show=False, tooltip="Selection: extend to the next sentence"),
         Binding(
-            "B,K,shift+up", "sentence(-1, True)", "Extend back", show=False,
+            "h", "highlight", "Highlight", show=False, tooltip="Highlight the paragraph at the top; again, remove it"
+        ),
+        Binding("v", "select", "Select", show=False, tooltip="Select sentences to highlight (Escape leaves)"),
+        Binding(
+            "w", "sentence(1)", "Next sentence", show=False, tooltip="Selection: next sentence (j ↓ too; b k ↑ back)"
+        ),
+        Binding(
+            "W,J,shift+down",
+            "sentence(1, True)",
+            "Extend",
+            show=False,
+            tooltip="Selection: extend to the next sentence",
+        ),
+        Binding(
+            "B,K,shift+up",
+            "sentence(-1, True)",
+            "Extend back",
+            show=False,
             tooltip="Selection: extend to the previous sentence",
-        ),  # fmt: skip
-        Binding("enter", "confirm", "Highlight", show=False, tooltip="Selection: highlight the sentences (again: remove)"),
-        Binding("y", "app.copy_tab", "Copy", tooltip="Copy the panel's tab as its option prints it (takeaways by default)"),
+        ),
+        Binding(
+            "enter", "confirm", "Highlight", show=False, tooltip="Selection: highlight the sentences (again: remove)"
+        ),
+        Binding(
+            "y", "app.copy_tab", "Copy", tooltip="Copy the panel's tab as its option prints it (takeaways by default)"
+        ),
         Binding("Y", "app.copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
         Binding(
