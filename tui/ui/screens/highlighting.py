@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from tui.reading import export, highlights, key_points
@@ -26,6 +27,15 @@ EMPTY_PANEL = (
     "Nothing for the panel: this article has no key takeaways, pros or cons, no prose for brief to suggest "
     "key points from, and no highlights yet (h highlights the paragraph at the top)."
 )
+
+
+class SuggestionsMade(Message):
+    """Suggestions made off the UI thread for `document` (a screen may have moved on to another)."""
+
+    def __init__(self, document: Document, points: list[key_points.KeyPoint]) -> None:
+        super().__init__()
+        self.document = document
+        self.points = points
 
 
 class Highlighting:
@@ -100,7 +110,8 @@ class Highlighting:
             worker = get_current_worker()
             points = key_points.suggest(document, scope)
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._suggested, document, points)  # type: ignore[attr-defined]
+                # A message, not a call into the UI thread: if the screen is gone by now, it is dropped.
+                self.post_message(SuggestionsMade(document, points))  # type: ignore[attr-defined]
 
         self.run_worker(work, thread=True, group="suggest", exclusive=True)  # type: ignore[attr-defined]
 
@@ -116,9 +127,9 @@ class Highlighting:
             )
         return cached[1]
 
-    def _suggested(self, document: Document, points: list[key_points.KeyPoint]) -> None:
-        if document is self.document:
-            self.insights.set_suggestions(points)
+    def on_suggestions_made(self, message: SuggestionsMade) -> None:
+        if message.document is self.document:
+            self.insights.set_suggestions(message.points)
 
     # h, v and the sentence cursor ---------------------------------------------------------------
 
