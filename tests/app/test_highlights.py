@@ -214,3 +214,13 @@ async def test_a_book_s_suggestions_follow_the_chapter_at_the_top(tmp_path, monk
         assert [p.text for p in insights.suggestions] == [
             "None of the three expects to grow, and all of them expect to last."
         ]
+
+
+async def test_a_first_highlight_brings_back_a_panel_that_had_nothing_to_show():
+    app = BriefApp(parse_text(ONLY_A_LIST, name="packing.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.query_one(Insights).display
+        await pilot.press("h")  # the first item, a torch
+        await wait_until(pilot, lambda: app.query_one(Insights).display)
+        assert [group.key for group in app.query_one(Insights).groups] == ["highlights"]

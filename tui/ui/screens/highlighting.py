@@ -77,6 +77,8 @@ class Highlighting:
         marks = self.memory.highlights
         self.reader.set_highlights([(h.unit, h.start, h.end) for h in marks])
         self.insights.set_highlights(marks)
+        # A first highlight gives a panel that had nothing to show something; the last one deleted, not.
+        self.panes.panel_empty = self.panel_empty  # type: ignore[attr-defined]
 
     def _restored_highlights(self) -> None:
         """Called once the remembered state is loaded: show the highlights, say what was lost."""

@@ -241,7 +241,6 @@ class ReaderScreen(Highlighting, Screen[None]):
             state.warning = None
         self._show_bookmarks()
         self._restored_highlights()
-        self.panes.panel_empty = self.panel_empty  # the panel may have nothing to show, or something now
         if resumption is not None:
             self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(resumption.place))
             self.notify(f'Resumed at "{resumption.heading}"', timeout=4, markup=False)
