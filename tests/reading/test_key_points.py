@@ -119,3 +119,14 @@ def test_a_book_gets_suggestions_per_chapter():
         "## Chapter 3",
     ]
     assert sum(line.startswith("- Chapter 2 ") for line in printed.splitlines()) == 7
+
+
+def test_suggestions_are_in_the_article_s_words_without_the_reader_s_link_numbers():
+    from tui.model.article import Span
+
+    text = "The council published the full harbour plan on Tuesday morning."
+    link = Span(22, 43, "link", "https://example.org/plan")  # "the full harbour plan"
+    doc = document(Section(None, 2, [Paragraph(text, spans=(link,))]))
+    (point,) = suggest(doc)
+    assert doc.units[point.unit].text == "The council published the full harbour plan[1] on Tuesday morning."
+    assert point.text == text

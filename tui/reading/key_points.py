@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from tui.reading.layout import Document, Kind
 from tui.reading.numbering import Numbering
 from tui.reading.sentences import sentence_spans
+from tui.reading.units import LINK_NUMBER
 
 BOOK_WORDS = 20_000
 """A text longer than this with several main sections is a book: it gets suggestions per chapter."""
@@ -52,7 +53,8 @@ _STOP = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
-    """One suggested sentence: `text` is `document.units[unit].text[start:end]`."""
+    """One suggested sentence: `text` is `document.units[unit].text[start:end]` without the link
+    numbers the reader adds."""
 
     unit: int
     start: int
@@ -124,7 +126,7 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
             continue
         words += unit.text.count(" ") + 1
         for start, end in sentence_spans(unit.text):
-            text = unit.text[start:end]
+            text = _own_words(unit.text, start, end, unit.styles)
             every.append((index, start, end, unit.section, text, rank[unit.section]))
             tiers.append(2 if text[-1] in ":?" else 0 if _fit(text) else 1)
             rank[unit.section] += 1
@@ -135,6 +137,19 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
     return [
         (*found[:5], found[5], tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]
     ], words
+
+
+def _own_words(text: str, start: int, end: int, styles: tuple[tuple[int, int, str], ...]) -> str:
+    """`text[start:end]` without the link numbers (`[1]`) the reader adds: the article's own words."""
+    numbers = [(a, b) for a, b, name in styles if name == LINK_NUMBER and a < end and b > start]
+    if not numbers:
+        return text[start:end]
+    kept, position = [], start
+    for a, b in sorted(numbers):
+        kept.append(text[position:a])
+        position = max(position, b)
+    kept.append(text[position:end])
+    return "".join(kept)
 
 
 def _fit(text: str) -> bool:

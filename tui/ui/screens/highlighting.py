@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from tui.reading.memory import ArticleMemory
     from tui.ui.widgets.reader import Reader
 
+SUGGEST_AT_ONCE = 5_000
+"""Words up to which an article's suggestions are made before its first frame (under about 20 ms)."""
 SELECTION_HINT = "Selecting: j/k or w/b move by sentence, Shift extends, Enter highlights, Escape leaves."
 EMPTY_PANEL = (
     "Nothing for the panel: this article has no key takeaways, pros or cons, no prose for brief to suggest "
@@ -46,8 +48,8 @@ class Highlighting:
     memory: ArticleMemory
     reader: Reader
     _cursor: SentenceCursor | None = None
-    _suggested_for: object = None
-    """The chapter (a range of sections) or the whole article the suggestions on show are for."""
+    _suggested_for: tuple[object, object] | None = None
+    """(document, chapter or "all"): what the suggestions on show, or on their way, are for."""
 
     @property
     def insights(self) -> Insights:
@@ -90,7 +92,6 @@ class Highlighting:
                 severity="warning",
                 timeout=6,
             )
-        self._suggested_for = None
         self._suggest(self.reader.position.section if self.reader.position else None)
 
     def _suggest(self, section: int | None) -> None:
@@ -104,9 +105,10 @@ class Highlighting:
         if chapters:
             here = section if section is not None else 0
             scope = next((chapter for chapter in chapters if here in chapter), chapters[0])
-        if scope == self._suggested_for and self._suggested_for is not None:
+        key = (document, scope if scope is not None else "all")
+        if key == self._suggested_for:
             return
-        self._suggested_for = scope if scope is not None else "all"
+        self._suggested_for = key
 
         def work() -> None:
             worker = get_current_worker()
@@ -116,6 +118,16 @@ class Highlighting:
                 self.post_message(SuggestionsMade(document, points))  # type: ignore[attr-defined]
 
         self.run_worker(work, thread=True, group="suggest", exclusive=True)  # type: ignore[attr-defined]
+
+    def first_suggestions(self) -> list[key_points.KeyPoint] | None:
+        """For the first frame: the suggestions of a short article without takeaways, made at once
+        (a few milliseconds), so the panel shows them from the start; None when they are to be made
+        off the UI thread (a long text, a book) or not at all (the author's takeaways are shown)."""
+        document = self.document
+        if document.article.takeaways or document.word_count > SUGGEST_AT_ONCE or self._chapters():
+            return None
+        self._suggested_for = (document, "all")
+        return key_points.suggest(document)
 
     def _chapters(self) -> list[range] | None:
         """A book's chapters (None for an article), worked out once per document: the reader asks

@@ -151,7 +151,12 @@ class ReaderScreen(Highlighting, Screen[None]):
         panes = Panes(
             Navigator(self.article.sections, id="navigator"),
             Reader(self.document, id="reader"),
-            Insights(self.article, suggesting=not self.article.takeaways and self._has_prose(), id="insights"),
+            Insights(
+                self.article,
+                suggestions=self.first_suggestions(),
+                suggesting=not self.article.takeaways and self._has_prose(),
+                id="insights",
+            ),
             width=self.app.size.width,
             id="panes",
         )

@@ -182,14 +182,21 @@ class Insights(Vertical):
     class DeleteRequested(EntryMessage):
         """The user asked to delete a highlight."""
 
-    def __init__(self, article: Article, *, suggesting: bool = False, id: str | None = None) -> None:
-        """`suggesting`: brief is choosing key points for this article (it has no takeaways)."""
+    def __init__(
+        self,
+        article: Article,
+        *,
+        suggestions: list[KeyPoint] | None = None,
+        suggesting: bool = False,
+        id: str | None = None,
+    ) -> None:
+        """`suggestions` made already, or `suggesting`: brief is choosing them (no takeaways)."""
         super().__init__(id=id)
         self.article = article
-        self.suggesting = suggesting
-        self.suggestions: list[KeyPoint] = []
+        self.suggesting = suggesting and suggestions is None
+        self.suggestions: list[KeyPoint] = suggestions or []
         self.highlights: list[Highlight] = []
-        self.groups = insight_groups(article)
+        self.groups = insight_groups(article, self.suggestions)
         self.active = 0
         """The index of the group on show."""
         self._highlighted: dict[str, int | None] = {}
