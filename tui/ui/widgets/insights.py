@@ -273,7 +273,9 @@ class Insights(Vertical):
         self.active = keys.index(key) if key in keys else 0
         if not keep:
             self._highlighted.clear()
-        if not self.is_mounted or had != bool(self.groups) or not self.query(ItemList):
+        # Composed anew when there is nothing to show, or something where there was nothing (a list
+        # of an earlier compose may still be in the DOM until the new one is mounted).
+        if not self.groups or not self.is_mounted or not had or not self.query(ItemList):
             self.refresh(recompose=True)
             return
         self.query_one(TabStrip).titles = self._titles()
