@@ -255,8 +255,9 @@ def test_nested_items_are_indented_and_unlabelled_items_have_no_bold(capsys):
     )
 
 
-def test_an_article_without_takeaways_prints_nothing(capsys):
-    assert run(capsys, "--takeaways", str(FIXTURES / "hard-wrapped.txt")) == (0, "", "")
+def test_an_article_without_takeaways_prints_nothing_and_exits_1(capsys):
+    path = FIXTURES / "hard-wrapped.txt"
+    assert run(capsys, "--takeaways", str(path)) == (1, "", f"brief: {path}: no key takeaways\n")
 
 
 def test_output_options_are_exclusive(capsys):

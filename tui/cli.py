@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from tui.reading.loading import PendingDocument
 
 EXIT_ERROR = 2
+EXIT_EMPTY = 1
+"""A list option with nothing to print: status 1, as grep's when nothing matched."""
+LISTS = {"takeaways": "key takeaways", "pros": "pros", "cons": "cons", "key-points": "key points to suggest",
+         "highlights": "highlights"}  # fmt: skip
 
 EXAMPLES = """\
 examples:
@@ -38,6 +42,8 @@ examples:
   brief ~/reading/               the library: every article in a folder, filter and open
   curl -s URL | brief -          read from standard input
   brief --takeaways report.txt   print the key takeaways as a Markdown list
+  brief --key-points report.txt  print brief's suggested key points (when the author gave none)
+  brief --highlights ~/articles  print your highlights of every article in a folder
   brief --json report.txt | jq '.sections[].heading'
   brief report.txt | less        not a terminal: prints the article as wrapped text
   brief serve ~/briefings        let colleagues read a folder over SSH (brief serve --help)
@@ -81,6 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
         const="takeaways",
         dest="output",
         help="the key takeaways as a Markdown list",
+    )
+    output.add_argument(
+        "--key-points",
+        action="store_const",
+        const="key-points",
+        dest="output",
+        help="brief's suggested key points (sentences of the article; per chapter for a book) as a Markdown list",
+    )
+    output.add_argument(
+        "--highlights",
+        action="store_const",
+        const="highlights",
+        dest="output",
+        help="your highlights as Markdown (## section, > quote); for a folder, of every article in it",
     )
     output.add_argument("--pros", action="store_const", const="pros", dest="output", help="the pros as a Markdown list")
     output.add_argument("--cons", action="store_const", const="cons", dest="output", help="the cons as a Markdown list")
@@ -159,6 +179,11 @@ def render(article: Article, output: str, width: int | None, references: bool = 
         return export.markdown_list(article.pros)
     if output == "cons":
         return export.markdown_list(article.cons)
+    if output == "key-points":
+        from tui.reading import key_points
+        from tui.reading.layout import Document
+
+        return key_points.markdown(Document(article))
     if width is None:
         width = min(shutil.get_terminal_size((80, 24)).columns, 80)
     return export.plain_text(article, width, references).rstrip("\n")
@@ -191,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _forget(args.file, max_size)
     interactive = args.output is None and _is_terminal(sys.stdout)
     is_folder = args.file not in (None, "-") and not looks_like_url(args.file) and _is_folder(args.file)
+    if is_folder and args.output == "highlights":
+        return _library_highlights(Path(args.file), max_size)
     if is_folder and interactive:
         return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
     try:
@@ -212,7 +239,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     if interactive:
         return _run_reader(opened.article, args, pending=opened.pending)
-    return _print(render(article, args.output or "plain", args.width, args.references))
+    if args.output == "highlights":
+        return _highlights(article, args.file)
+    text = render(article, args.output or "plain", args.width, args.references)
+    if not text and args.output in LISTS:
+        return _empty(f"{args.file or 'the sample'}: no {LISTS[args.output]}")
+    return _print(text)
+
+
+def _highlights(article: Article, file: str | None) -> int:
+    """`--highlights FILE`: the highlights kept for this article, found again in its current text."""
+    where = file or "the sample"
+    text, lost = _highlights_markdown(article, file)
+    if lost:
+        lost_ones = f"{lost} highlight{'' if lost == 1 else 's'}"
+        print(f"brief: {where}: {lost_ones} no longer found in the text", file=sys.stderr)
+    if not text:
+        return _empty(f"{where}: no highlights")
+    return _print(text)
+
+
+def _highlights_markdown(article: Article, file: str | None) -> tuple[str, int]:
+    from tui.platform.state import StateStore
+    from tui.reading import highlights
+    from tui.reading.layout import Document
+
+    source = str(Path(file).expanduser().resolve()) if file not in (None, "-") and not looks_like_url(file) else None
+    state, _ = StateStore().get(article.digest or "", source)
+    if state is None or not state.highlights:
+        return "", 0
+    document = Document(article)
+    placed, lost = highlights.resolve(document, state.highlights)
+    return highlights.to_markdown(document, placed), lost
+
+
+def _library_highlights(folder: Path, max_size: int) -> int:
+    """`--highlights DIR`: every article of the folder that has highlights, as `# title` and its sections."""
+    from tui.reading.library import find_articles
+
+    parts = []
+    for path in find_articles(folder)[0]:
+        with contextlib.suppress(BriefError):  # a file that cannot be read has no highlights to show
+            article = read_path(path, max_size=max_size, pipes=False).parse()
+            text, _ = _highlights_markdown(article, str(path))
+            if text:
+                parts.append(f"# {' '.join(article.title.split())}\n\n{text}")
+    if not parts:
+        return _empty(f"{folder}: no highlights in any article")
+    return _print("\n\n".join(parts))
 
 
 def _run_reader(
@@ -338,6 +412,12 @@ def _reason(error: Exception) -> str:
     if strerror:
         return strerror[:1].lower() + strerror[1:]
     return str(error) or type(error).__name__
+
+
+def _empty(message: str) -> int:
+    """A list option found nothing: nothing on stdout, one line on stderr, status 1 (as grep)."""
+    print(f"brief: {message}", file=sys.stderr)
+    return EXIT_EMPTY
 
 
 def _fail(message: str) -> int:

@@ -8,7 +8,7 @@ import re
 import pyperclip
 from textual.widgets import Input, TextArea
 
-from tests.app.helpers import seed_app
+from tests.app.helpers import seed_app, wait_until
 from tests.conftest import SEED
 from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
 from tests.test_clipboard import FakeSystemClipboard
@@ -105,19 +105,22 @@ async def test_with_no_clipboard_a_dialog_shows_the_text_and_saves_it(tmp_path, 
         assert not isinstance(app.screen, CopyDialog)
 
 
-async def test_an_article_without_takeaways_says_so():
+async def test_without_takeaways_y_copies_the_suggested_key_points_as_the_option_prints_them():
     from tests.app.test_snapshots import NO_INSIGHTS_ARTICLE
+    from tui.cli import render
     from tui.parse import parse_text
 
     sent: list[str] = []
     clipboard = Clipboard("osc52", Environment.from_environ(SSH), write_terminal=sent.append)
-    app = BriefApp(parse_text(NO_INSIGHTS_ARTICLE, name="q.txt"), clipboard=clipboard)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+    article = parse_text(NO_INSIGHTS_ARTICLE, name="q.txt")
+    app = BriefApp(article, clipboard=clipboard)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_until(pilot, lambda: bool(app.query_one(Insights).suggestions))
+        assert app.query_one(Insights).active_group == "key-points"
         await pilot.press("y")
         await settle(app, pilot)
-        assert sent == []
-        assert "This article has no key takeaways to copy." in notifications(app)
+        assert [decoded(s) for s in sent] == [render(article, "key-points", None)]
+        assert "Copied 3 suggested key points (terminal clipboard, OSC 52)" in notifications(app)
 
 
 def test_osc52_helper_round_trips():

@@ -43,5 +43,5 @@ async def test_palette_offers_the_apps_actions():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"Next section", "Copy takeaways", "Copy pros and cons", "Toggle takeaways", "Help"} <= set(titles)
+        assert {"Next section", "Copy the panel's tab", "Copy pros and cons", "Toggle takeaways", "Highlight", "Help"} <= set(titles)
         assert any("theme" in title.lower() for title in titles)

@@ -51,7 +51,20 @@ def test_help_screen(snap_compare):
 
 
 def test_article_without_takeaways(snap_compare):
-    assert snap_compare(text_app(NO_INSIGHTS_ARTICLE, "quiet-harbours.txt"), terminal_size=(120, 40))
+    # The panel's first tab is brief's suggestions, marked as such (waited for: they are made off
+    # the UI thread).
+    async def suggested(pilot):
+        from tests.app.helpers import wait_until
+        from tui.ui.widgets.insights import Insights, ItemList
+
+        def ready() -> bool:
+            panels = pilot.app.screen.query(Insights)
+            return bool(panels and panels.first().suggestions and pilot.app.screen.query(ItemList))
+
+        await wait_until(pilot, ready)
+
+    app = text_app(NO_INSIGHTS_ARTICLE, "quiet-harbours.txt")
+    assert snap_compare(app, run_before=suggested, terminal_size=(120, 40))
 
 
 def test_tiny_terminal_40x12(snap_compare):
@@ -63,3 +76,23 @@ def test_no_color_shows_focus_and_the_current_section(snap_compare, monkeypatch)
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(seed_app(), press=["3"], terminal_size=(120, 40))
     assert snap_compare(seed_app(), press=["3", "tab", "tab"], terminal_size=(120, 40))
+
+
+def test_highlights_and_the_sentence_cursor_without_colour(snap_compare, monkeypatch):
+    # NO_COLOR drops the tint: the mark in the right margin and the reversed selection remain.
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def highlight_then_select(pilot):
+        from tests.app.helpers import wait_until
+        from tui.ui.widgets.insights import Insights
+
+        def ready() -> bool:
+            panels = pilot.app.screen.query(Insights)
+            return bool(panels and panels.first().suggestions)
+
+        await wait_until(pilot, ready)
+        await pilot.press("right_square_bracket", "h", "v", "w", "J")
+        await pilot.pause()
+
+    app = text_app(NO_INSIGHTS_ARTICLE, "quiet-harbours.txt")
+    assert snap_compare(app, run_before=highlight_then_select, terminal_size=(120, 40))

@@ -35,8 +35,10 @@ def test_plain_and_takeaways_work_on_urls(server, capsys):
     assert code == 0
     assert out.startswith("The law that’s helping fuel Delhi’s deadly air pollution\n")
     assert "\nIt’s the latest wave of severe air pollution in recent" in out
-    code, out, _ = run(capsys, "--takeaways", server.url(f"/corpus/{VOX}"))
-    assert (code, out) == (0, "")  # the page has no takeaways list: nothing, and no error
+    url = server.url(f"/corpus/{VOX}")
+    code, out, err = run(capsys, "--takeaways", url)
+    # The page has no takeaways list: nothing on stdout, one line on stderr, status 1 (as grep).
+    assert (code, out, err) == (1, "", f"brief: {url}: no key takeaways\n")
 
 
 def test_a_gzipped_body_is_unzipped(server):

@@ -1,4 +1,4 @@
-"""What brief remembers between runs: where you were in each article, and your bookmarks.
+"""What brief remembers between runs: where you were in each article, your bookmarks and highlights.
 
 Small versioned JSON in the platform's state directory (`BRIEF_STATE_DIR` overrides it), read and
 written under a lock so two brief processes never corrupt it, written atomically (temp file and
@@ -14,6 +14,7 @@ found again by its excerpt and heading (`tui.reading.spots.resolve`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -56,6 +57,20 @@ class Spot:
     excerpt: str = ""
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """Words the reader highlighted: `text` was `units[unit].text[start:end]`, under `heading`.
+
+    The text itself is the anchor: after the file changes, it is looked for again (see
+    `tui.reading.highlights`), so a highlight lives as long as its words do."""
+
+    unit: int
+    start: int
+    end: int
+    text: str
+    heading: str | None = None
+
+
 @dataclass
 class ArticleState:
     """What is remembered of one article."""
@@ -65,6 +80,7 @@ class ArticleState:
     position: Spot | None = None
     bookmarks: list[Spot] = field(default_factory=list)
     opened: float = 0.0
+    highlights: list[Highlight] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,7 +107,8 @@ class ArticleState:
                 dropped += 1
             else:
                 bookmarks.append(spot)
-        return cls(title, source, position, bookmarks, float(opened)), dropped
+        highlights, unfit = _highlights(data.get("highlights"))
+        return cls(title, source, position, bookmarks, float(opened), highlights), dropped + unfit
 
 
 def _spot(data: Any) -> Spot | None:
@@ -111,6 +128,27 @@ def _spot(data: Any) -> Spot | None:
 def _index(value: Any) -> bool:
     # bool is an int to Python, not to JSON's writer; "5", 6.5 and null are not indexes.
     return type(value) is int and 0 <= value < 2**31
+
+
+def _highlights(data: Any) -> tuple[list[Highlight], int]:
+    """Highlights from JSON, and how many did not fit: a file without them (older brief) has none,
+    and a malformed one is dropped alone rather than costing the article's whole state."""
+    kept: list[Highlight] = []
+    entries = data if isinstance(data, list) else []
+    for entry in entries:
+        with contextlib.suppress(AttributeError, KeyError, TypeError, ValueError):
+            heading = entry.get("heading")
+            kept.append(
+                Highlight(
+                    int(entry["unit"]),
+                    int(entry["start"]),
+                    int(entry["end"]),
+                    str(entry["text"]),
+                    heading if isinstance(heading, str) else None,
+                )
+            )
+    return kept, len(entries) - len(kept)
+
 
 
 def _number(value: Any) -> bool:

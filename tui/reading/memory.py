@@ -1,4 +1,4 @@
-"""What one open article remembers: its reading position and bookmarks, kept in the state store.
+"""What one open article remembers: its reading position, bookmarks and highlights, kept in the state store.
 
 Pure Python: the reader screen asks it where to resume and tells it where the reader is.
 """
@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tui.parse.sanitize import sanitize
-from tui.reading import spots
+from tui.platform.state import ArticleState, Highlight, Spot, StateStore
+from tui.reading import highlights, spots
 from tui.reading.layout import Document
-from tui.platform.state import ArticleState, Spot, StateStore
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,9 @@ class ArticleMemory:
         self.document = document
         self.article = document.article
         self.bookmarks: list[Spot] = []
+        self.highlights: list[Highlight] = []
+        self.lost_highlights = 0
+        """How many highlights the last `restore` could not find in the text (it changed)."""
 
     def restore(self, resume: bool) -> Resumption | None:
         """Load the bookmarks, and return where to resume (None: stay at the top)."""
@@ -52,6 +55,11 @@ class ArticleMemory:
             moved = list(self.bookmarks)  # kept as found, under this text's digest, from now on
             with contextlib.suppress(OSError):  # a full disk: found again the next time
                 self._change_bookmarks(lambda _: moved)
+        self.highlights, self.lost_highlights = highlights.resolve(self.document, remembered.highlights)
+        if self.lost_highlights or self.highlights != remembered.highlights or not exact:
+            placed = list(self.highlights)  # re-anchored in the text as it is now; the lost are told once
+            with contextlib.suppress(OSError):  # a full disk: found again the next time
+                self._change_highlights(lambda _: placed)
         position = remembered.position
         if not resume or position is None:
             return None
@@ -99,6 +107,32 @@ class ArticleMemory:
             state = state or ArticleState(self.article.title, self.article.source, opened=time.time())
             state.bookmarks = change(list(state.bookmarks))
             self.bookmarks = list(state.bookmarks)
+            return state
+
+        self._write(edit)
+
+    def toggle_highlights(self, new: list[Highlight]) -> bool:
+        """Highlight `new`, or remove the highlights it overlaps; True when it added."""
+        added = False
+
+        def toggle(kept: list[Highlight]) -> list[Highlight]:
+            nonlocal added
+            kept, added = highlights.toggle(kept, new)
+            return kept
+
+        self._change_highlights(toggle)
+        return added
+
+    def delete_highlight(self, highlight: Highlight) -> None:
+        self._change_highlights(lambda kept: [h for h in kept if h != highlight])
+
+    def _change_highlights(self, change: Callable[[list[Highlight]], list[Highlight]]) -> None:
+        """As `_change_bookmarks`, for the highlights."""
+
+        def edit(state: ArticleState | None) -> ArticleState:
+            state = state or ArticleState(self.article.title, self.article.source, opened=time.time())
+            state.highlights = change(list(state.highlights))
+            self.highlights = list(state.highlights)
             return state
 
         self._write(edit)

@@ -262,14 +262,16 @@ class BriefApp(App[None]):
 
     # Copying --------------------------------------------------------------------------------
 
-    def action_copy_takeaways(self) -> None:
-        from tui.reading import export
-
-        takeaways = self.article.takeaways
-        if not takeaways:
-            self.notify("This article has no key takeaways to copy.", severity="warning")
+    def action_copy_tab(self) -> None:
+        """`y`: the panel's tab on show (the takeaways by default), exactly as its option prints it."""
+        screen = self.screen
+        copied = screen.tab_markdown() if isinstance(screen, ReaderScreen) else None
+        if copied is None:
+            group = screen.insights.active_group if isinstance(screen, ReaderScreen) else None
+            what = {"key-points": "suggested key points", "pros": "pros", "cons": "cons", "highlights": "highlights"}
+            self.notify(f"This article has no {what.get(group or '', 'key takeaways')} to copy.", severity="warning")
             return
-        self.copy_text(export.markdown_list(takeaways), _count(len(takeaways), "takeaway"))
+        self.copy_text(*copied)
 
     def action_copy_pros_cons(self) -> None:
         from tui.reading import export
@@ -282,7 +284,7 @@ class BriefApp(App[None]):
         self.copy_text(export.pros_cons_markdown(article), counts)
 
     def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
-        self.copy_text(event.item.display, "1 item")
+        self.copy_text(event.entry.text, "1 item")
 
     def copy_text(self, text: str, description: str) -> None:
         """Copy off the UI thread (pyperclip and tmux run programs), then say how it went."""

@@ -21,6 +21,8 @@ _KEY_NAMES = {
     "down": "↓",
     "tab": "Tab",
     "shift+tab": "Shift+Tab",
+    "shift+down": "Shift+↓",
+    "shift+up": "Shift+↑",
     "enter": "Enter",
     "escape": "Escape",
     "backspace": "Backspace",

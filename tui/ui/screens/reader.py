@@ -28,6 +28,7 @@ from tui.reading.layout import Document, Link
 from tui.reading.memory import ArticleMemory
 from tui.reading.numbering import Numbering
 from tui.reading.position import ReadingPosition
+from tui.ui.screens.highlighting import EMPTY_PANEL, Highlighting
 from tui.ui.whole import WholeArrived, WholeFailed, wait_for_whole
 from tui.ui.widgets.insights import Insights
 from tui.ui.widgets.key_bar import KeyBar
@@ -55,7 +56,7 @@ class SaveFailed(Message):
         self.error = error
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(Highlighting, Screen[None]):
     """Section navigator, reading pane, takeaways panel, search bar, status line and key bar."""
 
     BINDINGS = [
@@ -96,10 +97,39 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="List the links of the section at the top (Enter copies one's address)",
         ),
-        Binding("y", "app.copy_takeaways", "Copy", tooltip="Copy all key takeaways as a Markdown list"),
+        Binding(
+            "h", "highlight", "Highlight", show=False, tooltip="Highlight the paragraph at the top; again, remove it"
+        ),
+        Binding("v", "select", "Select", show=False, tooltip="Select sentences to highlight (Escape leaves)"),
+        Binding(
+            "w", "sentence(1)", "Next sentence", show=False, tooltip="Selection: next sentence (j ↓ too; b k ↑ back)"
+        ),
+        Binding(
+            "W,J,shift+down",
+            "sentence(1, True)",
+            "Extend",
+            show=False,
+            tooltip="Selection: extend to the next sentence",
+        ),
+        Binding(
+            "B,K,shift+up",
+            "sentence(-1, True)",
+            "Extend back",
+            show=False,
+            tooltip="Selection: extend to the previous sentence",
+        ),
+        Binding(
+            "enter", "confirm", "Highlight", show=False, tooltip="Selection: highlight the sentences (again: remove)"
+        ),
+        Binding(
+            "y", "app.copy_tab", "Copy", tooltip="Copy the panel's tab as its option prints it (takeaways by default)"
+        ),
         Binding("Y", "app.copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
-        Binding("t", "toggle_insights", "Takeaways", tooltip="Show or hide the takeaways / pros-cons panel"),
+        Binding(
+            "t", "toggle_insights", "Takeaways",
+            tooltip="Show or hide the panel: takeaways (or suggested key points), pros, cons, highlights",
+        ),  # fmt: skip
     ]
 
     AUTO_FOCUS = "#reader"
@@ -135,13 +165,20 @@ class ReaderScreen(Screen[None]):
         self._numbering = Numbering(sections)
 
     def compose(self) -> ComposeResult:
-        yield Panes(
+        panes = Panes(
             Navigator(self.article.sections, id="navigator"),
             Reader(self.document, id="reader"),
-            Insights(self.article, id="insights"),
+            Insights(
+                self.article,
+                suggestions=self.first_suggestions(),
+                suggesting=not self.article.takeaways and self._has_prose(),
+                id="insights",
+            ),
             width=self.app.size.width,
             id="panes",
         )
+        panes.panel_empty = self.panel_empty  # before the first frame: an empty panel never shows
+        yield panes
         yield SearchBar(id="search")
         yield StatusLine(id="status")
         # Ctrl+P (the palette) is in the help and the README: on the bar it would push Quit off 80 columns.
@@ -234,6 +271,7 @@ class ReaderScreen(Screen[None]):
                 markup=False,
             )
         self._show_bookmarks()
+        self._restored_highlights()
         if resumption is not None:
             self.reader.scroll_to_line(self.reader.text_layout.line_of_anchor(resumption.place))
             self.notify(f'Resumed at "{resumption.heading}"', timeout=4, markup=False)
@@ -341,14 +379,23 @@ class ReaderScreen(Screen[None]):
         self.panes.toggle_navigator()
 
     def action_toggle_insights(self) -> None:
+        if self.panel_empty:
+            self.notify(EMPTY_PANEL, timeout=6)
+            return
         self.panes.toggle_insights()
 
     # Reading --------------------------------------------------------------------------------
 
     def action_move_lines(self, lines: int) -> None:
+        if self.selecting:
+            self.action_sentence(lines)  # j/k move the sentence cursor in selection mode
+            return
         self.reader.move_lines(lines)
 
     def action_move_pages(self, pages: int) -> None:
+        if self.selecting and pages < 0:
+            self.action_sentence(-1)  # b: the previous sentence in selection mode
+            return
         self.reader.move_pages(pages)
 
     def action_top(self) -> None:
@@ -385,7 +432,9 @@ class ReaderScreen(Screen[None]):
         self.reader.jump_to_section(section)
 
     def action_escape(self) -> None:
-        if self.reader.search is not None:
+        if self.selecting:
+            self._leave_selection()
+        elif self.reader.search is not None:
             self.action_clear_search()
         else:
             self.action_back_to_library()
@@ -415,8 +464,10 @@ class ReaderScreen(Screen[None]):
         yield SystemCommand("Bookmarks", "List the bookmarks", self.action_bookmarks)
         yield SystemCommand("Links", "List the links of the section at the top", self.action_links)
         yield SystemCommand(
-            "Copy takeaways", "Copy all key takeaways as a Markdown list", self.app.action_copy_takeaways
+            "Copy the panel's tab", "As its option prints it: takeaways by default", self.app.action_copy_tab
         )
+        yield SystemCommand("Highlight", "Highlight the paragraph at the top", self.action_highlight)
+        yield SystemCommand("Select sentences", "Selection mode, to highlight sentences", self.action_select)
         yield SystemCommand("Copy pros and cons", "Copy the pros and cons as Markdown", self.app.action_copy_pros_cons)
 
     # Search ---------------------------------------------------------------------------------
@@ -499,6 +550,8 @@ class ReaderScreen(Screen[None]):
         if position is None:
             return
         self.query_one("#navigator", Navigator).current = position.section
+        if self._chapters():
+            self._suggest(position.section)  # a book's suggestions follow the chapter being read
         self._refresh_status()
         self._schedule_save()
 
@@ -521,7 +574,7 @@ class ReaderScreen(Screen[None]):
             self.panes.show_navigator = False  # back to the text, which the pane was covering
 
     def on_insights_item_chosen(self, event: Insights.ItemChosen) -> None:
-        unit = self.document.unit_of_item(event.item)
+        unit = self.document.unit_of_item(event.item) if event.item is not None else event.entry.unit
         if unit is not None:
             self.reader.jump_to_unit(unit)
         if self.panes.narrow:

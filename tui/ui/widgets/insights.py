@@ -1,6 +1,10 @@
-"""The takeaways / pros-cons panel: the items the parser pulled out, each selectable."""
+"""The panel: the author's takeaways, pros and cons, or brief's suggested key points, and the
+reader's highlights, one tab at a time, each entry selectable."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,9 +17,14 @@ from textual.widgets.option_list import Option
 
 from tui.model.article import Article, Item
 from tui.ui.widgets.lists import KeyedList
+from tui.platform.state import Highlight
+from tui.reading.key_points import KeyPoint
 from tui.ui.widgets.parts_line import PartsLine
 
-NO_INSIGHTS = "This article has no key takeaways, pros or cons."
+NO_INSIGHTS = "This article has no key takeaways, pros or cons, no sentences to suggest, and no highlights."
+SUGGESTED = "Key points (suggested)"
+SUGGESTED_NOTE = "Chosen by brief from the text: not the author's."
+CHOOSING = "Choosing key points…"
 
 
 def item_content(item: Item) -> Content:
@@ -25,38 +34,85 @@ def item_content(item: Item) -> Content:
     return Content.assemble((f"{item.label}:", "bold"), f" {item.text}" if item.text else "")
 
 
-def insight_groups(article: Article) -> list[tuple[str, str, list[Item]]]:
-    """(id, title, items) for each non-empty group, in the order they are shown."""
+@dataclass(frozen=True)
+class Entry:
+    """One line of a tab: how it is shown, the text `c` copies (as shown), and where Enter jumps:
+    the author's `item`, or a `unit` of the text (a suggestion, a highlight)."""
+
+    content: Content
+    text: str
+    item: Item | None = None
+    unit: int | None = None
+    highlight: Highlight | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """One tab: `key` names it for the code (`takeaways`, `key-points`, `pros`, `cons`, `highlights`)."""
+
+    key: str
+    title: str
+    entries: list[Entry]
+
+
+def item_entry(item: Item) -> Entry:
+    return Entry(item_content(item), item.display, item=item)
+
+
+def point_entry(point: KeyPoint) -> Entry:
+    text = " ".join(point.text.split())
+    return Entry(Content(text), text, unit=point.unit)
+
+
+def highlight_entry(highlight: Highlight, title: str) -> Entry:
+    """A highlight under its section's heading (the title before the first heading)."""
+    text = " ".join(highlight.text.split())
+    where = Content.styled(f"§ {highlight.heading or title}", "dim italic")
+    return Entry(Content.assemble(where, "\n", text), text, unit=highlight.unit, highlight=highlight)
+
+
+def insight_groups(
+    article: Article, suggestions: Sequence[KeyPoint] = (), highlights: Sequence[Highlight] = ()
+) -> list[Group]:
+    """The non-empty tabs in the order they are shown: the author's takeaways, or else brief's
+    suggestions (never both: they are not to be mixed), then pros, cons and highlights."""
     groups = [
-        ("takeaways", "Takeaways", article.takeaways),
-        ("pros", "Pros", article.pros),
-        ("cons", "Cons", article.cons),
+        Group("takeaways", "Takeaways", [item_entry(i) for i in article.takeaways]),
+        Group("key-points", SUGGESTED, [] if article.takeaways else [point_entry(p) for p in suggestions]),
+        Group("pros", "Pros", [item_entry(i) for i in article.pros]),
+        Group("cons", "Cons", [item_entry(i) for i in article.cons]),
+        Group("highlights", "Highlights", [highlight_entry(h, article.title) for h in highlights]),
     ]
-    return [(key, title, items) for key, title, items in groups if items]
+    return [group for group in groups if group.entries]
 
 
 class ItemList(KeyedList):
-    """The items of the group on show."""
+    """The entries of the tab on show."""
 
-    def __init__(self, items: list[Item], *, id: str | None = None) -> None:
+    def __init__(self, entries: list[Entry], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[Item] = []
-        self.show_items(items)
+        self.entries: list[Entry] = []
+        self.show_entries(entries)
 
-    def show_items(self, items: list[Item], highlighted: int | None = None) -> None:
+    def show_entries(self, entries: list[Entry], highlighted: int | None = None) -> None:
         options: list[Option | None] = []
-        for item in items:
+        for entry in entries:
             if options:
-                options.append(None)  # a rule between items, so wrapped ones stay apart
-            options.append(Option(item_content(item)))
-        self.items = items
+                options.append(None)  # a rule between entries, so wrapped ones stay apart
+            options.append(Option(entry.content))
+        self.entries = entries
         self.set_options(options)
-        if items:
-            self.highlighted = highlighted if highlighted is not None else 0
+        if entries:
+            self.highlighted = min(highlighted, len(entries) - 1) if highlighted is not None else 0
 
     @property
-    def selected_item(self) -> Item | None:
-        return self.items[self.highlighted] if self.highlighted is not None else None
+    def items(self) -> list[Item | None]:
+        """The author's items on show (None for an entry that is not one)."""
+        return [entry.item for entry in self.entries]
+
+    @property
+    def selected_entry(self) -> Entry | None:
+        return self.entries[self.highlighted] if self.highlighted is not None else None
 
 
 class TabStrip(PartsLine[int]):
@@ -89,54 +145,88 @@ class TabStrip(PartsLine[int]):
 
 
 class Insights(Vertical):
-    """The groups (Key Takeaways, Pros, Cons) with their counts, one at a time; Enter jumps to the
-    item in the text, left and right change the group.
+    """The tabs (Takeaways or Key points (suggested), Pros, Cons, Highlights) with their counts, one
+    at a time; Enter jumps to the entry in the text, left and right change the tab.
 
-    One tab line and one list, refilled on a change of group: a TabbedContent took three lists and
+    One tab line and one list, refilled on a change of tab: a TabbedContent took three lists and
     a dozen more widgets, a tenth of a second of start-up."""
 
     BINDINGS = [
         Binding("c", "copy_item", "Copy item", tooltip="Panel: copy the selected item as shown"),
+        Binding("d", "delete_item", "Delete", show=False, tooltip="Panel: delete the selected highlight"),
         Binding("left", "switch_tab(-1)", "Previous tab", show=False, tooltip="Panel: previous tab"),
         Binding("right", "switch_tab(1)", "Next tab", show=False, tooltip="Panel: next tab"),
     ]
 
-    class ItemMessage(Message):
-        """Something the user did to one item."""
+    class EntryMessage(Message):
+        """Something the user did to one entry."""
 
-        def __init__(self, insights: Insights, item: Item) -> None:
+        def __init__(self, insights: Insights, entry: Entry) -> None:
             super().__init__()
             self.insights = insights
-            self.item = item
+            self.entry = entry
+
+        @property
+        def item(self) -> Item | None:
+            return self.entry.item
 
         @property
         def control(self) -> Insights:
             return self.insights
 
-    class CopyRequested(ItemMessage):
-        """The user asked to copy one item."""
+    class CopyRequested(EntryMessage):
+        """The user asked to copy one entry."""
 
-    class ItemChosen(ItemMessage):
-        """The user chose an item to see in the article."""
+    class ItemChosen(EntryMessage):
+        """The user chose an entry to see in the article."""
 
-    def __init__(self, article: Article, *, id: str | None = None) -> None:
+    class DeleteRequested(EntryMessage):
+        """The user asked to delete a highlight."""
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        suggestions: list[KeyPoint] | None = None,
+        suggesting: bool = False,
+        id: str | None = None,
+    ) -> None:
+        """`suggestions` made already, or `suggesting`: brief is choosing them (no takeaways)."""
         super().__init__(id=id)
-        self.groups = insight_groups(article)
+        self.article = article
+        self.suggesting = suggesting and suggestions is None
+        self.suggestions: list[KeyPoint] = suggestions or []
+        self.highlights: list[Highlight] = []
+        self.groups = insight_groups(article, self.suggestions)
         self.active = 0
         """The index of the group on show."""
-        self._highlighted: dict[int, int | None] = {}
+        self._highlighted: dict[str, int | None] = {}
 
     def compose(self) -> ComposeResult:
         if not self.groups:
-            yield Static(Content(NO_INSIGHTS), classes="insights--empty")
+            yield Static(Content(CHOOSING if self.suggesting else NO_INSIGHTS), classes="insights--empty")
             return
-        yield TabStrip([f"{title} {len(items)}" for _, title, items in self.groups])
-        yield ItemList(self.groups[0][2])
+        yield TabStrip(self._titles())
+        note = Static(Content(SUGGESTED_NOTE), classes="insights--note")
+        note.display = self.active_group == "key-points"
+        yield note
+        yield ItemList(self.groups[self.active].entries)
+
+    def _titles(self) -> list[str]:
+        return [f"{group.title} {len(group.entries)}" for group in self.groups]
+
+    def _show_note(self) -> None:
+        for note in self.query(".insights--note"):
+            note.display = self.active_group == "key-points"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
 
     @property
     def active_group(self) -> str | None:
-        """`takeaways`, `pros` or `cons`: the group on show (None when there are none)."""
-        return self.groups[self.active][0] if self.groups else None
+        """`takeaways`, `key-points`, `pros`, `cons` or `highlights`: the tab on show (None when none)."""
+        return self.groups[self.active].key if self.groups else None
 
     def action_switch_tab(self, step: int) -> None:
         if len(self.groups) < 2:
@@ -145,39 +235,83 @@ class Insights(Vertical):
         self.query_one(ItemList).focus()
 
     def show_group(self, index: int) -> None:
-        """Show group `index`, with the item that was highlighted when it was last on show."""
+        """Show group `index`, with the entry that was highlighted when it was last on show."""
         items = self.query_one(ItemList)
-        self._highlighted[self.active] = items.highlighted
+        self._highlighted[self.groups[self.active].key] = items.highlighted
         self.active = index
-        items.show_items(self.groups[index][2], self._highlighted.get(index))
+        items.show_entries(self.groups[index].entries, self._highlighted.get(self.groups[index].key))
         self.query_one(TabStrip).active = index
+        self._show_note()
 
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         self.show_group(event.index)
 
     def show(self, article: Article) -> None:
         """Show another article's items (the whole of a book, once it is parsed)."""
-        self.groups = insight_groups(article)
-        self.active = 0
-        self._highlighted.clear()
-        self.refresh(recompose=True)
+        self.article = article
+        self.suggestions = []
+        self.suggesting = self.suggesting or not article.takeaways  # the screen asks for them anew
+        self._regroup(keep=False)
+
+    def set_suggestions(self, points: list[KeyPoint]) -> None:
+        """Show brief's suggestions (for a book, those of the chapter being read)."""
+        self.suggestions = points
+        self.suggesting = False
+        self._regroup()
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self.highlights = highlights
+        self._regroup()
+
+    def _regroup(self, keep: bool = True) -> None:
+        """Make the tabs anew, on the same tab and entry when it is still there."""
+        key = self.active_group if keep else None
+        if self.groups and self.is_mounted and self.query(ItemList):
+            self._highlighted[self.groups[self.active].key] = self.query_one(ItemList).highlighted
+        had = bool(self.groups)
+        self.groups = insight_groups(self.article, self.suggestions, self.highlights)
+        keys = [group.key for group in self.groups]
+        self.active = keys.index(key) if key in keys else 0
+        if not keep:
+            self._highlighted.clear()
+        # Composed anew when there is nothing to show, or something where there was nothing (a list
+        # of an earlier compose may still be in the DOM until the new one is mounted).
+        if not self.groups or not self.is_mounted or not had or not self.query(ItemList):
+            self.refresh(recompose=True)
+            return
+        self.query_one(TabStrip).titles = self._titles()
+        self.query_one(TabStrip).active = self.active
+        self.query_one(TabStrip).refresh()
+        group = self.groups[self.active]
+        self.query_one(ItemList).show_entries(group.entries, self._highlighted.get(group.key))
+        self._show_note()
 
     @property
     def active_list(self) -> ItemList | None:
-        """The list of the group on show, if the article has any items."""
+        """The list of the tab on show, if there is any."""
         return self.query_one(ItemList) if self.groups else None
 
     @property
-    def selected_item(self) -> Item | None:
+    def selected_entry(self) -> Entry | None:
         items = self.active_list
-        return items.selected_item if items is not None else None
+        return items.selected_entry if items is not None else None
+
+    @property
+    def selected_item(self) -> Item | None:
+        entry = self.selected_entry
+        return entry.item if entry is not None else None
 
     def action_copy_item(self) -> None:
-        item = self.selected_item
-        if item is not None:
-            self.post_message(self.CopyRequested(self, item))
+        entry = self.selected_entry
+        if entry is not None:
+            self.post_message(self.CopyRequested(self, entry))
+
+    def action_delete_item(self) -> None:
+        entry = self.selected_entry
+        if entry is not None and entry.highlight is not None:
+            self.post_message(self.DeleteRequested(self, entry))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if isinstance(event.option_list, ItemList):
-            self.post_message(self.ItemChosen(self, event.option_list.items[event.option_index]))
+            self.post_message(self.ItemChosen(self, event.option_list.entries[event.option_index]))

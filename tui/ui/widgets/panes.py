@@ -30,6 +30,8 @@ class Panes(Horizontal):
 
     show_navigator: reactive[bool] = reactive(True, init=False)
     show_insights: reactive[bool] = reactive(True, init=False)
+    panel_empty: reactive[bool] = reactive(False, init=False)
+    """Nothing for the panel to show: then it stays hidden and the reading pane has its width."""
 
     def __init__(self, *children, width: int, id: str | None = None) -> None:
         super().__init__(*children, id=id)
@@ -77,9 +79,12 @@ class Panes(Horizontal):
     def watch_show_insights(self) -> None:
         self._apply()
 
+    def watch_panel_empty(self) -> None:
+        self._apply()
+
     def _apply(self) -> None:
         self.set_class(self.show_navigator, SHOW_NAVIGATOR)
-        self.set_class(self.show_insights, SHOW_INSIGHTS)
+        self.set_class(self.show_insights and not self.panel_empty, SHOW_INSIGHTS)
         if not self.is_mounted:
             return
         if self.narrow and (self.show_navigator or self.show_insights):

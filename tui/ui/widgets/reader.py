@@ -24,6 +24,9 @@ CONTEXT_LINES = 3
 """Lines shown above a search match that had to be scrolled to."""
 MARGIN = 2
 """Least space between the pane's edges and the text."""
+HIGHLIGHT_MARK = "┃"
+"""Drawn in the right margin beside a highlighted line: it shows without colour (NO_COLOR), where the
+tint does not, and is not the focus marker `▌`."""
 _KIND_COMPONENTS = {
     Kind.TITLE: "reader--title",
     Kind.DEK: "reader--dek",
@@ -72,6 +75,9 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         "reader--link-number",
         "reader--match",
         "reader--match-current",
+        "reader--highlight",
+        "reader--highlight-mark",
+        "reader--selection",
     }
 
     position: var[ReadingPosition | None] = var(None)
@@ -94,6 +100,11 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         self._syntax_wanted: set[int] = set()
         self._syntax_dark: bool | None = None
         """Whether the colours were made for a dark theme (a light one needs others)."""
+        self.marks: dict[int, list[tuple[int, int]]] = {}
+        """The reader's highlights: spans of text per unit."""
+        self.selection: dict[int, list[tuple[int, int]]] = {}
+        """Selection mode's sentences, per unit."""
+        self._marks_generation = 0
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -197,6 +208,27 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         """The body heading after (step > 0) or before (step < 0) the top of the pane: front matter,
         a contents list or a licence is passed over."""
         return self.text_layout.next_section(round(self.scroll_y), step)
+
+    # Highlights and the selection ----------------------------------------------------------
+
+    def set_highlights(self, spans: list[tuple[int, int, int]]) -> None:
+        """Draw these (unit, start, end) as highlights (in place of those drawn before)."""
+        self.marks = _by_unit(spans)
+        self._marks_generation += 1
+        self.refresh()
+
+    def set_selection(self, spans: list[tuple[int, int, int]] | None) -> None:
+        """Draw selection mode's sentences (None: selection mode is over)."""
+        self.selection = _by_unit(spans or [])
+        self._marks_generation += 1
+        self.refresh()
+
+    def show_unit(self, unit: int) -> None:
+        """Scroll only as far as needed for the start of `unit` to be on screen."""
+        line = self.text_layout.line_of_unit(unit)
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if not top <= line < top + height:
+            self.scroll_to_line(max(0, line - CONTEXT_LINES))
 
     # Search ---------------------------------------------------------------------------------
 
@@ -307,6 +339,7 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
             width,
             self._search_generation,
             -1 if self.current_match is None else self.current_match,
+            self._marks_generation,
         )
         strip = self._strips.get(key)
         if strip is None:
@@ -345,6 +378,12 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
         if start and unit.hang and unit.kind == Kind.VERSE:
             segments.append(Segment(" " * unit.hang, base))
         segments.extend(self._text_segments(unit_index, start, end, style))
+        if any(a < end and b > start for a, b in self.marks.get(unit_index, ())):
+            column = margin + layout.measure + 1
+            used = sum(segment.cell_length for segment in segments)
+            if used < column < width:
+                segments.append(Segment(" " * (column - used), base))
+                segments.append(Segment(HIGHLIGHT_MARK, base + self.component_style("reader--highlight-mark")))
         return fitted_strip(segments, width, base)
 
     def _code_line(
@@ -377,6 +416,10 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
             runs = self._styled_runs(unit.strong, unit.styles, extra or [], start, end, style)
         if self.search is not None and unit_index in self.search.by_unit:
             runs = self._highlight(runs, unit_index)
+        if unit_index in self.marks:
+            runs = _cut(runs, self.marks[unit_index], self.component_style("reader--highlight"))
+        if unit_index in self.selection:
+            runs = _cut(runs, self.selection[unit_index], self.component_style("reader--selection"))
         return [Segment(text[a:b], run_style) for a, b, run_style in runs if b > a]
 
     def _styled_runs(
@@ -492,3 +535,28 @@ def syntax_runs(code: str, language: str, lines: int, dark: bool) -> list[list[R
         runs.append(line_runs)
     runs += [[] for _ in range(lines - len(runs))]
     return runs
+
+
+def _by_unit(spans: list[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
+    found: dict[int, list[tuple[int, int]]] = {}
+    for unit, start, end in spans:
+        found.setdefault(unit, []).append((start, end))
+    return found
+
+
+def _cut(runs: list[Run], spans: list[tuple[int, int]], added: Style) -> list[Run]:
+    """Cut `runs` where `spans` begin and end, adding `added` to the style of what they cover."""
+    result: list[Run] = []
+    for run_start, run_end, run_style in runs:
+        position = run_start
+        for span_start, span_end in sorted(spans):
+            if span_end <= position or span_start >= run_end:
+                continue
+            if span_start > position:
+                result.append((position, span_start, run_style))
+            cut_end = min(span_end, run_end)
+            result.append((max(span_start, position), cut_end, run_style + added))
+            position = cut_end
+        if position < run_end:
+            result.append((position, run_end, run_style))
+    return result

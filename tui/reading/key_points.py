@@ -1,0 +1,232 @@
+"""Suggested key points: sentences brief picks from an article that has no takeaways list of its own.
+
+They are brief's selection, never the author's, and each is a sentence in the article's own words
+with its place (unit, character span, section), so the reader can jump to it.
+
+The method is centroid scoring with a position prior, chosen for being small, fast and explainable:
+- A sentence's centrality is the cosine of its TF-IDF vector with the sum of all sentences' vectors.
+  That is LexRank's continuous degree centrality (the sum of its similarities to every other
+  sentence) computed in linear time instead of over all pairs, so a long chapter costs milliseconds.
+- Writers open a section with its point, so the first sentences of each section get a prior that
+  fades with their rank there (news puts its key facts first; a section's first lines state its topic).
+- Picks must cover the sections: at least half of the body sections (up to the number of picks) give
+  one, so on a report the suggestions are not the first paragraph's sentences. A sentence too like
+  one already picked is skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui.reading.layout import Document, Kind
+from tui.reading.numbering import Numbering
+from tui.reading.sentences import sentence_spans
+from tui.reading.units import LINK_NUMBER
+
+BOOK_WORDS = 20_000
+"""A text longer than this with several main sections is a book: it gets suggestions per chapter."""
+MIN_WORDS, MAX_WORDS = 6, 60
+"""Sentences shorter or longer than this are poor key points (a fragment, a run-on list)."""
+REDUNDANT = 0.5
+"""Cosine above which a sentence repeats one already picked."""
+LEAD_WEIGHT = 3.0
+"""The position prior is 1 + LEAD_WEIGHT / (1 + rank in the section): 4 for a section's first sentence,
+2.5 for its second, 2 for its third, fading towards 1. Measured on the news sample in
+benchmarks/key_points.py: 1 scores below Lead-3, 3 above it on ROUGE-1 and ROUGE-2."""
+
+_ENDED = re.compile(r"[.!…][\"'”’)\]]*$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say one two new also like may might must us""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    """One suggested sentence: `text` is `document.units[unit].text[start:end]` without the link
+    numbers the reader adds."""
+
+    unit: int
+    start: int
+    end: int
+    section: int
+    text: str
+
+
+def point_count(words: int) -> int:
+    """How many suggestions for a text of `words` words: 3 under 1,000, 5 under 3,000, 7 above."""
+    return 3 if words < 1_000 else 5 if words < 3_000 else 7
+
+
+def is_book(document: Document) -> bool:
+    """Whether suggestions are made per chapter (main section) rather than for the whole text."""
+    return document.word_count > BOOK_WORDS and len(Numbering(document.article.sections)) > 1
+
+
+def chapters(document: Document) -> list[range]:
+    """The section indices of each chapter: a main section and the sections below it, and the text
+    before the first main section when there is any (a book whose first part the parser left
+    unheaded keeps its suggestions)."""
+    sections = document.article.sections
+    main = Numbering(sections).main
+    before = [range(0, main[0])] if main and main[0] > 0 else []
+    return before + [range(first, nxt) for first, nxt in zip(main, [*main[1:], len(sections)], strict=True)]
+
+
+def chapter_of(document: Document, section: int) -> range | None:
+    """The chapter holding `section` (None before the first chapter)."""
+    return next((chapter for chapter in chapters(document) if section in chapter), None)
+
+
+def suggest(document: Document, sections: Iterable[int] | None = None) -> list[KeyPoint]:
+    """The suggested key points of the body sections in `sections` (default: all), in reading order."""
+    article = document.article
+    scope = set(range(len(article.sections)) if sections is None else sections)
+    scope = {index for index in scope if 0 <= index < len(article.sections) and article.sections[index].role == "body"}
+    candidates, words = _candidates(document, scope)
+    if not candidates:
+        return []
+    vectors = _vectors([candidate[4] for candidate in candidates])
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for word, value in vector.items():
+            total[word] = total.get(word, 0.0) + value
+    centroid = _unit(total)
+    scores = [
+        _dot(vector, centroid) * (1 + LEAD_WEIGHT / (1 + rank)) / (1 + tier)
+        for vector, (*_, rank, tier) in zip(vectors, candidates, strict=True)
+    ]
+    numbering = Numbering(article.sections)
+    spans_chapters = len({numbering.number_of(c[3]) for c in candidates}) > 1
+    groups = [numbering.number_of(c[3]) if spans_chapters else c[3] for c in candidates]
+    chosen = _choose(scores, vectors, groups, point_count(words))
+    return [KeyPoint(*candidates[i][:5]) for i in sorted(chosen)]
+
+
+def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, int, int, int, str, int, int]], int]:
+    """(unit, start, end, section, text, rank in its section, tier) of each sentence fit to suggest, and the
+    words of the scope. A sentence of a fit length that makes a point (not a question, not a list's
+    lead-in ending in `:`) is best; a section without one offers its next best, so it can be covered."""
+    every: list[tuple[int, int, int, int, str, int]] = []
+    tiers: list[int] = []
+    rank: Counter[int] = Counter()
+    words = 0
+    for index, unit in enumerate(document.units):
+        if unit.section not in scope or unit.kind != Kind.PARAGRAPH:
+            continue
+        words += unit.text.count(" ") + 1
+        for start, end in sentence_spans(unit.text):
+            text = _own_words(unit.text, start, end, unit.styles)
+            every.append((index, start, end, unit.section, text, rank[unit.section]))
+            tiers.append(2 if text[-1] in ":?" else 0 if _fit(text) else 1)
+            rank[unit.section] += 1
+    best: dict[int, int] = {}
+    for found, tier in zip(every, tiers, strict=True):
+        best[found[3]] = min(tier, best.get(found[3], tier))
+    # The tier goes along so that a fallback counts for less than any section's fit sentence.
+    return [
+        (*found[:5], found[5], tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]
+    ], words
+
+
+def _own_words(text: str, start: int, end: int, styles: tuple[tuple[int, int, str], ...]) -> str:
+    """`text[start:end]` without the link numbers (`[1]`) the reader adds: the article's own words."""
+    numbers = [(a, b) for a, b, name in styles if name == LINK_NUMBER and a < end and b > start]
+    if not numbers:
+        return text[start:end]
+    kept, position = [], start
+    for a, b in sorted(numbers):
+        kept.append(text[position:a])
+        position = max(position, b)
+    kept.append(text[position:end])
+    return "".join(kept)
+
+
+def _fit(text: str) -> bool:
+    """A sentence of a fit length that ends as sentences do (a line without a full stop is more
+    likely a dek, a caption or a heading the parser took for prose)."""
+    return MIN_WORDS <= text.count(" ") + 1 <= MAX_WORDS and _ENDED.search(text) is not None
+
+
+def _tokens(text: str) -> list[str]:
+    return [word for word in _WORD.findall(text.lower()) if word not in _STOP and len(word) > 1]
+
+
+def _vectors(texts: list[str]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors, the IDF taken over these sentences themselves (no outside data)."""
+    counts = [Counter(_tokens(text)) for text in texts]
+    frequency: Counter[str] = Counter()
+    for count in counts:
+        frequency.update(count.keys())
+    total = len(texts)
+    idf = {word: math.log((1 + total) / (1 + seen)) + 1 for word, seen in frequency.items()}
+    vectors = []
+    for count in counts:
+        vectors.append(_unit({word: times * idf[word] for word, times in count.items()}))
+    return vectors
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+    return {word: value / norm for word, value in vector.items()}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """The cosine of two unit-length vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(word, 0.0) for word, value in a.items())
+
+
+def _choose(scores: list[float], vectors: list[dict[str, float]], groups: list[object], count: int) -> list[int]:
+    """The indices of `count` sentences: first the best of the best-scoring groups until half of the
+    groups (at most `count`) have one, then the best of the rest; none too like an earlier pick."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    named = {group for group in groups if group is not None}
+    needed = min(count, math.ceil(len(named) / 2))
+    chosen: list[int] = []
+
+    def fresh(i: int) -> bool:
+        return i not in chosen and all(_dot(vectors[i], vectors[j]) <= REDUNDANT for j in chosen)
+
+    covered: set[object] = set()
+    for i in order:
+        if len(covered) >= needed:
+            break
+        if groups[i] is not None and groups[i] not in covered and fresh(i):
+            chosen.append(i)
+            covered.add(groups[i])
+    for i in order:
+        if len(chosen) >= count:
+            break
+        if fresh(i):
+            chosen.append(i)
+    return chosen
+
+
+def markdown_list(points: Iterable[KeyPoint]) -> str:
+    """Suggestions as a Markdown list, one `- sentence` line each (what `brief --key-points` prints)."""
+    return "\n".join(f"- {' '.join(point.text.split())}" for point in points)
+
+
+def markdown(document: Document) -> str:
+    """`brief --key-points`: the list, or for a book each chapter as `## heading` and its list."""
+    if not is_book(document):
+        return markdown_list(suggest(document))
+    parts = []
+    for chapter in chapters(document):
+        listed = markdown_list(suggest(document, chapter))
+        if listed:
+            heading = document.article.sections[chapter.start].heading or document.article.title
+            parts.append(f"## {' '.join(heading.split())}\n\n{listed}")
+    return "\n\n".join(parts)
