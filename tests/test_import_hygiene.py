@@ -33,10 +33,10 @@ print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith
 """
 
 
-def imported_after(*modules: str) -> list[str]:
-    """The Textual modules loaded by a fresh interpreter that imports `modules`."""
+def run_fresh(code: str, *args: str):
+    """What `code` prints as JSON, run by a fresh interpreter that imports brief from this checkout."""
     result = subprocess.run(
-        [sys.executable, "-c", REPORT, *modules],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
@@ -45,6 +45,11 @@ def imported_after(*modules: str) -> list[str]:
         check=True,
     )
     return json.loads(result.stdout)
+
+
+def imported_after(*modules: str) -> list[str]:
+    """The Textual modules loaded by a fresh interpreter that imports `modules`."""
+    return run_fresh(REPORT, *modules)
 
 
 def test_the_pure_modules_together_do_not_import_textual():
@@ -125,14 +130,6 @@ def test_reading_a_text_file_imports_neither_trafilatura_nor_lxml(tmp_path):
     """The first paint of a .txt must not pay for the web: trafilatura is imported by web pages only."""
     article = tmp_path / "note.txt"
     article.write_text("A note\n\nMain points\n\nThe text of the note, long enough to be read as prose.\n")
-    result = subprocess.run(
-        [sys.executable, "-c", PARSE_A_TEXT_FILE, str(article)],
-        capture_output=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    loaded = run_fresh(PARSE_A_TEXT_FILE, str(article))
     # pathlib imports urllib.parse itself; urllib.request (the fetching) must not be loaded.
-    assert [m for m in json.loads(result.stdout) if m not in ("urllib", "urllib.parse")] == []
+    assert [m for m in loaded if m not in ("urllib", "urllib.parse")] == []

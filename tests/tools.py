@@ -10,20 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+from tests.conftest import missing
 
 NOBODY = 65534
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("true", "1")
-
-
-def missing(reason: str) -> None:
-    """Skip for `reason`, except in CI, where what is missing is a fault of the setup."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI must provide it)")
-    pytest.skip(reason)
 
 
 def require(program: str) -> str:
