@@ -120,7 +120,7 @@ async def test_without_takeaways_y_copies_the_suggested_key_points_as_the_option
         await pilot.press("y")
         await settle(app, pilot)
         assert [decoded(s) for s in sent] == [render(article, "key-points", None)]
-        assert "Copied 3 suggested key points (terminal clipboard, OSC 52)" in notifications(app)
+        assert "Sent 3 suggested key points (terminal clipboard, OSC 52)" in notifications(app)
 
 
 def test_osc52_helper_round_trips():

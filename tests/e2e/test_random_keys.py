@@ -26,6 +26,7 @@ TMUX_NAMES = {
     "escape": "Escape", "home": "Home", "left": "Left", "left_square_bracket": "[", "pagedown": "NPage",
     "pageup": "PPage", "question_mark": "?", "right": "Right", "right_square_bracket": "]", "shift+tab": "BTab",
     "slash": "/", "space": "Space", "tab": "Tab", "up": "Up", "ctrl+l": "C-l", "ctrl+n": "C-n",
+    "shift+down": "S-Down", "shift+up": "S-Up",
 }  # fmt: skip
 NOISE = ["Escape", "Tab", "BTab", "C-p", "Up", "Down", "Left", "Right", "Enter", "x", "0", "é", "C-l"]
 
