@@ -181,3 +181,19 @@ def test_kinds_of_the_blocks():
     assert [(b.language, b.lines) for b in document.code_blocks] == [("python", 2)]
     first = document.code_blocks[0].first
     assert document.code_block_of(first + 1) is document.code_blocks[0] and document.code_block_of(first + 2) is None
+
+
+def test_a_pages_author_date_and_site_stand_under_its_title_and_dek():
+    page = Article(
+        "Ports", "Three harbours.", [Section(None, 2, [Paragraph("Text.")])],
+        format="html", author="Ana Swanson", date="2019-11-19", site="Reuters",
+    )  # fmt: skip
+    units = Document(page).units
+    assert [(u.kind, u.text) for u in units[:3]] == [
+        (Kind.TITLE, "Ports"),
+        (Kind.DEK, "Three harbours."),
+        (Kind.BYLINE, "Ana Swanson · 2019-11-19 · Reuters"),
+    ]
+    # In plain text the byline is a line of the text itself: it is not shown twice.
+    copy = Article("Ports", None, [Section(None, 2, [Paragraph("By Ana Swanson")])], author="Ana Swanson")
+    assert Kind.BYLINE not in [u.kind for u in Document(copy).units]

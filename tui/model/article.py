@@ -189,3 +189,8 @@ class Article:
     url: str | None = None
     replaced_bytes: int = 0
     """Invalid bytes of a mostly UTF-8 input that were decoded as U+FFFD."""
+
+    @property
+    def byline(self) -> str | None:
+        """`Ana Swanson · 2019-11-19 · Reuters`: who wrote it, when and where, as far as known."""
+        return " · ".join(part for part in (self.author, self.date, self.site) if part) or None

@@ -46,6 +46,7 @@ class Kind(IntEnum):
     PREFORMATTED = 7
     VERSE = 8
     TABLE = 9
+    BYLINE = 10
 
 
 Styles = tuple[tuple[int, int, str], ...]
@@ -150,6 +151,10 @@ class Flattened:
         self.units: list[Unit] = [Unit(Kind.TITLE, one_line(article.title), -1, gap=False)]
         if article.subtitle:
             self.units.append(Unit(Kind.DEK, one_line(article.subtitle), -1))
+        # A page's or a book's metadata is not part of its text, so it is shown under the title; a
+        # plain-text or Markdown byline is a line of the text, and is read there.
+        if article.byline and article.format in ("html", "epub"):
+            self.units.append(Unit(Kind.BYLINE, one_line(article.byline), -1, gap=not article.subtitle))
         self.section_units: list[int] = []
         """The first unit of each section."""
         self.item_units: dict[int, int] = {}

@@ -30,6 +30,7 @@ tint does not, and is not the focus marker `▌`."""
 _KIND_COMPONENTS = {
     Kind.TITLE: "reader--title",
     Kind.DEK: "reader--dek",
+    Kind.BYLINE: "reader--byline",
     Kind.HEADING: "reader--heading",
     Kind.SUBHEADING: "reader--subheading",
     Kind.QUOTE: "reader--quote",
@@ -56,6 +57,7 @@ class Reader(LineView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES = {
         "reader--title",
         "reader--dek",
+        "reader--byline",
         "reader--heading",
         "reader--subheading",
         "reader--label",
