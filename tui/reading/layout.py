@@ -82,11 +82,6 @@ class Document:
         """Tables by their first unit."""
         self.code_blocks: list[CodeBlock] = flat.code_blocks
         self._code_starts = [block.first for block in self.code_blocks]
-        # Keyed by where each item is, not by id(): a large input's Document is made in the parse
-        # process and comes back pickled, and every object's id changes on the way.
-        self._item_units = {
-            place: self._item_units[id(item)] for place, item in _item_places(article) if id(item) in self._item_units
-        }
         # Measured once here, not at every width: the scan for wide characters is the costly part.
         self.narrow = bytearray(is_narrow(unit.text) for unit in self.units)
         # Words of the body only: front matter, a contents list or a licence is not reading left.

@@ -157,8 +157,10 @@ class Flattened:
             self.units.append(Unit(Kind.BYLINE, one_line(article.byline), -1, gap=not article.subtitle))
         self.section_units: list[int] = []
         """The first unit of each section."""
-        self.item_units: dict[int, int] = {}
-        """The unit of each list item, by the item's `id`."""
+        self.item_units: dict[tuple[int, int, int], int] = {}
+        """The unit of each item of a section's lists, by its place: (section, block, item) indexes.
+        Not by `id()`: a large input's Document comes back pickled from the parse process, and every
+        object's id changes on the way."""
         self.numbers = LinkNumbers()
         self.tables: list[TableRows] = []
         self.code_blocks: list[CodeBlock] = []
@@ -168,14 +170,15 @@ class Flattened:
             if section.heading is not None:
                 kind = Kind.SUBHEADING if numbering.depth(index) else Kind.HEADING
                 self.units.append(Unit(kind, one_line(section.heading), index))
-            for block in section.blocks:
-                self._block(block, index, quoted=False)
+            for place, block in enumerate(section.blocks):
+                self._block(block, index, quoted=False, place=place)
 
     @property
     def links(self) -> list[Link]:
         return self.numbers.links
 
-    def _block(self, block: Block | QuotedBlock, section: int, quoted: bool) -> None:
+    def _block(self, block: Block | QuotedBlock, section: int, quoted: bool, place: int | None = None) -> None:
+        """Units for `block`; `place` is its index in the section (None inside a quote)."""
         add = self.units.append
         if isinstance(block, Paragraph):
             if not block.spans and not block.label:  # most paragraphs of a book: nothing to move
@@ -203,7 +206,8 @@ class Flattened:
             self._table(block, section, quoted)
         elif isinstance(block, BulletList):
             for number, item in enumerate(block.items, 1):
-                self.item_units[id(item)] = len(self.units)
+                if place is not None:
+                    self.item_units[(section, place, number - 1)] = len(self.units)
                 marker = f"{number}. " if block.ordered and not item.depth else "• "
                 shown, styles = self.numbers.apply(one_line(item.display), item.display_spans, section)
                 strong = len(item.label) + 1 if item.label is not None else 0
