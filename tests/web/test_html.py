@@ -32,6 +32,10 @@ PAGES = {
         "Zach Parise heating up, scores twice as Wild beat Sabres 4-1",
         [],
     ),
+    "20b2b64916b00b25203c9f1bf14248922f4d522f18328e9f876cce116df0083e": (
+        "Black Friday per nostalgici: le occasioni da non perdere",  # the <h1>, without the site's name
+        [],
+    ),
     "14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f": (
         "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa",
         [],
@@ -169,3 +173,45 @@ def test_escape_sequences_in_a_page_never_reach_the_terminal():
     text = "\n".join(block_text(b) for s in article.sections for b in s.blocks)
     assert "\x1b" not in text and "\x07" not in text and "unusually high" in text
     assert [s.heading for s in article.sections] == [None, "Why tides matter", "The old tables"]
+
+
+def test_a_subheading_saying_what_the_description_says_is_the_dek():
+    dek = "Why this spring's tides are higher than usual, and what the fishermen do about it."
+    subheaded = page().replace(b"<h1>Tide tables</h1>", f"<h1>Tide tables</h1>\n<h2>{dek}</h2>".encode())
+    article = parse_bytes(subheaded, name="tides.html")
+    assert article.subtitle == dek  # the whole subheading, not the description cut short
+    assert [s.heading for s in article.sections] == [None, "Why tides matter", "The old tables"]
+
+
+def test_headings_that_head_no_text_are_the_pages_widgets_not_sections():
+    widgets = b"<h2>Newsletter</h2>\n<h3>Thanks for signing up!</h3>\n<h3>Sorry!</h3>\n<h2>Why tides matter</h2>"
+    article = parse_bytes(page().replace(b"<h2>Why tides matter</h2>", widgets), name="tides.html")
+    assert [s.heading for s in article.sections] == [None, "Why tides matter", "The old tables"]
+
+
+def test_a_site_name_holding_the_separator_is_still_taken_off_the_title():
+    renamed = page().replace(
+        b"<title>Tide tables \xe2\x80\x93 Harbour News</title>",
+        b"<title>Tide tables - Harbour News - Stories of the coast</title>",
+    )
+    renamed = renamed.replace(b'content="Harbour News"', b'content="Harbour News - Stories of the coast"')
+    article = parse_bytes(renamed.replace(b"<h1>Tide tables</h1>", b""), name="tides.html")
+    assert article.title == "Tide tables"
+    assert article.site == "Harbour News - Stories of the coast"
+
+
+def test_real_pages_subheadings_become_the_dek_and_widget_headings_go():
+    wsj = parse_bytes(corpus_page("042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856"), name="p.html")
+    assert wsj.subtitle == (
+        "There are more devices, platforms and services to choose from than ever before. "
+        "Here’s how to figure out what’s best for your play habits and your wallet."
+    )
+    assert [s.heading for s in wsj.sections] == [None]
+    cbs = parse_bytes(corpus_page("08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56"), name="p.html")
+    assert (
+        cbs.subtitle
+        == "One member of the Browns' defense didn't hold back on Monday when asked about Thursday night's fight"
+    )
+    headings = [s.heading for s in cbs.sections]
+    assert not {"Pick Six Newsletter", "Thanks for signing up!", "Sorry!"} & set(headings)
+    assert cbs.sections[0].blocks[0].text.startswith("The Steelers spent Monday trying to distance themselves")

@@ -122,16 +122,17 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     if main is None:
         raise EmptyInput("no article text on the page")
     _to_html_names(main)
-    sections = sections_by_headings(Walker(trimmed=True).walk(main))
+    sections = _without_empty_headings(sections_by_headings(Walker(trimmed=True).walk(main)))
     meta = {key: " ".join(sanitize(value).split()) or None for key, value in doc.attrib.items()}
     site = meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None)
     title = _without_site(meta.get("title"), site)
     sections = _without_title_heading(sections, title)
     if title is None:
         title = _first_heading(sections)
+    sections, dek = _dek_heading(sections, meta.get("description"))
     return WebPage(
         title=title,
-        subtitle=_dek(meta.get("description"), sections, title),
+        subtitle=dek or _dek(meta.get("description"), sections, title),
         sections=sections,
         author=meta.get("author"),
         date=meta.get("date"),
@@ -210,14 +211,60 @@ def _without_title_heading(sections: list[Section], title: str | None) -> list[S
 
 
 def _without_site(title: str | None, site: str | None) -> str | None:
-    """`Headline – TechCrunch` is the headline: the site is shown apart, in the byline."""
+    """`Headline – TechCrunch` is the headline: the site is shown apart, in the byline. A site's
+    name may hold the separator itself (`Remember 80/90 - Memorabilia anni 80/90`), so every place
+    the separator stands is tried, the leftmost first; and the title may carry only the name's first
+    part (`Headline - Remember 80/90`)."""
     if not title or not site:
         return title
+    site_words = _words(site)
     for separator in (" – ", " — ", " - ", " | ", " :: "):
-        head, found, tail = title.rpartition(separator)
-        if found and head and _words(tail) == _words(site):
-            return head
+        start = title.find(separator)
+        while start > 0:
+            tail = _words(title[start + len(separator) :])
+            if tail and tail == site_words[: len(tail)]:
+                return title[:start]
+            start = title.find(separator, start + 1)
     return title
+
+
+def _without_empty_headings(sections: list[Section]) -> list[Section]:
+    """Headings that head no text are the page's widgets left in the article by the extractor
+    (`Pick Six Newsletter`, `Thanks for signing up!`, `Sorry!`): a heading with nothing under it,
+    not even a deeper heading with text, is not a section anyone can read."""
+    keep: list[Section] = []
+    for index, section in enumerate(sections):
+        if section.heading is None or section.blocks or _heads_text(sections, index):
+            keep.append(section)
+    return keep if any(section.blocks for section in keep) else sections
+
+
+def _heads_text(sections: list[Section], index: int) -> bool:
+    level = sections[index].level
+    for later in sections[index + 1 :]:
+        if later.level <= level:
+            return False
+        if later.blocks:
+            return True
+    return False
+
+
+def _dek_heading(sections: list[Section], description: str | None) -> tuple[list[Section], str | None]:
+    """A heading that opens the article and says what the page's description says is the dek the
+    page set as a subheading (`<h2>` under the headline), not the article's first section."""
+    if not sections or not description:
+        return sections, None
+    first = 1 if sections[0].heading is None and not sections[0].blocks else 0
+    if first >= len(sections) or sections[first].heading is None:
+        return sections, None
+    heading = sections[first].heading
+    said, shown = _words(description), _words(heading)
+    common = min(len(said), len(shown))
+    if common < 4 or said[:common] != shown[:common]:
+        return sections, None
+    opening = Section(None, sections[first].level, sections[first].blocks)
+    rest = sections[first + 1 :]
+    return ([opening, *rest] if opening.blocks else rest), heading
 
 
 def _first_heading(sections: list[Section]) -> str | None:

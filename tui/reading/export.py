@@ -12,7 +12,7 @@ from tui.model.article import Article, Block, BulletList, Item, Paragraph, Prefo
 from tui.reading.cells import wrap
 from tui.reading.numbering import Numbering
 from tui.reading.tables import column_widths, header_rule, row_lines
-from tui.reading.units import LinkNumbers, TableRows, one_line, shifted
+from tui.reading.units import LinkNumbers, Styles, TableRows, one_line, shifted
 
 
 JSON_VERSION = 2
@@ -118,11 +118,12 @@ def plain_text(article: Article, width: int = 72, references: bool = True) -> st
     """The whole article as wrapped plain text, for a pipe or `--plain`.
 
     Links read `text[3]`, numbered as the reader numbers them, and a numbered "References" list of
-    their targets ends the text (as `lynx -dump` does) unless `references` is False. Lines are
+    their targets ends the text (as `lynx -dump` does). Without `references`, the text alone: no
+    list, and so no `[3]` pointing into one (a pipe or an extraction score reads words). Lines are
     wrapped by terminal cells with the reader's own function, so CJK text breaks alike in both.
     """
     width = max(width, 20)
-    numbers = LinkNumbers()
+    numbers = LinkNumbers() if references else _Unnumbered()
     title = _wrap(article.title, width)
     out: list[str] = [*title, "=" * max((cell_len(line) for line in title), default=0)]
     if article.subtitle:
@@ -138,11 +139,18 @@ def plain_text(article: Article, width: int = 72, references: bool = True) -> st
         for block in section.blocks:
             out.append("")
             out += _plain_block(block, width, numbers, index)
-    if references and numbers.links:
+    if numbers.links:
         digits = len(str(len(numbers.links)))
         out += ["", "References", ""]
         out += [f"{link.number:>{digits + 2}}. {link.target}" for link in numbers.links]
     return "\n".join(out) + "\n"
+
+
+class _Unnumbered(LinkNumbers):
+    """Links left as their text, for `--no-references`."""
+
+    def apply(self, text: str, spans: Spans, section: int) -> tuple[str, Styles]:
+        return text, ()
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
