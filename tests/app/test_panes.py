@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.app.helpers import navigator_text, seed_app, text_app, top_text
+from tests.app.test_copying import notifications
 from tui.ui.widgets.navigator import Navigator
 from tui.ui.widgets.status import StatusLine
 
@@ -95,3 +96,16 @@ async def test_the_key_bar_follows_the_focus():
         await pilot.pause()
         assert " c Copy item " in [str(content) for content, _ in bar.parts()]
         assert "Copy item" in str(bar.render())
+
+
+async def test_an_article_without_headings_gives_the_navigators_width_to_the_text_and_s_says_why():
+    text = "A Note\n\n" + "\n\n".join(f"Paragraph {n} of a note that runs on without any heading." for n in range(8))
+    app = text_app(text, name="note.txt")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one(Navigator).display
+        assert app.reader.region.x == 0 and app.reader.size.width >= 76  # no blank column on the left
+        await pilot.press("s")
+        await pilot.pause()
+        assert not app.screen.query_one(Navigator).display
+        assert any(text.startswith("No sections to list:") for text in notifications(app))

@@ -46,6 +46,7 @@ LOADING_REFRESH = 0.25
 """Seconds between updates of the status line's `loading 10.0 MB… 40%` while a large input loads."""
 SAVE_DELAY = 2.0
 """Seconds of stillness after which the reading position is saved (it is also saved on leaving)."""
+NO_SECTIONS = "No sections to list: this article has no headings, so the navigator stays hidden."
 
 
 class SaveFailed(Message):
@@ -178,6 +179,7 @@ class ReaderScreen(Highlighting, Screen[None]):
             id="panes",
         )
         panes.panel_empty = self.panel_empty  # before the first frame: an empty panel never shows
+        panes.outline_empty = self.outline_empty
         yield panes
         yield SearchBar(id="search")
         yield StatusLine(id="status")
@@ -217,6 +219,7 @@ class ReaderScreen(Highlighting, Screen[None]):
         self._index_sections()
         self.reader.set_document(document)
         self.query_one("#navigator", Navigator).set_outline(outline)
+        self.panes.outline_empty = self.outline_empty
         self.query_one("#insights", Insights).show(article)
         self._refresh_status()
         self._restore()
@@ -375,7 +378,14 @@ class ReaderScreen(Highlighting, Screen[None]):
     def on_resize(self) -> None:
         self.panes.fit(self.size.width)
 
+    @property
+    def outline_empty(self) -> bool:
+        return all(section.heading is None for section in self.article.sections)
+
     def action_toggle_navigator(self) -> None:
+        if self.outline_empty:
+            self.notify(NO_SECTIONS, timeout=6)
+            return
         self.panes.toggle_navigator()
 
     def action_toggle_insights(self) -> None:

@@ -32,6 +32,9 @@ class Panes(Horizontal):
     show_insights: reactive[bool] = reactive(True, init=False)
     panel_empty: reactive[bool] = reactive(False, init=False)
     """Nothing for the panel to show: then it stays hidden and the reading pane has its width."""
+    outline_empty: reactive[bool] = reactive(False, init=False)
+    """No heading to list (a web page or a note in one run of text): the navigator stays hidden too,
+    rather than a blank column taking a third of an 80-column terminal."""
 
     def __init__(self, *children, width: int, id: str | None = None) -> None:
         super().__init__(*children, id=id)
@@ -82,13 +85,20 @@ class Panes(Horizontal):
     def watch_panel_empty(self) -> None:
         self._apply()
 
+    def watch_outline_empty(self) -> None:
+        self._apply()
+
+    @property
+    def navigator_shown(self) -> bool:
+        return self.show_navigator and not self.outline_empty
+
     def _apply(self) -> None:
-        self.set_class(self.show_navigator, SHOW_NAVIGATOR)
+        self.set_class(self.navigator_shown, SHOW_NAVIGATOR)
         self.set_class(self.show_insights and not self.panel_empty, SHOW_INSIGHTS)
         if not self.is_mounted:
             return
-        if self.narrow and (self.show_navigator or self.show_insights):
-            pane = "#navigator" if self.show_navigator else "#insights"
+        if self.narrow and (self.navigator_shown or self.show_insights):
+            pane = "#navigator" if self.navigator_shown else "#insights"
             self.call_after_refresh(self._focus_first_in, pane)
         else:
             focused = self.screen.focused
@@ -96,7 +106,7 @@ class Panes(Horizontal):
                 self.query_one("#reader").focus()
 
     def _focus_first_in(self, selector: str) -> None:
-        still_shown = self.show_navigator if selector == "#navigator" else self.show_insights
+        still_shown = self.navigator_shown if selector == "#navigator" else self.show_insights
         if not still_shown:
             return  # the pane was hidden again before this ran (both flags change on a resize)
         pane = self.query_one(selector)
