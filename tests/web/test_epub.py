@@ -37,6 +37,7 @@ def test_real_books_sections_are_their_table_of_contents(book, title, author):
     article = parse_bytes(need(EPUB / book).read_bytes(), name=book)
     assert (article.format, article.title, article.author) == ("epub", title, author)
     assert [(s.level, s.heading) for s in article.sections] == readme_toc(book)
+    assert article.date is not None and len(article.date) == 10  # the day: `2019-08-14T18:12:49Z` is cut
 
 
 def test_a_story_split_by_fragments_starts_each_part_at_its_anchor():

@@ -196,7 +196,15 @@ def _metadata(opf) -> tuple[str | None, str | None, str | None]:  # noqa: ANN001
             text = " ".join(sanitize(element.xpath("string()")).split())
             if text:
                 found[tag] = text
-    return found.get("title"), found.get("creator"), found.get("date")
+    return found.get("title"), found.get("creator"), _day(found.get("date"))
+
+
+def _day(date: str | None) -> str | None:
+    """`2019-08-14` from `2019-08-14T18:12:49Z`: a reader wants the day, not the second the file
+    was made. Anything that is not an ISO date and time is kept as the book wrote it."""
+    if date and len(date) > 10 and date[10] == "T" and date[4] == "-" and date[:4].isdigit():
+        return date[:10]
+    return date
 
 
 def _toc(book: _Zip, manifest: dict[str, tuple[str, str, str]], ncx_id: str | None) -> list[TocEntry]:
