@@ -54,13 +54,25 @@ class PtySession:
                 except OSError:
                     return
 
+    def resize(self, width: int, height: int) -> None:
+        """Give the terminal a new size (the child is told by a SIGWINCH the caller sends)."""
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+
     def send(self, data: bytes) -> None:
         os.write(self.master, data)
+
+    def hang_up(self) -> None:
+        """Close the terminal's side, as a closed window does; the child keeps its side."""
+        os.close(self.master)
+        self.master = -1
 
     def wait(self, timeout: float = 15.0) -> int:
         deadline = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < deadline:
-            self.drain(0.1)
+            if self.master < 0:
+                time.sleep(0.05)
+            else:
+                self.drain(0.1)
         if self.process.poll() is None:
             pytest.fail("brief did not exit")
         return self.process.returncode
@@ -69,4 +81,5 @@ class PtySession:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(5)
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)

@@ -61,3 +61,18 @@ def test_ctrl_l_redraws_a_screen_another_program_wrote_over(terminal, isolated_s
     assert not whole_screen(terminal.screen()), "the stray clear did not reach the screen"
     terminal.send("C-l")
     terminal.wait_for(whole_screen, timeout=10)
+
+
+def test_a_window_resized_while_stopped_is_drawn_at_its_new_size(terminal, isolated_state):
+    """SIGWINCH is taken by a thread of brief's (not a handler): it must still arrive after Ctrl+Z."""
+    terminal.start("bash --norc --noprofile -i", {**terminal_env(str(isolated_state)), "PS1": "$ "})
+    terminal.wait_for(lambda lines: any(line.startswith("$") for line in lines))
+    terminal.send(f"{installed_brief()}", "Enter")
+    terminal.wait_for(whole_screen)
+    terminal.send("C-z")
+    terminal.wait_for(lambda lines: any("Stopped" in line for line in lines))
+    terminal.tmux("resize-window", "-x", "100", "-y", "30")
+    terminal.send("fg", "Enter")
+    terminal.wait_for(lambda lines: len(lines) >= 30 and "q Quit" in lines[29], timeout=10)
+    terminal.tmux("resize-window", "-x", "80", "-y", "24")
+    terminal.wait_for(whole_screen, timeout=10)

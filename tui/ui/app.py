@@ -136,6 +136,16 @@ class BriefApp(App[None]):
 
         return LibraryScreen(self.library, self.state, self.max_size, files=self.library_files, confined=self.served)
 
+    def run(self, **options) -> int | None:  # type: ignore[no-untyped-def, override]
+        """Run the app; in a terminal, SIGWINCH is blocked first, before Textual starts its threads
+        (see `tui.ui.signals`: a flood of resizes through a handler could deadlock CPython)."""
+        from tui.ui import signals
+
+        if options.get("headless"):
+            return super().run(**options)
+        with signals.resizes_blocked_while_running():
+            return super().run(**options)
+
     def on_mount(self) -> None:
         from tui.ui import signals
 

@@ -1,16 +1,35 @@
 """Signals from outside: a flood of resizes coalesced into one, and SIGTERM/SIGHUP ending brief as a
 quit would (position saved, terminal restored), with the shell's statuses 143 and 129.
 
-Both are installed with the event loop's `add_signal_handler`: the signal's Python-level handler is
-then asyncio's no-op, and the work runs as a callback of the loop, never nested inside itself.
+SIGWINCH never reaches a signal handler. `resizes_blocked_while_running` blocks it in the main thread before Textual
+starts its own threads, so every thread inherits the block, and one daemon thread takes it with
+`sigwait` and posts one resize to the loop. Why not a handler: with a handler, each SIGWINCH runs
+CPython's C handler, which writes a byte to asyncio's wakeup socket; in a flood that socket fills,
+and each further signal then queues a warning with `_PyEval_AddPendingCall`, which takes a lock that
+is not signal-safe. A signal landing while the main thread holds that lock (popping the previous
+warning) waits on it forever: the deadlock of issue 14 (every thread in futex_wait, `q` never read).
+A blocked signal stays pending in the kernel as one flag however many are sent, so a flood costs
+one `sigwait` per turn of the thread, and nothing runs inside an interrupted frame.
+
+SIGTERM and SIGHUP come once: they keep the event loop's `add_signal_handler`, whose work runs as a
+callback of the loop, never nested inside itself.
+
+A terminal that goes away (its window closed, its tmux session killed) does not always send SIGHUP:
+not to a process that is not in its foreground, nor when nothing holds it as a controlling terminal.
+Textual's input thread then reads end-of-file from it forever, spinning. So the terminal is also
+watched for a hang-up, and one is handled as SIGHUP is.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import select
 import signal
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Iterator
 
 from textual import events
 from textual.app import App
@@ -19,25 +38,51 @@ from textual.geometry import Size
 EXIT_STATUS = {"SIGTERM": 128 + 15, "SIGHUP": 128 + 1}
 """What a shell reports for a process those signals ended: scripts and service managers read it."""
 
+HANG_UP_CHECK = 0.5
+"""Seconds between two looks at the terminal: how long brief may outlive it."""
+
+WINCH = getattr(signal, "SIGWINCH", None)  # Windows has no SIGWINCH (nor pthread_sigmask)
+
+
+@contextlib.contextmanager
+def resizes_blocked_while_running() -> Iterator[None]:
+    """Around the app's run, in the main thread: SIGWINCH blocked before Textual starts a thread, so
+    every thread inherits the block and only `install`'s waiting thread takes the signal; the mask is
+    given back afterwards. Where the platform cannot (no SIGWINCH, no sigwait, not the main thread)
+    nothing is blocked and the driver's own handler stays, as in Textual."""
+    if WINCH is None or not hasattr(signal, "sigwait") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {WINCH})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def resizes_blocked() -> bool:
+    """Is SIGWINCH blocked in this thread (so a waiting thread, not a handler, must take it)?"""
+    return WINCH is not None and hasattr(signal, "sigwait") and WINCH in signal.pthread_sigmask(signal.SIG_BLOCK, ())
+
 
 def install(app: App, on_signal: Callable[[int], None]) -> None:
-    """Call `on_signal(status)` on SIGTERM or SIGHUP, and coalesce SIGWINCH; re-done after each
-    resume from Ctrl+Z, since the driver installs its own resize handler again then."""
+    """Call `on_signal(status)` on SIGTERM or SIGHUP, and deliver SIGWINCH as coalesced resizes;
+    the exit handlers are re-added after each resume from Ctrl+Z, as the driver re-installs its own."""
     if app.is_headless:
         return  # tests drive the size themselves; there is no terminal to listen to
 
-    def add_all(_: object = None) -> None:
+    def add_exit_handlers(_: object = None) -> None:
         loop = asyncio.get_running_loop()
         for name, status in EXIT_STATUS.items():
             number = getattr(signal, name, None)  # Windows has neither
             if number is not None:
                 _add(loop, number, lambda status=status: on_signal(status))
-        winch = getattr(signal, "SIGWINCH", None)
-        if winch is not None:
-            _add(loop, winch, _coalescing_resizes(app))
 
-    add_all()
-    app.app_resume_signal.subscribe(app, add_all)
+    add_exit_handlers()
+    app.app_resume_signal.subscribe(app, add_exit_handlers)
+    _watch_the_terminal(app, lambda: on_signal(EXIT_STATUS["SIGHUP"]))
+    if resizes_blocked():
+        _start_resize_thread(app, asyncio.get_running_loop())
 
 
 def _add(loop: asyncio.AbstractEventLoop, number: int, callback: Callable[[], None]) -> None:
@@ -45,21 +90,74 @@ def _add(loop: asyncio.AbstractEventLoop, number: int, callback: Callable[[], No
         loop.add_signal_handler(number, callback)
 
 
-def _coalescing_resizes(app: App) -> Callable[[], None]:
-    """A SIGWINCH callback that sends the app one Resize per turn of the loop, however many came.
+def _watch_the_terminal(app: App, on_hang_up: Callable[[], None]) -> None:
+    """Call `on_hang_up` once, within `HANG_UP_CHECK` seconds of the terminal going away."""
+    streams = (sys.__stdin__, sys.__stdout__, sys.__stderr__)
+    terminal = [stream.fileno() for stream in streams if stream is not None and stream.isatty()]
+    if not terminal or not hasattr(select, "poll"):
+        return
 
-    Why this replaces Textual's own handler (8.2, pinned): the Linux driver's handler reads the size
-    and schedules a coroutine inside the signal handler itself; a flood of SIGWINCH (a window being
-    dragged, `kill -WINCH` in a loop) re-enters it before it returns, until RecursionError. The size
-    is read and the event sent exactly as the driver does (`_get_terminal_size`, `Resize(size,
-    size)`); a terminal that reports resizes in band (`_in_band_window_resize`) is left to that, as
-    the driver does. These two private names are the only ones used, and only here.
+    def look() -> None:
+        if hung_up(terminal):
+            timer.stop()
+            _write_nowhere(terminal)
+            on_hang_up()
+
+    timer = app.set_interval(HANG_UP_CHECK, look, name="terminal hang-up")
+
+
+def hung_up(descriptors: list[int]) -> bool:
+    """Has any of these terminals hung up (its other side closed), without reading from it?"""
+    poller = select.poll()
+    for descriptor in descriptors:
+        poller.register(descriptor, 0)  # no events asked for: a hang-up or an error is always reported
+    return any(events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, events in poller.poll(0))
+
+
+def _write_nowhere(descriptors: list[int]) -> None:
+    """Point the dead terminal's descriptors at /dev/null: restoring the screen, and the flush of
+    standard output at exit, would fail on it (and Python would exit with 120, not 129)."""
+    nowhere = os.open(os.devnull, os.O_RDWR)
+    try:
+        for descriptor in descriptors:
+            os.dup2(nowhere, descriptor)
+    finally:
+        os.close(nowhere)
+
+
+def _start_resize_thread(app: App, loop: asyncio.AbstractEventLoop) -> None:
+    """One daemon thread that waits for SIGWINCH and asks the loop for one resize per turn of it."""
+    deliver = _resize_delivery(app)
+    pending = threading.Event()
+
+    def on_loop() -> None:
+        pending.clear()  # before reading the size: a signal from now on asks for another read
+        deliver()
+
+    def wait_for_resizes() -> None:
+        while True:
+            signal.sigwait({WINCH})
+            if pending.is_set():
+                continue  # a resize is already on its way, and it reads the size when it runs
+            pending.set()
+            try:
+                loop.call_soon_threadsafe(on_loop)
+            except RuntimeError:  # the loop has closed: brief is leaving
+                return
+
+    threading.Thread(target=wait_for_resizes, name="brief-resizes", daemon=True).start()
+
+
+def _resize_delivery(app: App) -> Callable[[], None]:
+    """Send the app one Resize with the terminal's size now, as Textual's Linux driver does.
+
+    Textual 8.2 (pinned) has no public way to ask the driver for the size or to replace its resize
+    handler, so these two private names are used, here only: `_get_terminal_size` reads the size as
+    the driver does, and a terminal reporting resizes in band (`_in_band_window_resize`, mode 2048)
+    is left to that report, as the driver leaves it.
     """
-    pending = False
 
     def deliver() -> None:
-        nonlocal pending
-        pending = False
         driver = app._driver
         if driver is None or getattr(driver, "_in_band_window_resize", False):
             return
@@ -69,10 +167,4 @@ def _coalescing_resizes(app: App) -> Callable[[], None]:
         size = Size(*get_size())
         app.post_message(events.Resize(size, size))
 
-    def on_resize_signal() -> None:
-        nonlocal pending
-        if not pending:
-            pending = True
-            asyncio.get_running_loop().call_soon(deliver)
-
-    return on_resize_signal
+    return deliver
