@@ -20,14 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from textual.command import CommandList, Matcher  # noqa: E402
+from textual.command import CommandList  # noqa: E402
 
 from tui.model.article import Article, Paragraph, Section  # noqa: E402
 from tui.parse import load_path  # noqa: E402
 from tui.platform.resources import seed_path  # noqa: E402
+from tui.ui import fuzzy  # noqa: E402
 from tui.ui.commands import HeadingIndex, highlight  # noqa: E402
 
-QUERIES = ["chapter 9", "sev thou", "the last", "xq"]
+QUERIES = ["chapter 9", "sev thou", "the last", "xq", "eeeeeeee"]
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "thousand", "last"]
 
 
@@ -56,11 +57,11 @@ def keystroke_times(article: Article) -> list[float]:
         for end in range(1, len(query) + 1):
             typed = query[:end]
             start = time.perf_counter()
-            matcher = Matcher(typed)
             for position in index.candidates(typed):
                 title = index.titles[position]
-                if matcher.match(title) > 0:
-                    highlight(matcher, title)
+                score, places = fuzzy.match(typed, title)
+                if score > 0:
+                    highlight(title, places)
             times.append(time.perf_counter() - start)
     return times
 

@@ -3,18 +3,21 @@
 A book can have 100,000 headings: scoring each with Textual's fuzzy matcher on every keystroke took
 17 s. Here the headings are joined once into one string, a keystroke finds its candidates with one
 compiled regular expression over it (the query's characters in order, within one heading), and only
-the first `LIMIT` candidates are scored and shown.
+`LIMIT` candidates are scored and shown: those holding the query as typed first, which the matcher
+scores highest and scores fastest.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.ui import fuzzy
 from tui.ui.navigation import SectionJumper
 
 HELP = "Jump there in the reading pane"
@@ -23,14 +26,13 @@ LIMIT = 200
 """Headings listed at most: for the palette's screenful, and a fixed cost per keystroke."""
 
 
-def highlight(matcher: Matcher, candidate: str) -> Content:
-    """Like `Matcher.highlight`, which parses its candidate as markup: headings are article text."""
+def highlight(candidate: str, places: Sequence[int]) -> Content:
+    """The matched letters in bold reverse, as `Matcher.highlight` shows them; but a heading is
+    article text, so it is never parsed as markup (`Matcher.highlight` would)."""
     content = Content(candidate)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-    if score:
-        for offset in offsets:
-            if not candidate[offset].isspace():
-                content = content.stylize("bold reverse", offset, offset + 1)
+    for place in places:
+        if not candidate[place].isspace():
+            content = content.stylize("bold reverse", place, place + 1)
     return content
 
 
@@ -53,22 +55,45 @@ class HeadingIndex:
             position += len(title.casefold()) + 1
 
     def candidates(self, query: str, limit: int = LIMIT) -> list[int]:
-        """Positions in `titles` of the first `limit` titles holding `query`'s characters in order."""
-        letters = [c for c in query.casefold() if not c.isspace()]
+        """Positions in `titles` of at most `limit` titles holding `query`'s characters in order:
+        first those holding the query as typed (the matcher scores them highest), then the rest, each
+        in the book's order."""
+        folded = query.casefold()
+        letters = [c for c in folded if not c.isspace()]
         if not letters:
             return list(range(min(limit, len(self.titles))))
         if not all(c in self._characters for c in letters):
             return []  # a letter no heading has: nothing to scan for
-        # Anchored at each line start: one attempt per heading, not one per character.
-        pattern = re.compile("^[^\n]*?" + "[^\n]*?".join(re.escape(c) for c in letters), re.M)
-        found: list[int] = []
-        for match in pattern.finditer(self._text):
-            line = bisect_right(self._starts, match.start()) - 1
-            if not found or found[-1] != line:
-                found.append(line)
-                if len(found) >= limit:
-                    break
+        found = self._holding(folded, limit)
+        if len(found) < limit:
+            already = set(found)
+            for line in self._in_order(letters):
+                if line not in already:
+                    found.append(line)
+                    if len(found) >= limit:
+                        break
         return found
+
+    def _holding(self, text: str, limit: int) -> list[int]:
+        """The first `limit` titles holding `text` itself."""
+        found: list[int] = []
+        position = self._text.find(text)
+        while position >= 0 and len(found) < limit:
+            line = bisect_right(self._starts, position) - 1
+            found.append(line)
+            after = self._starts[line + 1] if line + 1 < len(self._starts) else len(self._text)
+            position = self._text.find(text, after)
+        return found
+
+    def _in_order(self, letters: list[str]) -> Iterator[int]:
+        """Every title holding `letters` in order, in the book's order."""
+        # Anchored at each line start; each letter taken at its first place after the one before,
+        # possessively (`*+`): a heading holds the letters in order exactly when these first places
+        # do, so a heading that fails costs one pass over it, not a backtracking search (the lazy
+        # `[^\n]*?` before took 80 ms a keystroke at 100,000 headings).
+        pattern = re.compile("^" + "".join(f"[^{re.escape(c)}\n]*+{re.escape(c)}" for c in letters), re.M)
+        for match in pattern.finditer(self._text):
+            yield bisect_right(self._starts, match.start()) - 1
 
 
 class SectionCommands(Provider):
@@ -96,9 +121,8 @@ class SectionCommands(Provider):
     async def search(self, query: str) -> Hits:
         if self._index is None:
             return
-        matcher = self.matcher(query)
         for position in self._index.candidates(query):
             title = self._index.titles[position]
-            score = matcher.match(title)
+            score, places = fuzzy.match(query, title)  # Textual's score, in bounded time
             if score > 0:
-                yield Hit(score, highlight(matcher, title), self._command(position), text=title, help=HELP)
+                yield Hit(score, highlight(title, places), self._command(position), text=title, help=HELP)
