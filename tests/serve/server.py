@@ -37,8 +37,11 @@ def make_key(path: Path) -> Path:
 class Served:
     """One `brief serve` process; `log` holds its stderr lines as they arrive."""
 
-    def __init__(self, directory: Path, served: list[Path], *options: str, state: Path | None = None) -> None:
+    def __init__(
+        self, directory: Path, served: list[Path], *options: str, state: Path | None = None, env: dict | None = None
+    ) -> None:
         self.directory = directory
+        self.env = env or {}
         self.state = state or directory / "server-state"
         self.port = free_port()
         self.command = [
@@ -48,7 +51,7 @@ class Served:
         self.process: subprocess.Popen[str] | None = None
 
     def start(self) -> Served:
-        env = {**os.environ, "BRIEF_STATE_DIR": str(self.state)}
+        env = {**os.environ, "BRIEF_STATE_DIR": str(self.state), **self.env}
         self.process = subprocess.Popen(self.command, env=env, stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._collect, daemon=True).start()
         self.wait_for_log(lambda line: READY in line, timeout=20)

@@ -11,6 +11,7 @@ import signal
 import socket
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,43 @@ def test_an_open_visitor_leaves_nothing_behind(keys, library, started, terminal)
     line = served.wait_for_log(lambda line: line.endswith(" quit"))
     assert " open " in line
     assert list(open_states.iterdir()) == []
+
+
+def test_a_connection_that_never_logs_in_is_closed(keys, library, started):
+    """A connection that takes a place and never authenticates is closed (30 s; 1 s here, through the
+    variable only tests set). Without the server's login timeout, asyncssh would wait 2 minutes."""
+    _, _, team = keys
+    served = started([library], "--authorized-keys", str(team), env={"BRIEF_SERVE_LOGIN_TIMEOUT": "1"})
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as idle:
+        assert idle.recv(256).startswith(b"SSH-2.0-")
+        opened = time.monotonic()
+        while idle.recv(65536):  # the server's key exchange offer; then nothing from us, until it closes
+            pass
+        assert time.monotonic() - opened < 8
+    served.wait_for_log(lambda line: line.endswith("refused: login timed out"))
+
+
+def test_agent_and_x11_forwarding_are_refused(keys, library, started, terminal, tmp_path):
+    """A visitor asking to forward their agent (ssh -A, with an agent running) and X11 (ssh -X) gets
+    neither: no agent socket is made on the server while they read, and ssh says X11 failed."""
+    require("ssh-agent")
+    visitor, _, team = keys
+    server_tmp = tmp_path / "server-tmp"  # where asyncssh would make its agent socket
+    server_tmp.mkdir()
+    served = started([library], "--authorized-keys", str(team), env={"TMPDIR": str(server_tmp)})
+    agent_socket, client_log = tmp_path / "agent.sock", tmp_path / "ssh.log"
+    agent = subprocess.Popen(["ssh-agent", "-D", "-a", str(agent_socket)], stdout=subprocess.DEVNULL)
+    try:
+        wait_until(agent_socket.exists, 5.0, "ssh-agent did not start")
+        command = [
+            "LogLevel=INFO" if argument == "LogLevel=ERROR" else argument
+            for argument in served.ssh(visitor, "-tt", "-A", "-X", "-E", str(client_log))
+        ]
+        environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": os.environ["PATH"]}
+        terminal.start(shlex.join(command), {**environment, "SSH_AUTH_SOCK": str(agent_socket), "DISPLAY": ":9"})
+        terminal.wait_for(library_shown)
+        assert "X11 forwarding request failed" in client_log.read_text()
+        assert not list(server_tmp.rglob("agent")), "the server made a socket to forward the visitor's agent"
+    finally:
+        agent.terminate()
+        agent.wait(5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,6 +11,16 @@ MAX_PER_ADDRESS = 4
 """Connections at once from one address: a colleague's few windows, not a flood."""
 LOGIN_TIMEOUT = 30.0
 """Seconds a connection may take to authenticate."""
+LOGIN_TIMEOUT_FOR_TESTS = "BRIEF_SERVE_LOGIN_TIMEOUT"
+"""Seconds to use instead: only the tests set it, to see a connection that never logs in closed."""
+
+
+def login_timeout() -> float:
+    """LOGIN_TIMEOUT, unless a test shortened it."""
+    try:
+        return max(float(os.environ[LOGIN_TIMEOUT_FOR_TESTS]), 0.1)
+    except (KeyError, ValueError):
+        return LOGIN_TIMEOUT
 FULL = "brief: the server is full, try again later"
 TOO_MANY_FROM_YOU = "brief: too many connections from your address, try again later"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import asyncssh
 
 from tui.serve.keys import authorized_keys, fingerprint, host_key, serve_dir, visitor_folder
-from tui.serve.limits import FULL, LOGIN_TIMEOUT, Admission
+from tui.serve.limits import FULL, Admission, login_timeout
 from tui.serve.options import OptionError, ServeOptions, is_loopback
 from tui.serve.session import ReaderSession
 
@@ -198,7 +198,7 @@ async def _serve(hub: Hub, key: asyncssh.SSHKey, key_path: Path) -> int:
             options.host,
             options.port,
             server_host_keys=[key],
-            login_timeout=LOGIN_TIMEOUT,
+            login_timeout=login_timeout(),
             keepalive_interval=KEEPALIVE,
             agent_forwarding=False,
             x11_forwarding=False,
