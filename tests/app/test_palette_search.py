@@ -14,7 +14,7 @@ from tests.app.helpers import top_text, wait_until
 from tui.model.article import Article, Paragraph, Section
 from tui.ui import fuzzy
 from tui.ui.app import BriefApp
-from tui.ui.commands import PREFIX, HeadingIndex
+from tui.ui.commands import PREFIX, HeadingIndex, highlight
 
 TEXTS = st.text(alphabet="ab cA_.é[\\^-]", max_size=14)
 QUERIES = st.text(alphabet="ab cA_.é[\\^-]", min_size=1, max_size=5)
@@ -39,6 +39,15 @@ def test_many_ways_to_place_the_letters_cost_no_more_than_one():
     score, places = fuzzy.match("e" * 12, " ".join("e" * 100))
     assert score == fuzzy.score(12, 12, 12) == 24 * (1 + (1 / 12) ** 2)
     assert len(places) == 12
+
+
+def test_places_are_in_the_heading_as_written_when_lowering_lengthens_a_letter():
+    """`"İ".lower()` is two characters: places in the lowered heading ran past the heading's end."""
+    heading = "İİİ İstanbul"
+    score, places = fuzzy.match("bul", heading)
+    assert score == FuzzySearch().match("bul", heading)[0] > 0
+    assert [heading[p] for p in places] == ["b", "u", "l"]
+    assert highlight(heading, places).plain == heading
 
 
 class Jumper:
@@ -87,3 +96,22 @@ async def test_the_palette_finds_a_heading_that_has_many_placings():
         )
         await pilot.press("enter")
         await wait_until(pilot, lambda: top_text(app).startswith("e e e"))
+
+
+async def test_the_palette_finds_a_heading_whose_letters_lengthen_when_lowered():
+    """The old search raised IndexError here: Textual's places, counted in "i̇i̇i̇ i̇stanbul", ran
+    past the end of "İİİ İstanbul"."""
+    app = BriefApp(Jumper(["Opening", "İİİ İstanbul", "Closing"]).article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"stanbul")
+        results = app.screen.query_one(CommandList)
+        await wait_until(
+            pilot,
+            lambda: results.option_count > 0
+            and str(results.get_option_at_index(0).prompt).startswith(PREFIX + "İİİ İstanbul\n"),
+        )
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: top_text(app).startswith("İİİ İstanbul"))

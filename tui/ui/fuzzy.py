@@ -31,8 +31,17 @@ def score(letters: int, word_starts: int, groups: int) -> float:
 
 
 def match(query: str, candidate: str) -> tuple[float, Sequence[int]]:
-    """The best (score, places) of `query`'s letters in `candidate`, ignoring case; (0, ()) if none."""
-    query, candidate = query.lower(), candidate.lower()
+    """The best (score, places) of `query`'s letters in `candidate`, ignoring case; (0, ()) if none.
+    The places are in `candidate` as given, even where lowering a letter lengthens it (`İ`)."""
+    found, places = _match(query.lower(), candidate.lower())
+    lowered = candidate.lower()
+    if len(lowered) != len(candidate):  # Textual's places would run past the heading: IndexError
+        origin = [at for at, letter in enumerate(candidate) for _ in letter.lower()]
+        places = sorted({origin[place] for place in places})
+    return found, places
+
+
+def _match(query: str, candidate: str) -> tuple[float, Sequence[int]]:
     if not query:
         return 0.0, ()
     starts = {found.start() for found in WORD.finditer(candidate)}
