@@ -260,6 +260,8 @@ SHAPES: dict[str, Callable[[], str]] = {
     "'['*1e5 x ']'*1e5": lambda: "[" * 100_000 + "x" + "]" * 100_000,
     "list 5,000 levels": lambda: _nested_list(5000),
     "quotes 20 deep": lambda: (_nested_quote(20) + "\n") * 2000,
+    # The same short lines without their markers: what markdown-it's per-line work costs alone.
+    "quotes' lines, no '>'": lambda: (_nested_quote(20).replace(">", "") + "\n") * 2000,
 }
 
 
