@@ -63,7 +63,7 @@ def in_order(letters: str, title: str) -> bool:
 
 
 @settings(max_examples=300, deadline=None)
-@given(headings=st.lists(TEXTS, min_size=1, max_size=12), query=QUERIES)
+@given(headings=st.lists(st.text(alphabet="ab cA_.é[\\^-]ßİ", max_size=14), min_size=1, max_size=12), query=QUERIES)
 def test_candidates_are_the_headings_holding_the_letters_in_order(headings: list[str], query: str):
     index = HeadingIndex(Jumper(headings))
     letters = "".join(c for c in query.casefold() if not c.isspace())

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import partial
+from itertools import accumulate
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -46,13 +47,10 @@ class HeadingIndex:
             if section.heading is not None:
                 self.titles.append(PREFIX + section.heading.replace("\n", " "))
                 self.sections.append(index)
-        self._text = "\n".join(self.titles).casefold()
-        self._characters = frozenset(self._text)
-        self._starts: list[int] = []
-        position = 0
-        for title in self.titles:
-            self._starts.append(position)
-            position += len(title.casefold()) + 1
+        folded = [title.casefold() for title in self.titles]
+        self._text = "\n".join(folded)
+        # Where each title starts in the text (casefolding can lengthen one: ß is ss).
+        self._starts: list[int] = list(accumulate((len(title) + 1 for title in folded[:-1]), initial=0))
 
     def candidates(self, query: str, limit: int = LIMIT) -> list[int]:
         """Positions in `titles` of at most `limit` titles holding `query`'s characters in order:
@@ -62,7 +60,7 @@ class HeadingIndex:
         letters = [c for c in folded if not c.isspace()]
         if not letters:
             return list(range(min(limit, len(self.titles))))
-        if not all(c in self._characters for c in letters):
+        if not all(c in self._text for c in set(letters)):
             return []  # a letter no heading has: nothing to scan for
         found = self._holding(folded, limit)
         if len(found) < limit:
