@@ -45,3 +45,20 @@ async def test_palette_offers_the_apps_actions():
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"Next section", "Copy the panel's tab", "Copy pros and cons", "Toggle takeaways", "Highlight", "Help"} <= set(titles)
         assert any("theme" in title.lower() for title in titles)
+
+
+async def test_ctrl_p_while_the_last_palette_is_still_closing_opens_no_second_one():
+    """Random keys (Escape then Ctrl+P in one burst, at 60x20) crashed with DuplicateIds: the closed
+    palette was not yet off the app when a second one was pushed under the same id."""
+    app = seed_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        closing = app.screen
+        app.pop_screen()
+        app.action_command_palette()  # in the same turn of the loop: the first is still attached
+        await wait_until(pilot, lambda: not closing.is_attached)
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("ctrl+p")  # once it is gone, Ctrl+P opens the palette again
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))

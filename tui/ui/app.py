@@ -125,6 +125,8 @@ class BriefApp(App[None]):
         self._clipboard_hint_given = False
         """The fix for a clipboard that may not pass text on is named once a session, not at every copy."""
         self._theme_name = theme
+        self._palette: Screen | None = None
+        """The last command palette opened: until it is off the app, another would take its id."""
 
     def get_default_screen(self) -> Screen:
         if self._first_article is not None:
@@ -233,10 +235,16 @@ class BriefApp(App[None]):
             self.reader_screen.save_position()
 
     def action_command_palette(self) -> None:
-        from tui.ui.palette import SafeCommandPalette
+        from tui.ui.palette import PALETTE_ID, SafeCommandPalette
 
-        if self.use_command_palette and not SafeCommandPalette.is_open(self) and not self._covered():
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+        if not self.use_command_palette or self._covered():
+            return
+        # Not only "is it on top": a palette under another screen, or closed but not yet taken off
+        # (Escape then Ctrl+P in one burst of keys), still holds the id: a second one raised DuplicateIds.
+        if self._palette is not None and self._palette.is_attached:
+            return
+        self._palette = SafeCommandPalette(id=PALETTE_ID)
+        self.push_screen(self._palette)
 
     def action_suspend_process(self) -> None:
         if self.served:  # the process is the server's, not the visitor's: there is no shell to return to

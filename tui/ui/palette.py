@@ -19,6 +19,10 @@ from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 
 
+PALETTE_ID = "--command-palette"
+"""The id Textual gives its palette; one screen at a time may hold it."""
+
+
 class SafeCommandPalette(CommandPalette):
     """The command palette, closing only itself, and paging without the list's line cache."""
 
