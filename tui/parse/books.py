@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parse.headings import book_level, is_book_matter, is_heading, roman_heading, strip_emphasis
+from tui.parse.headings import (
+    MAX_DIVISION_CHARS,
+    book_level,
+    is_book_matter,
+    is_heading,
+    roman_heading,
+    strip_emphasis,
+)
 from tui.parse.lines import Chunk
 
 # Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2"
@@ -63,7 +70,16 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     plan.contents = _contents(units, width)
     in_contents = {i for start, end in plan.contents.items() for i in range(start, end)}
     plan.named = [key for i in sorted(in_contents) for line in units[i].lines if (key := _keys(line)[0])]
-    singles = [(i, unit.single) for i, unit in enumerate(units) if unit.single is not None and i not in in_contents]
+    # Every line weighed below (a division, a speaker, a heading) is at most as long as a division,
+    # bar a Roman numeral spaced far from its title: the one-line paragraphs of a soft-wrapped text
+    # are passed over at once.
+    singles = [
+        (i, line)
+        for i, unit in enumerate(units)
+        if (line := unit.single) is not None
+        and (len(line) <= MAX_DIVISION_CHARS or line[0] in "IVXLC")
+        and i not in in_contents
+    ]
     # Speakers recur: a few names over many speeches (centred table titles are all different).
     cues = [line for _, line in singles if _is_cue(line)] + [
         first

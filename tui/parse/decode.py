@@ -85,13 +85,14 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     curly quote is not UTF-8 with an error, and keeps its quote.
     """
     text = data.decode("utf-8", "surrogateescape")
-    invalid = len(_ESCAPED_BYTE.findall(text))
     # Each valid multi-byte character is one character for two to four bytes; each invalid byte
     # is one character for one byte: fewer characters than bytes means some valid ones are there.
-    multibyte = len(data) > len(text)
-    if not multibyte or invalid > len(data) * MAX_INVALID_SHARE:
+    if len(data) <= len(text):
+        return None  # told before the text is scanned: a Latin-1 or Windows-1252 text stops here
+    replaced, invalid = _ESCAPED_BYTE.subn("\ufffd", text)
+    if invalid > len(data) * MAX_INVALID_SHARE:
         return None
-    return _ESCAPED_BYTE.sub("\ufffd", text), invalid
+    return replaced, invalid
 
 
 def _reject_binary(text: str) -> str:

@@ -46,26 +46,32 @@ class Chunk:
         return self.lines[0].strip()
 
 
-# Blank lines (spaces, tabs and no-break spaces allowed) between blocks.
-_LONG_LINE = re.compile(rf"^(?=[^\n]{{{SOFT_LINE_CHARS + 1}}})", re.M)  # zero-width: nothing copied
-_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.M)
-_BLANK_SPLIT = re.compile(r"(\n(?:[^\S\n]*\n)+)")
-_LEADING_BLANKS = re.compile(r"(?:[^\S\n]*\n)*")
-
-
 def chunks_of(text: str) -> list[Chunk]:
     """The blank-line-separated blocks of `text` (a line of white space is blank)."""
-    # One regex split does the line-by-line work in C; the separators give the gaps.
-    lead = _LEADING_BLANKS.match(text)
-    gap = lead.group().count("\n") if lead is not None else 0
-    parts = _BLANK_SPLIT.split(text[lead.end() :] if lead is not None else text)
+    return chunks_of_lines(text.split("\n"))
+
+
+def chunks_of_lines(lines: list[str]) -> list[Chunk]:
+    # One pass over the lines; a block is a slice of them, so no line is copied.
     chunks: list[Chunk] = []
-    for index in range(0, len(parts), 2):
-        block = parts[index]
-        if block and not block.isspace():  # stops at the first letter: cheap
-            chunks.append(Chunk(block.rstrip("\n").split("\n"), gap))
-        if index + 1 < len(parts):
-            gap = parts[index + 1].count("\n") - 1
+    start = -1  # the first line of the open block, -1 when none is open
+    gap = 0
+    for index, line in enumerate(lines):
+        if line and not line.isspace():
+            if start < 0:
+                start = index
+        elif start >= 0:
+            chunks.append(Chunk(lines[start:index], gap))
+            start = -1
+            gap = 1
+        else:
+            gap += 1
+    if start >= 0:
+        chunks.append(Chunk(lines[start:], gap))
+    elif gap == 1 and lines[-1] and len(lines) > 1 and chunks:
+        # A last line of white space with no line break after it stays with the block above it.
+        last = chunks[-1]
+        chunks[-1] = Chunk([*last.lines, lines[-1]], last.gap)
     return chunks
 
 
@@ -77,17 +83,35 @@ class Shape:
     width: int | None
 
 
-def is_soft(text: str) -> bool:
-    """Whether `text` is soft-wrapped (a line per paragraph), told by its long lines: hard-wrapped
-    text has none, bar a few tables or URLs; in a short text one line in five is enough to tell.
-    Counted by regexes over the whole text, which do the line-by-line work in C."""
-    long_lines = len(_LONG_LINE.findall(text))
+def is_soft(lines: list[str]) -> bool:
+    """Whether a text of these lines is soft-wrapped (a line per paragraph), told by its long lines:
+    hard-wrapped text has none, bar a few tables or URLs; in a short text one line in five is
+    enough to tell."""
+    # Counted with C-level maps over the lines: a Python loop per line would cost more than the rest.
+    long_lines = sum(map(SOFT_LINE_CHARS.__lt__, map(len, lines)))
     if not long_lines:
         return False
-    blank = len(_BLANK_LINE.findall(text))
-    total = text.count("\n") + 1 - blank
-    wrapped = total - (len(_BLANK_SPLIT.findall(text)) + 1)
-    return long_lines > max(2, wrapped // 20) or long_lines * 5 >= total > 0
+    blank = lines.count("") + sum(map(str.isspace, lines))
+    total = len(lines) - blank
+    if long_lines * 5 >= total > 0:
+        return True
+    # Lines that continue the one above (neither after a blank line nor the first).
+    wrapped = total - (_blank_runs(lines) + 1)
+    return long_lines > max(2, wrapped // 20)
+
+
+def _blank_runs(lines: list[str]) -> int:
+    """Runs of blank lines between two lines (the first line and a last one after them aside)."""
+    runs = 0
+    in_run = False
+    for line in lines[1:-1]:
+        if not line or line.isspace():
+            if not in_run:
+                runs += 1
+                in_run = True
+        else:
+            in_run = False
+    return runs
 
 
 def measure(chunks: list[Chunk]) -> Shape:
@@ -105,11 +129,11 @@ def measure(chunks: list[Chunk]) -> Shape:
     return Shape(False, widths[int(len(widths) * 0.95)])
 
 
-def units_of_lines(text: str) -> list[Chunk]:
+def units_of_lines(lines: list[str]) -> list[Chunk]:
     """A soft-wrapped text as one unit per line; `gap` counts the blank lines before each."""
     units: list[Chunk] = []
     gap = 0
-    for line in text.split("\n"):
+    for line in lines:
         if not line or line.isspace():
             gap += 1
         else:

@@ -27,7 +27,17 @@ from tui.parse.headings import (
     strip_emphasis,
 )
 from tui.parse.items import split_label
-from tui.parse.lines import Chunk, Shape, chunks_of, explode, is_soft, is_verse, measure, units_of_lines
+from tui.parse.lines import (
+    Chunk,
+    Shape,
+    chunks_of,
+    chunks_of_lines,
+    explode,
+    is_soft,
+    is_verse,
+    measure,
+    units_of_lines,
+)
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
@@ -108,11 +118,12 @@ class _Body:
     """The text between the licence header and footer (or the whole text), read into sections."""
 
     def __init__(self, text: str, front: bool) -> None:
-        if is_soft(text):
+        lines = text.split("\n")  # split once: the tests of wrapping and the units share them
+        if is_soft(lines):
             self.shape = Shape(True, None)
-            self.units: list[Chunk] = units_of_lines(text)
+            self.units: list[Chunk] = units_of_lines(lines)
         else:
-            chunks = chunks_of(text)
+            chunks = chunks_of_lines(lines)
             self.shape = measure(chunks)
             self.units = _split_heads(chunks)
         self.front = front
@@ -152,16 +163,23 @@ class _Body:
         self.named_seen = False
         builder = _Builder(self.shape.width, plan.speakers)
         index = 0
+        contents = plan.contents
         while index < len(body):
             unit = body[index]
-            contents_end = plan.contents.get(index)
+            contents_end = contents.get(index) if contents else None
             if contents_end is not None:
                 builder.start(Section(unit.first, 2, role="contents"))
                 for inner in body[index + 1 : contents_end]:
                     builder.add_lines(inner)
                 index = contents_end
                 continue
-            heading = plan.headings.get(index) if plan.is_book else self._heading(body, index)
+            line = unit.single
+            if plan.is_book:
+                heading = plan.headings.get(index)
+            elif line is None or (len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "=="):
+                heading = None  # a paragraph (the test `_heading` starts with, spared a call per unit)
+            else:
+                heading = self._heading(body, index)
             if heading is not None:
                 text, level, used = heading
                 builder.start(Section(text, level))
@@ -631,9 +649,13 @@ class _Builder:
             self._add_item(*item)
 
     def _add_text(self, lines: list[str]) -> None:
-        self._close()
+        # Called once for nearly every paragraph of a book: the common case takes the fewest steps.
+        if self._items:
+            self._close()
         label, self._label = self._label, None
-        if label is None and _is_quotation(lines):
+        if len(lines) == 1 and lines[0][:2] != "  ":  # neither verse nor an indented quotation
+            self.sections[-1].blocks.append(Paragraph(lines[0].strip(), label=label))
+        elif label is None and _is_quotation(lines):
             # Each quoted passage of the block (a line opening a quotation starts one) apart.
             passages: list[list[str]] = []
             for line in lines:
