@@ -135,6 +135,17 @@ def test_parts_above_chapters_and_named_parts_beside_them():
     ]  # fmt: skip
 
 
+def test_a_transcribers_note_after_the_last_chapter_stands_beside_the_chapters():
+    text = book("CHAPTER I.", PARAGRAPH, "CHAPTER II.", PARAGRAPH, "CHAPTER III.", PARAGRAPH, "Transcriber's Note", PARAGRAPH)
+    assert body(parse(text))[-2:] == [("CHAPTER III.", 2), ("Transcriber's Note", 2)]
+    text = book("PART I.", "CHAPTER I.", PARAGRAPH, "CHAPTER II.", PARAGRAPH, "PART II.", "CHAPTER III.", PARAGRAPH, "EDITOR’S NOTES.", PARAGRAPH)
+    assert body(parse(text))[-2:] == [("CHAPTER III.", 3), ("EDITOR’S NOTES.", 2)]
+    # `Editor's note: …` opening a web article is its title, not a division.
+    assert parse("Editor's Note: We Are Changing Our Comment Policy\n\n" + PARAGRAPH).title == (
+        "Editor's Note: We Are Changing Our Comment Policy"
+    )
+
+
 def test_acts_hold_scenes_and_ordinal_acts_are_acts():
     text = book("ACT I", "SCENE I. A street.", PARAGRAPH, "SCENE II. A hall.", PARAGRAPH, "ACT II", "SCENE I. A garden.", PARAGRAPH)
     assert body(parse(text)) == [("ACT I", 2), ("SCENE I. A street.", 3), ("SCENE II. A hall.", 3), ("ACT II", 2), ("SCENE I. A garden.", 3)]
@@ -285,6 +296,20 @@ def test_paragraphs_one_per_line_without_blank_lines():
     article = parse(text)
     assert body(article) == [("What Happens Next", 2), ("Later years", 2)]
     assert article.sections[0].blocks == [Paragraph(para), Paragraph(para)]
+
+
+def test_a_subheading_over_a_run_of_references_in_text_without_blank_lines():
+    """At the margin over entries too long for a caption: a subheading; an indented entry of a list
+    that happens to be short is an entry."""
+    para = f"{LONG} {LONG}"
+    entry = " Smith, Ann (2016). The Quiet Mill and Its River: A History of the Valley. Valley Press. Retrieved May 2, 2020."
+    short = " See the Valley Press list of mill histories"
+    wide = entry.strip()
+    text = (
+        f"Bridge to Close\n" + f"{para}\n" * 12 + f"References\n{entry}\n{entry}\n{entry}\n{short}\n{entry}\n{entry}\n{entry}\n"
+        f"Further reading\n{wide}\n{wide}\n{wide}\n"
+    )
+    assert body(parse(text)) == [("References", 2), ("Further reading", 2)]
 
 
 def test_a_contents_box_names_the_headings_met_later_in_its_order():

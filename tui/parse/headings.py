@@ -76,10 +76,14 @@ _MATTER = re.compile(
     r"(?:THE\s+|The\s+)?(?:PRELUDE|Prelude|FINALE|Finale|PREFACE|Preface|INTRODUCTION|Introduction"
     r"|APPENDIX|Appendix|AFTERWORD|Afterword|FOREWORD|Foreword|CONCLUSION|Conclusion|PROEM|Proem"
     r"|INDUCTION|Induction)\b[.:]?(?:\s+[A-Z0-9IVX][^.!?]{0,40})?"
+    # A note the transcriber, editor or translator added, alone on its line (`Editor's note: …`
+    # opening an article is no division).
+    r"|(?:TRANSCRIBER|TRANSLATOR|EDITOR|PUBLISHER|AUTHOR)[’']S\s+NOTES?[.:]?"
+    r"|(?:Transcriber|Translator|Editor|Publisher|Author)[’']s\s+[Nn]otes?[.:]?"
 )
 MAX_DIVISION_CHARS = 120
 # The first three letters of a named part of a book (`PRELUDE`, `The Preface`), in capitals.
-_MATTER_PREFIXES = frozenset(["THE", "PRE", "FIN", "INT", "APP", "AFT", "FOR", "CON", "PRO", "IND"])
+_MATTER_PREFIXES = frozenset(["THE", "PRE", "FIN", "INT", "APP", "AFT", "FOR", "CON", "PRO", "IND", "TRA", "EDI", "PUB", "AUT"])
 # The first word of every division line, in capitals.
 _DIVISION_OPENERS = frozenset(
     [

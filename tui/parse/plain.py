@@ -318,6 +318,14 @@ class _Body:
             and len(after[2].lines[0]) >= UNSPACED_PARAGRAPH_CHARS
         ):
             return line, level, 1
+        # At the margin over a run of entries (references, notes) each too long for a caption: a
+        # subheading (a short entry of the run is indented as the others are, or is no sentence).
+        if (
+            len(after) == 3
+            and not unit.lines[0][:1].isspace()
+            and all(unit.gap == 0 and self._ends_paragraph(unit) for unit in after)
+        ):
+            return line, level, 1
         return None
 
     def _ends_paragraph(self, unit: Chunk) -> bool:
