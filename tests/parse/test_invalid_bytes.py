@@ -82,8 +82,9 @@ def with_bad_bytes(draw: st.DrawFn, article: st.SearchStrategy[str]) -> tuple[st
     text = draw(article) + FILLER
     data = text.encode("utf-8")
     ends = [index for index, byte in enumerate(data) if byte == 0x0A]
-    count = draw(st.integers(1, max(1, len(data) // 1000)))
-    places = sorted(draw(st.lists(st.sampled_from(ends), min_size=count, max_size=count)), reverse=True)
+    count = draw(st.integers(1, max(1, min(len(ends), len(data) // 1000))))
+    # Each at a line end of its own: `\xc3` and `\x80` put at the same place make a valid `À`.
+    places = sorted(draw(st.lists(st.sampled_from(ends), min_size=count, max_size=count, unique=True)), reverse=True)
     for place in places:
         data = data[:place] + draw(st.sampled_from([b"\xff", b"\xc3", b"\x80", b"\xed"])) + data[place:]
     return text, data, count
