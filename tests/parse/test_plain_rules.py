@@ -277,6 +277,29 @@ def test_a_subheading_sticks_to_its_paragraph_and_a_caption_credit_does_not():
     assert body(parse(text)) == [("Why the arches cracked after a century of traffic", 2), ("What Happens Next", 2)]
 
 
+def test_names_sitting_as_the_texts_headings_do_head_their_sections():
+    """A deals page: each name right under the last line above, a blank line below, then prose; a
+    coupon note after a blank line or a sponsor's sentence right under the name may come first.
+    A long line naming an offer is no call to subscribe."""
+    text = (
+        f"Daily Deals for the Mill\n\n{LONG}\n"
+        f"Kettle in Copper for $39.99\n\n{LONG}\nGet it at the mill shop for $39.99\n"
+        f"Oak Bread Board for $12\n\n{LONG}\nGet it at the market for $12\n"
+        f"Stone Flour Grinder with Two Wheels for $99\n\nUse code \"MILL10\"\n\n{LONG}\nGet it at the shop\n"
+        f"Get River Maps for Free (Upgrade to the Atlas for $4.99/mo)\nThis sponsored deal is brought to you by Atlas.\n\n\n{LONG}\n"
+        f"Get it at Atlas\n"
+        f"The Valley Radio is Now Live, Sign up for the Valley, River and Hill Package and Save $5/Month\n\n{LONG}\n"
+    )
+    assert [h for h, _ in body(parse(text))] == [
+        "Kettle in Copper for $39.99", "Oak Bread Board for $12", "Stone Flour Grinder with Two Wheels for $99",
+        "Get River Maps for Free (Upgrade to the Atlas for $4.99/mo)",
+        "The Valley Radio is Now Live, Sign up for the Valley, River and Hill Package and Save $5/Month",
+    ]  # fmt: skip
+    assert parse(f"Bridge to Close\n\n{LONG}\n\nSign up for our newsletter\n\n{LONG}\n").sections[0].blocks[1] == (
+        Paragraph("Sign up for our newsletter")
+    )
+
+
 def test_a_dek_directly_followed_by_the_first_heading():
     text = f"Bridge to Close\n\nWhat the council decided and why it matters\n\nThe Decision\n\n{LONG}\n\nThe Cost\n\n{LONG}\n"
     article = parse(text)

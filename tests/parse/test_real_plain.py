@@ -382,21 +382,34 @@ def test_web_copy(name, title, dek, author, headings):
 
 
 def test_web_copy_of_deals_heads_each_deal():
-    """The IGN deals page: a dek, then one heading per deal (the shorter ones at least)."""
+    """The IGN deals page: a dek, then one heading per deal, 17 of them (lines 12 to 88 of the file),
+    whether prose, a coupon note or a sponsor's line comes under the name."""
     article = load(WEBCOPY / "23-287e4d9f4af3.txt")
     assert article.subtitle == "Black Friday is Next Week, But Several Deals Go Live Today"
     headings = [h for h, _ in body(article)]
-    assert headings[:2] == [
-        "PS4 DualShock Controller in Crystal for $39.99",
-        "Nintendo Switch Lite with Pokemon Sword or Shield and Case for $238.99",
-    ]
+    assert headings == DEALS
     assert "Get it on Amazon for 39.99" not in headings and "Also at Walmart" not in headings
-    # Longer deal names sit as the short ones do: under the last line above, a blank line below.
-    assert headings[2:4] == [
-        'King of Monitors: 35% Off Dell Alienware AW3418DW 34" 3440x1440 1900R Curved 4ms 120Hz GSYNC IPS Panel Gaming Monitor with RGB, Now $649.99',
-        "New Price Drop: Apple Watch Series 3 38mm Smart Watch for $169.99 (Originally $200)",
-    ]
-    assert headings[-1].startswith("30% Off LEGO Star Wars Ultimate Collector Series Betrayal at Cloud City")
+
+
+DEALS = [
+    'PS4 DualShock Controller in Crystal for $39.99',
+    'Nintendo Switch Lite with Pokemon Sword or Shield and Case for $238.99',
+    'King of Monitors: 35% Off Dell Alienware AW3418DW 34" 3440x1440 1900R Curved 4ms 120Hz GSYNC IPS Panel Gaming Monitor with RGB, Now $649.99',
+    'New Price Drop: Apple Watch Series 3 38mm Smart Watch for $169.99 (Originally $200)',
+    'New Price Drop: 2019 Apple AirPods 2 Wireless Earphones for $139 (Originally $159)',
+    '45% Off 65" LG 65UM7300 4K Smart HDTV, Now $549 Plus $50 Dell eGift Card',
+    'Dell G3 15 Intel Core i5-9300H 15" 1080p GTX 1660 Ti Laptop with 512GB SSD for $799.99',
+    'Netgear Nighthawk R6700 AC1700 Router for $67.77',
+    'Get Dashlane Password Manager for Free (Upgrade to Premium for $4.99/mo)',
+    '4 Month of Amazon Music Unlimited for $0.99',
+    '$10 Off Nintendo Switch Lite and Pokemon Bundle',
+    'New Release: Nintendo Switch Lite Pokemon Zacian and Zamazenta Edition with Bonus Case (Exclusively at Walmart) for $199',
+    'New Release: Last Chance to Buy Pokemon Sword or Shield and Get $10 Amazon Credit',
+    '70" Element 4K UHD Smart HDTV with Roku for $499.99 (Originally $800)',
+    '$15 Off Apple AirPods Pro on Amazon',
+    '30% Off LEGO Star Wars Ultimate Collector Series Betrayal at Cloud City 2,812-Piece Set, Now $243.97',
+    'Disney Plus is Now Live, Sign up for the Disney +, Hulu, and ESPN+ Package and Save $5/Month',
+]
 
 
 def test_web_copy_dates():

@@ -240,23 +240,16 @@ class _Body:
             return (line, 2, 1) if is_heading(line) or self._asks(units, index) else None
         if self.shape.soft and not self.spaced:
             return self._unspaced(units, index)
-        if following is None or not _is_prose(following.lines[0]):
+        if following is None:
             return None
         previous = units[index - 1] if index > 0 else None
         if self.spaced and unit.gap == 0 and previous is not None and _is_caption_line(previous):
             return None  # the credit under a photo caption
-        if is_heading(line) or _is_quoted_claim(line):
+        if self.under_previous and unit.gap == 0 and self._sits_as_headings_do(units, index):
             return line, 2, 1
-        # The way this text's clear headings sit (right under the last line above, a blank line
-        # below), recurring: a longer line sitting so, over prose, is one too.
-        if (
-            self.under_previous
-            and unit.gap == 0
-            and following.gap > 0
-            and not line.endswith(_SENTENCE_END)
-            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "$€£")
-            and len(following.lines[0]) > LONG_LINE_CHARS
-        ):
+        if not _is_prose(following.lines[0]):
+            return None
+        if is_heading(line) or _is_quoted_claim(line):
             return line, 2, 1
         # A short line standing alone between paragraphs, as a web page's subheading does.
         if (
@@ -284,6 +277,23 @@ class _Body:
         ):
             return line, 2, 1
         return None
+
+    def _sits_as_headings_do(self, units: list[Chunk], index: int) -> bool:
+        """The way this text's clear headings sit (right under the last line above, a blank line
+        below, then prose), recurring: a longer line sitting so is one too, and so is one over a
+        short note (a coupon code, a sponsor's line) that stands before the prose."""
+        line = units[index].single or ""
+        if line.endswith(_SENTENCE_END) or not (line[:1].isupper() or line[:1].isdigit() or line[:1] in "$€£"):
+            return False
+        following = units[index + 1]
+        if following.gap > 0 and len(following.lines[0]) > LONG_LINE_CHARS:
+            return True
+        after = units[index + 2] if index + 2 < len(units) else None
+        if after is None or after.gap == 0 or len(after.lines[0]) <= LONG_LINE_CHARS or following.single is None:
+            return False
+        note = following.single
+        # A note apart from the name (`Use code "50OFF699"`), or a sentence right under it.
+        return len(note) <= MAX_HEADING_LINE and (following.gap > 0 or note.endswith((".", "!")))
 
     def _unspaced(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
         """A heading among paragraphs written one per line with no blank lines between them: a short
@@ -318,12 +328,16 @@ class _Body:
             and len(after[2].lines[0]) >= UNSPACED_PARAGRAPH_CHARS
         ):
             return line, level, 1
-        # At the margin over a run of entries (references, notes) each too long for a caption: a
-        # subheading (a short entry of the run is indented as the others are, or is no sentence).
+        # At the margin over a run of entries (references, notes), each too long for a caption and
+        # too short for a paragraph: a subheading (a short entry of the run is indented as the
+        # others are; a photo's long caption is followed by paragraphs).
         if (
             len(after) == 3
             and not unit.lines[0][:1].isspace()
-            and all(unit.gap == 0 and self._ends_paragraph(unit) for unit in after)
+            and all(
+                unit.gap == 0 and self._ends_paragraph(unit) and len(unit.lines[0]) < UNSPACED_PARAGRAPH_CHARS
+                for unit in after
+            )
         ):
             return line, level, 1
         return None

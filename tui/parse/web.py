@@ -33,6 +33,7 @@ _WORDS = re.compile(r"[\w+:!-]+")
 _GLUED_ROLE = re.compile(rf"(?<=[a-z])(?={_ROLE})")
 _NAME_BEFORE = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:\s+[-|/•–—]\s|\s+@|\s+(?=\d))")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.I)
+PROMO_CHARS = 80
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|follow us|click here|read the original)\b", re.I)
 _GLUED_FURNITURE = re.compile(
     r"(?:share|facebook|twitter|linkedin|email|more|print|pinterest|reddit|whatsapp)+", re.I
@@ -118,7 +119,9 @@ def is_interface(line: str) -> bool:
         return False
     if text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
         return True  # share counts, `1 / 23`
-    if _GLUED_FURNITURE.fullmatch(text) or (len(text) <= 120 and _PROMO.search(text)):
+    # A call to subscribe is one short line; a longer one naming an offer (`Disney Plus is Now Live,
+    # Sign up for the … Package and Save $5/Month`) is the article's own.
+    if _GLUED_FURNITURE.fullmatch(text) or (len(text) <= PROMO_CHARS and _PROMO.search(text)):
         return True  # `LinkedInFacebookTwitterEmailMore`, `Subscribe to our newsletter`
     if len(text) > 80:
         return False
