@@ -300,6 +300,18 @@ def test_names_sitting_as_the_texts_headings_do_head_their_sections():
     )
 
 
+def test_a_lone_name_the_text_names_again_is_a_caption_not_a_heading():
+    table = "Pos.    Name    Points\n1   Ann Miller  5040\n2   Tom Reed    5035\n3   Joe Stone   5033"
+    text = f"River Race Standings\n\n{LONG}\n\n\nAnn Miller\n\nThe standings after 36 races:\n\n{table}\n"
+    article = parse(text)
+    assert body(article) == []
+    assert article.sections[0].blocks[1] == Paragraph("Ann Miller")
+    # A name the text does not name again, or one of several names heading sections, is a heading.
+    assert body(parse(f"River Race Standings\n\n{LONG}\n\n\nAnn Miller\n\nThe standings after 36 races:\n")) == [("Ann Miller", 2)]
+    text = f"River Race Standings\n\n{LONG}\n\nAnn Miller\n\n{LONG}\n\nTom Reed\n\n{LONG} Ann Miller and Tom Reed.\n"
+    assert body(parse(text)) == [("Ann Miller", 2), ("Tom Reed", 2)]
+
+
 def test_a_dek_directly_followed_by_the_first_heading():
     text = f"Bridge to Close\n\nWhat the council decided and why it matters\n\nThe Decision\n\n{LONG}\n\nThe Cost\n\n{LONG}\n"
     article = parse(text)

@@ -361,15 +361,6 @@ WEB = [
 ]  # fmt: skip
 
 
-NOT_YET = {
-    "12-11ea381ad92b.txt": "a lone photo caption (`Kyle Busch`) is still taken for a heading",
-}
-WEB = [
-    pytest.param(*w, marks=pytest.mark.xfail(strict=True, reason=f"not done: {NOT_YET[w[0]]}")) if w[0] in NOT_YET else w
-    for w in WEB
-]
-
-
 @pytest.mark.parametrize(("name", "title", "dek", "author", "headings"), WEB)
 def test_web_copy(name, title, dek, author, headings):
     path = WEBCOPY / name

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse
+from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse, block_text
 from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
 from tui.parse.extract import is_extract_name
 from tui.parse.gutenberg import find_frame
@@ -71,6 +71,7 @@ _DIVISION_PREFIXES = frozenset(
      "SECO", "THIR", "EPIL", "PROL", "_CHA", "_PAR", "_BOO"]
 )  # fmt: skip
 _NEVER_OPENING = ("\"", "“", "‘", "'", "„", "«", "»", "”", "[", "—", "–", "- ", "(Reporting", "http", "www.")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
 _CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
 # `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
 _POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
@@ -188,6 +189,8 @@ class _Body:
             builder.add(unit)
             index += 1
         sections = builder.finish()
+        if not plan.is_book:
+            sections = _lone_caption_as_text(sections)
         return PlainDocument(title, subtitle, sections, author, date)
 
     def _heading(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
@@ -388,6 +391,31 @@ class _Body:
         # The same kind of line with the number before or after it, elsewhere in the text.
         numbers = self._numbers[pattern is _PAREN_NUMBERED]
         return line if number - 1 in numbers or number + 1 in numbers else None
+
+
+def _lone_caption_as_text(sections: list[Section]) -> list[Section]:
+    """An article's only heading, when it is a bare name that its text names again (`Kyle Busch`
+    over a table of results), is a photo's caption: its line goes back into the text above."""
+    headed = [index for index, section in enumerate(sections) if section.heading is not None]
+    if len(headed) != 1:
+        return sections
+    index = headed[0]
+    section = sections[index]
+    name = section.heading or ""
+    if not _is_bare_name(name) or not any(name in block_text(block) for block in section.blocks):
+        return sections
+    caption = Paragraph(name)
+    if index == 0:
+        return [Section(None, section.level, [caption, *section.blocks], section.role), *sections[1:]]
+    above = sections[index - 1]
+    above.blocks.extend([caption, *section.blocks])
+    return sections[:index] + sections[index + 1 :]
+
+
+def _is_bare_name(line: str) -> bool:
+    """Two or three capitalised words and nothing else (`Kyle Busch`, `Martin Truex Jr.`)."""
+    words = line.split()
+    return 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(word) for word in words)
 
 
 def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
