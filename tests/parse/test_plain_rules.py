@@ -181,6 +181,24 @@ def test_poem_titles_under_the_books_of_a_collection():
     ]  # fmt: skip
 
 
+def test_poem_titles_with_a_small_word_in_lower_case_or_a_note_in_brackets():
+    poem = "  Come, said my soul,\n  Such verses for my body let us write,\n  That should I after return"
+    text = book(
+        "BOOK I.  INSCRIPTIONS", "The Mill below the Bridge", poem, "Roaming in Thought [After reading Hegel]", poem,
+        "BOOK II", "Weave in, My Hardy Life", poem, "What Best I See in Thee\n  [To the miller, return'd from his tour]", poem,
+        "BOOK III", "The miller went home", poem,
+        gap="\n\n\n\n",
+    )  # fmt: skip
+    article = parse(text)
+    assert body(article) == [
+        ("BOOK I.  INSCRIPTIONS", 2), ("The Mill below the Bridge", 3), ("Roaming in Thought [After reading Hegel]", 3),
+        ("BOOK II", 2), ("Weave in, My Hardy Life", 3), ("What Best I See in Thee", 3), ("BOOK III", 2),
+    ]  # fmt: skip
+    # The note under a title stays in the text, above the poem.
+    note = next(s for s in article.sections if s.heading == "What Best I See in Thee").blocks[0]
+    assert note == Paragraph("[To the miller, return'd from his tour]")
+
+
 # --- not headings ------------------------------------------------------------------------------
 
 

@@ -185,10 +185,16 @@ def test_whitman_books_and_poems():
     poems = [h for h, level in body(book) if level == 3]
     assert poems[:2] == ["One's-Self I Sing", "As I Ponder'd in Silence"]
     assert poems[-2:] == ["Unseen Buds", "Good-Bye My Fancy!"]
-    # 382 poem titles stand at the left margin (the verse is indented); a title glued to a bracketed
-    # epigraph line (`What Best I See in Thee` over `[To U. S. G. …]`) is read as verse.
-    assert 360 <= len(poems) <= 382
+    # 382 poem titles stand at the left margin (the verse is indented). Three are read as text:
+    # two in quotation marks (`"Going Somewhere"`) and `As Consequent, Etc.`, which ends in a period;
+    # `Sail out for Good, Eidolon Yacht!` follows `BOOKXXXV.`, a division misspelt without its space.
+    assert 378 <= len(poems) <= 383
     assert "Song of Myself" in poems and "O Captain! My Captain!" in poems
+    for title in (
+        "What Best I See in Thee", "The World below the Brine", "Weave in, My Hardy Life",
+        "Roaming in Thought [After reading Hegel]", "France [the 18th Year of these States",
+    ):
+        assert title in poems, title  # fmt: skip
     verse = [b for s in book.sections for b in s.blocks if isinstance(b, Verse)]
     assert len(verse) > 300
 

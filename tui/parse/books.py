@@ -17,6 +17,7 @@ from tui.parse.headings import (
     book_level,
     is_book_matter,
     is_heading,
+    lower_case_words,
     roman_heading,
     strip_emphasis,
 )
@@ -187,16 +188,21 @@ def _roman_run(units: list[Chunk], singles: list[tuple[int, str]]) -> list[int]:
 
 def _title_like(line: str) -> bool:
     """A heading, or a short line that may title a poem or story though it asks or exclaims
-    (`O Captain! My Captain!`, `What Think You I Take My Pen in Hand?`)."""
+    (`O Captain! My Captain!`, `What Think You I Take My Pen in Hand?`) or keeps one small word
+    in lower case (`The World below the Brine`), perhaps with a note in brackets after it
+    (`Roaming in Thought [After reading Hegel]`)."""
     if is_heading(line):
         return True
+    bracket = line.find(" [")
+    if bracket > 0:
+        line = line[:bracket].rstrip()
     words = line.split()
-    return (
-        len(words) <= MAX_TITLE_WORDS
-        and line[:1].isupper()
-        and line.endswith(("?", "!"))
-        and sum(1 for word in words if word[:1].islower()) * 3 <= len(words)
-    )
+    if not (len(words) <= MAX_TITLE_WORDS and line[:1].isupper()):
+        return False
+    if line.endswith(("?", "!")):
+        return sum(1 for word in words if word[:1].islower()) * 3 <= len(words)
+    lower = lower_case_words(line)
+    return lower == 0 or (lower == 1 and len(words) >= 3)
 
 
 def _opens_division(units: list[Chunk], index: int, heads: set[int]) -> bool:

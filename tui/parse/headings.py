@@ -174,19 +174,26 @@ def _to_roman(value: int) -> str:
 
 def is_heading(line: str) -> bool:
     """A short Title Case or ALL CAPS line without sentence-ending punctuation."""
+    return lower_case_words(line) == 0
+
+
+def lower_case_words(line: str) -> int | None:
+    """How many words of a heading-shaped line (short, no sentence-ending punctuation, no
+    opening bracket or quotation mark) break Title Case, 2 standing for more than one; None when
+    the line has not that shape."""
     if len(line) > MAX_HEADING_CHARS or line.rstrip("”’\"')]").endswith(_SENTENCE_END + ("--", "—", "}")):
-        return False
+        return None
     if line.startswith(_NOT_HEADING_OPENERS):  # bracketed notes, quoted speech
-        return False
+        return None
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS:
-        return False
+        return None
     letters = [ch for ch in line if ch.isalpha()]
     if not letters:
-        return False
+        return None
     if all(not ch.islower() for ch in letters):
-        return True
-    return _is_title_case(words)
+        return 0
+    return _lower_words(words, stop=1)
 
 
 def is_list_intro(line: str) -> bool:
@@ -198,11 +205,20 @@ def is_list_intro(line: str) -> bool:
 
 
 def _is_title_case(words: list[str]) -> bool:
+    return _lower_words(words, 0) == 0
+
+
+def _lower_words(words: list[str], stop: int = 0) -> int:
+    """The words that break Title Case (a small word inside it does not), counted until there are
+    more than `stop` of them."""
+    count = 0
     for index, word in enumerate(words):
         first = next((ch for ch in word if ch.isalpha()), None)
         if first is None or not first.islower() or word[0].isdigit():
             continue
-        if index > 0 and word.casefold() in _MINOR_WORDS:
+        if index > 0 and word.casefold().rstrip(",;") in _MINOR_WORDS:  # `Weave in, My Hardy Life`
             continue
-        return False
-    return True
+        count += 1
+        if count > stop:
+            break
+    return count

@@ -432,6 +432,19 @@ def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
             units.append(Chunk([chunk.lines[0]], chunk.gap))
             units.extend(explode([Chunk(chunk.lines[1:], 0)]))
             continue
+        # A title at the margin with a note in brackets indented under it (`What Best I See in
+        # Thee` over `  [To U. S. G. return'd from his World's Tour]`): the title stands alone.
+        if (
+            len(chunk.lines) == 2
+            and len(chunk.lines[0]) <= MAX_HEADING_LINE
+            and chunk.lines[0][:1] not in " ["
+            and chunk.lines[1][:2] == "  "
+            and chunk.lines[1].strip().startswith("[")
+            and chunk.lines[1].rstrip().endswith("]")
+        ):
+            units.append(Chunk([chunk.lines[0]], chunk.gap))
+            units.append(Chunk([chunk.lines[1]], 0))
+            continue
         if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
             first = chunk.lines[0].strip()
             if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None) or (
