@@ -188,11 +188,12 @@ def lower_case_words(line: str) -> int | None:
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS:
         return None
-    letters = [ch for ch in line if ch.isalpha()]
-    if not letters:
+    if line.isupper():
+        return 0  # ALL CAPS (the common test first: no list of letters is made)
+    if not any(map(str.isalpha, line)):
         return None
-    if all(not ch.islower() for ch in letters):
-        return 0
+    if not any(map(str.islower, line)):
+        return 0  # letters without case
     return _lower_words(words, stop=1)
 
 
@@ -213,7 +214,7 @@ def _lower_words(words: list[str], stop: int = 0) -> int:
     more than `stop` of them."""
     count = 0
     for index, word in enumerate(words):
-        first = next((ch for ch in word if ch.isalpha()), None)
+        first = word[0] if word[0].isalpha() else next((ch for ch in word if ch.isalpha()), None)
         if first is None or not first.islower() or word[0].isdigit():
             continue
         if index > 0 and word.casefold().rstrip(",;") in _MINOR_WORDS:  # `Weave in, My Hardy Life`

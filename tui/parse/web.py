@@ -117,7 +117,7 @@ def is_interface(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > 120:
         return False
-    if text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
+    if (text[0].isdigit() or text[0] in ".,/") and text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
         return True  # share counts, `1 / 23`
     # A call to subscribe is one short line; a longer one naming an offer (`Disney Plus is Now Live,
     # Sign up for the … Package and Save $5/Month`) is the article's own.
