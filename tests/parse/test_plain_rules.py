@@ -359,7 +359,7 @@ def test_a_subheading_over_a_run_of_references_in_text_without_blank_lines():
     short = " See the Valley Press list of mill histories"
     wide = entry.strip()
     text = (
-        f"Bridge to Close\n" + f"{para}\n" * 12 + f"References\n{entry}\n{entry}\n{entry}\n{short}\n{entry}\n{entry}\n{entry}\n"
+        "Bridge to Close\n" + f"{para}\n" * 12 + f"References\n{entry}\n{entry}\n{entry}\n{short}\n{entry}\n{entry}\n{entry}\n"
         f"Further reading\n{wide}\n{wide}\n{wide}\n"
     )
     assert body(parse(text)) == [("References", 2), ("Further reading", 2)]

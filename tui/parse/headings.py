@@ -83,7 +83,9 @@ _MATTER = re.compile(
 )
 MAX_DIVISION_CHARS = 120
 # The first three letters of a named part of a book (`PRELUDE`, `The Preface`), in capitals.
-_MATTER_PREFIXES = frozenset(["THE", "PRE", "FIN", "INT", "APP", "AFT", "FOR", "CON", "PRO", "IND", "TRA", "EDI", "PUB", "AUT"])
+_MATTER_PREFIXES = frozenset(
+    ["THE", "PRE", "FIN", "INT", "APP", "AFT", "FOR", "CON", "PRO", "IND", "TRA", "EDI", "PUB", "AUT"]
+)
 # The first word of every division line, in capitals.
 _DIVISION_OPENERS = frozenset(
     [

@@ -9,7 +9,6 @@ lines between them; in a hard-wrapped one a block is, and its width tells verse 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 # A line longer than this is a paragraph written on one line, never a hard-wrapped line.

@@ -117,7 +117,7 @@ def is_interface(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > 120:
         return False
-    if (text[0].isdigit() or text[0] in ".,/") and text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit():
+    if _is_count(text):
         return True  # share counts, `1 / 23`
     # A call to subscribe is one short line; a longer one naming an offer (`Disney Plus is Now Live,
     # Sign up for the … Package and Save $5/Month`) is the article's own.
@@ -127,6 +127,13 @@ def is_interface(line: str) -> bool:
         return False
     words = _WORDS.findall(text.lower())
     return 0 < len(words) <= 8 and all(word.strip(":!") in _INTERFACE_WORDS or word.isdigit() for word in words)
+
+
+def _is_count(text: str) -> bool:
+    """Digits with separators only (`1,204`, `1 / 23`); the first character tells most lines."""
+    if not (text[0].isdigit() or text[0] in ".,/"):
+        return False
+    return text.replace(".", "").replace(",", "").replace("/", "").replace(" ", "").isdigit()
 
 
 def is_credit(line: str) -> bool:
