@@ -402,7 +402,7 @@ def _lone_caption_as_text(sections: list[Section]) -> list[Section]:
     index = headed[0]
     section = sections[index]
     name = section.heading or ""
-    if not _is_bare_name(name) or not any(name in block_text(block) for block in section.blocks):
+    if section.role != "body" or not _is_bare_name(name) or not any(name in block_text(b) for b in section.blocks):
         return sections
     caption = Paragraph(name)
     if index == 0:
