@@ -330,6 +330,38 @@ def test_a_lone_name_the_text_names_again_is_a_caption_not_a_heading():
     assert body(parse(text)) == [("Ann Miller", 2), ("Tom Reed", 2)]
 
 
+def test_a_running_header_stays_text_and_a_title_broken_over_lines_is_joined():
+    """A scanned report: the page header (read a little differently on each page by OCR) opens the
+    text, then the cover's title over three lines, each but the last ending on `Of`, `And`."""
+    header = "Confidential Draft // Do Not Copy // Mill Council Records"
+    pages = [
+        "Confidentia1 Draft // D0 Not C0py // Mill Counci1 Records",
+        "Conficlential Draft // Do N0t Copy // Mi1l Council Recorcls",
+        "Confidential Drafl // Do Not Copy // Mill Councii Records",
+    ]
+    text = f"{header}\n\nReport On The Closing Of\n\nThe Old Mill And\nIts River Bridge\n\n" + "".join(
+        f"{page}\n\n{LONG}\n\n{LONG}\n\n" for page in pages
+    )
+    article = parse(text)
+    assert article.title == "Report On The Closing Of The Old Mill And Its River Bridge"
+    # The header stays in the text, where it opens the file and where it recurs.
+    assert article.sections[0].blocks[:2] == [Paragraph(header), Paragraph(pages[0])]
+    assert body(article) == []
+    # A title line ending on another word stands alone.
+    assert parse(f"How to Turn the Mill On\nThe Old Mill And Its River\n\n{LONG}\n").title == "How to Turn the Mill On"
+
+
+def test_a_paragraph_opening_with_a_volumes_name_and_a_contents_entry_are_not_headings():
+    para = f"{LONG} {LONG}"
+    text = (
+        f"Bridge Report\n\n{para}\n\nVolume I describes the cracks found in the two arches of the bridge\n"
+        f"after the flood of the spring, and the repairs the engineers proposed.\n\n{para}\n\n"
+        f"Events at the Council Meeting .................................... 123\n\n{para}\n\n"
+        f"VOLUME II Repairs and Costs\n\n{para}\n"
+    )
+    assert body(parse(text)) == [("VOLUME II Repairs and Costs", 2)]
+
+
 def test_a_dek_directly_followed_by_the_first_heading():
     text = f"Bridge to Close\n\nWhat the council decided and why it matters\n\nThe Decision\n\n{LONG}\n\nThe Cost\n\n{LONG}\n"
     article = parse(text)

@@ -63,7 +63,9 @@ _CHAPTER_WORDS = (
 )
 # What may follow the number: nothing, a period or colon, then the division's own title after
 # `.`, `:`, `--` or a dash, or after a space.
-_TITLE = r"(?:\s*(?:[.:]|--|[—–-])?(?:\s+\S.*|(?<=[.:—–-])\S.*)?)?"
+# Without a separator, the title starts as a title does: `Volume I describes the factual results…`
+# is a sentence that happens to open with a volume's name.
+_TITLE = r"(?:\s*(?:[.:]|--|[—–-])(?:\s+\S.*|\S.*)?|\s+(?![a-zß-ÿ])\S.*)?"
 _PART = re.compile(rf"(?:{_PART_WORDS})\s+{_NUMBER}\b{_TITLE}")
 _CHAPTER = re.compile(rf"(?:{_CHAPTER_WORDS})\s*{_NUMBER}\b{_TITLE}")
 # `THE FIRST ACT`, `Second Part`: the number before the word.

@@ -11,7 +11,9 @@ the speakers of a play are recognised on the way. Every word of the input ends u
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse, block_text
 from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
@@ -58,6 +60,11 @@ UNSPACED_PARAGRAPH_CHARS = 200
 NAMED_SKIP = 3
 # Lines after the title where a byline or dateline is looked for.
 METADATA_LINES = 12
+# A running header: at most this many lines at the top, found again this many units on, this alike.
+MAX_HEADER_LINES = 3
+HEADER_LOOKAHEAD = 400
+NEAR_SAME_LETTERS = 0.75
+NEAR_SAME = 0.6
 
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
 _WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?\S)[ \t]*\1")
@@ -72,6 +79,9 @@ _DIVISION_PREFIXES = frozenset(
 )  # fmt: skip
 _NEVER_OPENING = ("\"", "“", "‘", "'", "„", "«", "»", "”", "[", "—", "–", "- ", "(Reporting", "http", "www.")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+# Words a title never ends with: a line ending with one goes on on the next.
+_DANGLING = frozenset(["a", "an", "the", "of", "and", "or", "nor", "into"])
+_LEADER_PAGE = re.compile(r"(?:\.\s*){5,}\S*\s*\d{1,4}\s*$")
 _CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
 # `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
 _POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
@@ -146,18 +156,25 @@ class _Body:
         numbered = self._numbers[0]
         self.numbered_outline = {1, 2, 3} <= numbered
         self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
+        self.page_headers: list[str] = []
 
     def parse(self) -> PlainDocument:
         units = self.units
         title = subtitle = author = date = None
         start = 0
         self.quiet_until = 0
+        lead: list[Chunk] = []
         if self.front:
-            title, subtitle, start = _front_matter(units)
+            # A running header recurring at the top of every page stays in the text, under the
+            # title, and is never a heading where it recurs.
+            skip = _running_header(units)
+            lead, units = units[:skip], units[skip:]
+            self.page_headers = [unit.single or "" for unit in lead]
+            title, subtitle, start = _front_matter(units, self.page_headers)
             if title is not None:
                 author, date, end = _metadata(units, start)
-                self.quiet_until = end - start
-        body = units[start:]
+                self.quiet_until = skip + end - start
+        body = lead + units[start:] if lead else units[start:]
         plan = plan_book(body, self.shape.width)
         self.named = plan.named
         self.next_named = 0
@@ -205,6 +222,8 @@ class _Body:
             return wiki.group(2), min(len(wiki.group(1)), 6), 1
         if len(line) > MAX_PATTERN_HEADING_CHARS:
             return None  # a paragraph written on one line (every kind of heading is shorter)
+        if _LEADER_PAGE.search(line):
+            return None  # a contents entry (`Events at the Convention ........ 123`), wherever it is
         if following is not None and _is_intro(line) and _MARKER.match(following.lines[0]):
             return line[:-1].rstrip(), 3, 1
         if line.startswith(_NEVER_OPENING) and not (self.spaced and _is_quoted_claim(line)):
@@ -221,6 +240,8 @@ class _Body:
         found = self._shaped(units, index)
         # Furniture, credits and bylines are weighed last: they take the longest to check.
         if found is None or (_not_a_heading(line) and not (self.spaced and _is_quoted_claim(line))):
+            return None
+        if any(_near_same(header, line) for header in self.page_headers):
             return None
         return found
 
@@ -276,6 +297,7 @@ class _Body:
             and len(following.lines[0]) > LONG_LINE_CHARS
             and not line.endswith((":", ",", ";"))
             and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "“\"")
+            and not following.lines[0].lstrip()[:1].islower()  # the sentence goes on: a broken line
             and not is_caption(line, following.lines[0])
         ):
             return line, 2, 1
@@ -484,7 +506,7 @@ def _spaced(units: list[Chunk]) -> bool:
     return bool(long_units) and sum(unit.gap > 0 for unit in long_units) * 2 >= len(long_units)
 
 
-def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
+def _front_matter(units: list[Chunk], page_headers: Sequence[str] = ()) -> tuple[str | None, str | None, int]:
     """Title and dek by position: the first line, then the line after it (each possibly repeated).
 
     A byline, dateline or piece of page furniture is neither; a caption (a line over a photo
@@ -506,7 +528,20 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
         or (is_dateline(title) and len(title) <= 40)
     ):
         return None, None, 0
-    start = _skip_repeat(units, 1, title)
+    # A title broken over lines, each ending on a word no title ends with (`Report On The
+    # Investigation Into` / `Russian Interference In The` / `2016 Presidential Election`).
+    start = 1
+    while (
+        start < len(units)
+        and title.rsplit(None, 1)[-1].casefold() in _DANGLING
+        and (following := units[start].single) is not None
+        and units[start].gap <= 1
+        and len(title) + len(following) < MAX_TITLE_CHARS
+        and is_heading(following)
+    ):
+        title = f"{title} {following}"
+        start += 1
+    start = _skip_repeat(units, start, title)
     if start + 1 >= len(units):
         return title, None, start
     dek = units[start].single
@@ -524,6 +559,7 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
         or _is_metadata(dek, following)
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
+        or any(_near_same(header, dek) for header in page_headers)
     ):
         return title, None, start
     after = _skip_repeat(units, start + 1, dek)
@@ -533,6 +569,39 @@ def _front_matter(units: list[Chunk]) -> tuple[str | None, str | None, int]:
     if after >= len(units) or not (_is_body_text(units[after]) or sentence):
         return title, None, start
     return title, dek, after
+
+
+def _running_header(units: list[Chunk]) -> int:
+    """How many of the first lines are a page's running header: lines that come back, the same
+    or nearly (as OCR reads them differently on each page), three times or more in the next pages."""
+    count = 0
+    while count < MAX_HEADER_LINES and count < len(units) and _recurs(units, count):
+        count += 1
+    return count
+
+
+def _recurs(units: list[Chunk], index: int) -> bool:
+    line = units[index].single
+    if line is None or len(line) < 12:
+        return False
+    found = 0
+    for unit in units[index + 1 : index + 1 + HEADER_LOOKAHEAD]:
+        if unit.single is not None and _near_same(line, unit.single):
+            found += 1
+            if found >= 3:
+                return True
+    return False
+
+
+def _near_same(line: str, other: str) -> bool:
+    """The same line, or the same as OCR reads it on another page (a few letters misread)."""
+    if other == line:
+        return True
+    if not len(line) * 0.85 <= len(other) <= len(line) * 1.15:
+        return False
+    # The letters compared as bags first (cheap), then in order.
+    matcher = SequenceMatcher(None, line, other, autojunk=False)
+    return matcher.quick_ratio() >= NEAR_SAME_LETTERS and matcher.ratio() >= NEAR_SAME
 
 
 def _skip_repeat(units: list[Chunk], index: int, line: str) -> int:
