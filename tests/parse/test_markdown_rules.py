@@ -161,6 +161,20 @@ def test_inline_html_tags_are_reduced_to_their_text():
     assert md(text).sections[0].blocks == [Paragraph("Keep this and that the alt end.")]
 
 
+def test_an_inline_comment_leaves_no_space_behind_and_never_glues_two_words():
+    text = "# T\n\nSee [Chapter 8](ch8.md)<!-- ignore -->. Then one<!-- a -->two, three <!-- b --> four.\n"
+    assert md(text).sections[0].blocks == [
+        Paragraph("See Chapter 8. Then one two, three four.", (Span(4, 13, "link", "ch8.md"),))
+    ]
+    # The space a comment stands for between two words goes before a span, not inside it.
+    assert md("# T\n\nx<!-- c -->**bold** y\n").sections[0].blocks == [Paragraph("x bold y", (Span(2, 6, "strong"),))]
+
+
+def test_inline_tags_that_only_style_text_glue_as_a_browser_draws_them():
+    text = "# T\n\nH<sub>2</sub>O and <kbd>Ctrl</kbd>+<kbd>C</kbd>, a<br>b, x<img src=a.png>y.\n"
+    assert md(text).sections[0].blocks == [Paragraph("H2O and Ctrl+C, a b, x y.")]
+
+
 def test_html_blocks_keep_text_drop_comments_styles_and_scripts_and_put_the_summary_first():
     text = (
         "# T\n\n<!--\na comment\nover lines\n-->\n\n<style>p { color: red }</style>\n\n"

@@ -8,6 +8,7 @@ target, a table cell, a footnote.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -15,6 +16,7 @@ from tests.conftest import CORPUS
 from tests.parse.test_properties import assert_clean
 from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Table, block_text
 from tui.parse import load_path
+from tui.reading.layout import Document
 
 REAL = CORPUS / "real"
 
@@ -192,6 +194,12 @@ def test_rust_book_chapter_opens_with_its_title_as_a_level_two_heading():
     text = all_text(article)
     assert "<!--" not in text
     assert "than those we covered in the “Data Types” section" in text  # `<!-- ignore -->` mid-sentence
+    # `[Chapter 8][ch8]<!-- ignore -->.`: the comment leaves no space before the full stop, in the
+    # text and as the reader shows it, with the link's number.
+    assert "non-ownership aspects of String in Chapter 8." in text
+    assert "(we’ll talk more about traits in Chapter 10). If a type" in text
+    shown = [unit.text for unit in Document(article).units]
+    assert any(re.search(r"aspects of String in Chapter 8\[\d+\]\.$", line) for line in shown)
     assert "<Listing" not in text and "</Listing>" not in text
     assert "Listing 4-1: A variable and the scope in which it is valid" in text
     # The sidebar quote keeps its heading as its first, bold line and its paragraphs apart.

@@ -21,6 +21,14 @@ BREAKS = frozenset(
 )  # fmt: skip
 """Elements that end the paragraph before them and start a new one."""
 ALT_TEXT = frozenset({"img", "area", "input"})
+PHRASING = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+        "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    }
+)  # fmt: skip
+"""Inline elements that only style their text: a browser draws the text on either side of their
+tags as it is, so `H<sub>2</sub>O` is one word."""
 
 
 class _TextParser(HTMLParser):

@@ -2,8 +2,9 @@
 
 The string is exactly what the reader shows and copies; strong, emphasis, code, strikethrough and
 links become spans over it. Links and images also go to the article's list of links. Nothing the
-author wrote is dropped: an empty link shows its target, and an element with no text at all still
-keeps the words on either side of it apart.
+author wrote is dropped: an empty link shows its target. Inline HTML is read as a browser shows it:
+`H<sub>2</sub>O` is one word, a comment leaves no space behind, and a comment or an empty element
+between two words still keeps them two words.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from tui.model.article import Span, SpanStyle
-from tui.parse.html_text import SKIPPED, inline_tag
+from tui.parse.html_text import BREAKS, PHRASING, SKIPPED, inline_tag
 
 _INLINE_CHARS = re.compile(r"[\\`*_\[\]!<&~]")
 _BRACKETS = re.compile(r"[\[\]]")
@@ -89,12 +90,20 @@ class InlineReducer:
         spans: list[Span] = []
         opened: list[tuple[str, int, str | None, int]] = []  # (kind, offset, link target, index in parts)
         skipping: str | None = None  # inside an inline <style> or <script>
+        apart = False  # a comment or an empty tag was here: the words on either side stay two words
 
         def add(text: str) -> None:
-            nonlocal size
-            if text:
-                parts.append(text)
-                size += len(text)
+            nonlocal size, apart
+            if not text:
+                return
+            if apart and parts and parts[-1][-1].isalnum() and text[0].isalnum():
+                # Spans opened where the space goes start after it, on the word they style.
+                opened[:] = [(k, o + 1 if o == size else o, t, i) for k, o, t, i in opened]
+                parts.append(" ")
+                size += 1
+            apart = False
+            parts.append(text)
+            size += len(text)
 
         for child in children:
             kind = child.type
@@ -146,7 +155,14 @@ class InlineReducer:
                 text, tag, closing = inline_tag(child.content)
                 if tag in SKIPPED and not closing:
                     skipping = tag
-                add(text or " ")
+                if text:
+                    add(text)
+                elif tag in BREAKS:
+                    add(" ")
+                elif tag not in PHRASING:
+                    # A comment leaves no trace (`[Chapter 8][ch8]<!-- ignore -->.` reads "Chapter
+                    # 8[2]."), yet never glues two words into one.
+                    apart = True
             elif kind == "footnote_ref":
                 footnote = child.meta["id"]
                 add(f"[{footnote + 1}]")
