@@ -218,6 +218,26 @@ def test_outline_of_a_book_like_markdown_file(capsys):
     )
 
 
+def test_outline_indents_each_level_below_the_main_one_a_step_further(capsys, tmp_path):
+    # `##` is the shallowest level here, so `##` headings are the main sections; `###` hangs under
+    # them, `####` and `#####` one and two steps further, as in the navigator.
+    path = tmp_path / "deep.md"
+    path.write_text(
+        "# Title\n\n## First\n\n### Sub\n\n#### Deeper\n\n##### Deepest\n\n## Second\n\n#### Skipped a level\n"
+    )
+    status, out, _ = run(capsys, "--outline", str(path))
+    assert (status, out) == (
+        0,
+        "Title\n"
+        "  1. First\n"
+        "      Sub\n"
+        "        Deeper\n"
+        "          Deepest\n"
+        "  2. Second\n"
+        "        Skipped a level\n",
+    )
+
+
 def test_takeaways_are_a_markdown_list(capsys):
     assert run(capsys, "--takeaways", str(SEED)) == (0, SEED_TAKEAWAYS, "")
 

@@ -83,17 +83,19 @@ def to_json(article: Article) -> str:
 
 
 def outline(article: Article) -> str:
-    """The title and every heading, sub-headings indented under their section."""
+    """The title and every heading: main sections numbered, each level below them indented one
+    step (two spaces) further than the level above, as the navigator shows them."""
     lines = [article.title]
     numbering = Numbering(article.sections)
     for index, section in enumerate(article.sections):
         if section.heading is None:
             continue
+        heading = section.heading.replace("\n", " ")
         number = numbering.number(index)
         if number is not None:
-            lines.append(f"  {number}. {section.heading}")
+            lines.append(f"  {number}. {heading}")
         else:
-            lines.append(f"      {section.heading}")
+            lines.append(" " * (4 + 2 * max(numbering.depth(index), 1)) + heading)
     return "\n".join(lines)
 
 
