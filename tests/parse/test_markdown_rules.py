@@ -214,6 +214,20 @@ def test_footnotes_are_marked_and_placed_at_the_end_of_their_section_in_order():
     ]
 
 
+def test_inline_notes_are_numbered_with_the_others_and_keep_their_words_and_styles():
+    text = "# T\n\nA claim^[Said *twice*, see [the source](https://s.example/).] and[^a] more.\n\n[^a]: Note A.\n"
+    article = md(text)
+    assert article.sections[0].blocks == [
+        Paragraph("A claim[1] and[2] more."),
+        Paragraph(
+            "[1] Said twice, see the source.",
+            (Span(9, 14, "emphasis"), Span(20, 30, "link", "https://s.example/")),
+        ),
+        Paragraph("[2] Note A."),
+    ]
+    assert article.links == [("the source", "https://s.example/")]
+
+
 def test_a_note_nothing_refers_to_stays_where_it_was_written():
     article = md("# T\n\nText.\n\n[^lonely]: Nobody cites me.\n\n## Next\n\nMore.\n")
     assert article.sections[0].blocks == [Paragraph("Text."), Paragraph("[lonely] Nobody cites me.")]

@@ -356,7 +356,9 @@ def markdown_article(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             chunks.append(f"*{draw(st.lists(word, min_size=2, max_size=10).map(' '.join))}*")
     for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["h1", "h2", "h3", "para", "list", "quote", "code", "takeaways"]))
+        kind = draw(
+            st.sampled_from(
+                ["h1", "h2", "h3", "para", "list", "quote", "code", "takeaways"]))
         if kind in ("h1", "h2", "h3"):
             chunks.append(f"{'#' * int(kind[1])} {draw(heading)}")
         elif kind == "para":
@@ -411,7 +413,11 @@ def rich_markdown_article(draw: st.DrawFn) -> str:
         chunks.append("---\n" + "\n".join(fields) + "\n---")
     notes: list[str] = []
     for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["h1", "h2", "para", "table", "html", "note", "deep-quote", "deep-list", "list"]))
+        kind = draw(
+            st.sampled_from(
+                ["h1", "h2", "para", "table", "html", "note", "inline-note", "deep-quote", "deep-list", "list"]
+            )
+        )
         if kind in ("h1", "h2"):
             chunks.append(f"{'#' * int(kind[1])} {draw(heading)}")
         elif kind == "para":
@@ -426,6 +432,8 @@ def rich_markdown_article(draw: st.DrawFn) -> str:
             if label not in notes:
                 notes.append(label)
                 chunks.append(f"[^{label}]: {draw(inline_markdown())}")
+        elif kind == "inline-note":
+            chunks.append(f"{draw(sentence)}^[{draw(inline_markdown())}] {draw(sentence)}")
         elif kind == "deep-quote":
             depth = draw(st.integers(1, 30))
             chunks.append("\n".join(">" * (level + 1) + " " + draw(sentence) for level in range(depth)))

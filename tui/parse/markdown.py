@@ -81,7 +81,8 @@ def _markdown_it() -> MarkdownIt:
 
 _MD = _markdown_it()
 # Inline parsing keeps markdown-it's own nesting limit (the block parser's is raised by add_rules).
-_INLINE = MarkdownIt("commonmark").enable("strikethrough").use(footnote_plugin, inline=False, move_to_end=False)
+# Inline notes (`text^[the note]`) are read here, where inline text is parsed.
+_INLINE = MarkdownIt("commonmark").enable("strikethrough").use(footnote_plugin, inline=True, move_to_end=False)
 
 
 def parse_markdown(text: str) -> MarkdownDocument:
@@ -165,6 +166,7 @@ class _Reducer:
         self.open: list[_List | _Blocks] = []
         self.notes: dict[str, list[Block]] = {}  # footnote label -> its blocks
         self.noted: dict[int, int] = {}  # footnote id -> the section it is first referenced in
+        self.inline_notes: dict[int, Inline] = {}  # an inline note's id -> its text
         self.unreferenced: list[tuple[int, str]] = []
 
     # --- the walk --------------------------------------------------------------------------------
@@ -339,6 +341,12 @@ class _Reducer:
 
     def _footnote_referenced(self, footnote: int) -> None:
         self.noted.setdefault(footnote, len(self.sections) - 1)
+        entry = self.env.get("footnotes", {}).get("list", {}).get(footnote, {})
+        if "label" not in entry and "tokens" in entry and footnote not in self.inline_notes:
+            # An inline note: its text is read where it is written (its links listed there), and
+            # placed with the other notes of the section.
+            self.inline_notes[footnote] = Inline("")  # a note that refers to itself is read once
+            self.inline_notes[footnote] = self.inline_reducer.reduce(entry["tokens"])
 
     def _note_defined(self, label: str, blocks: list[Block]) -> None:
         self.notes[label] = blocks
@@ -352,7 +360,10 @@ class _Reducer:
         for footnote, section in sorted(self.noted.items()):
             entry = footnotes.get(footnote, {})
             label = entry.get("label")
-            if label is not None and label in self.notes:
+            note = self.inline_notes.get(footnote)
+            if note is not None:
+                self.sections[section].blocks.extend(_marked(f"[{footnote + 1}]", [Paragraph(note.text, note.spans)]))
+            elif label is not None and label in self.notes:
                 placed.add(label)
                 self.sections[section].blocks.extend(_marked(f"[{footnote + 1}]", self.notes[label]))
         for section, label in self.unreferenced:
