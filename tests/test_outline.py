@@ -16,7 +16,7 @@ def section(heading: str | None, level: int = 2) -> Section:
 
 def test_the_seed_outline_numbers_main_sections_and_indents_the_rest():
     outline = Outline(load_path(SEED).sections)
-    lines = outline.lines(24)
+    lines = outline.lines(25)
     shown = [outline.prefix(entry) + entry.heading for entry in outline.entries]
     assert shown == [
         " 1 Introduction",
@@ -29,17 +29,18 @@ def test_the_seed_outline_numbers_main_sections_and_indents_the_rest():
         " 6 Future Outlook",
         " 7 Call to Action",
     ]
-    assert lines.line_count == 9  # every heading fits in 24 cells: marker, number, text
+    assert lines.line_count == 9  # every heading fits in 25 cells: marker, number, text, a free cell
+    assert outline.lines(24).line_count == 10  # "Context & Background" would touch the edge: it wraps
 
 
 def test_a_long_heading_wraps_under_its_first_word():
     outline = Outline([section(None), section("The long and winding road to somewhere far"), section("Sub", 3)])
-    lines = outline.lines(16)
+    lines = outline.lines(17)
     entry = outline.entries[0]
     assert outline.indent(entry) == 4
     texts = [entry.heading[lines.line_start[i] : lines.line_end[i]] for i in lines.lines_of(0)]
     assert texts == ["The long and", "winding road", "to somewhere", "far"]
-    assert all(len(text) <= 16 - 4 for text in texts)
+    assert all(len(text) <= 17 - 4 - 1 for text in texts)  # a cell kept free at the right
     assert lines.entry_at(4) == 1 and lines.lines_of(1) == range(4, 5)
     assert lines.entry_at(5) is None and lines.entry_at(-1) is None
 

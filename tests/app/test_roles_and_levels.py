@@ -56,3 +56,18 @@ async def test_the_navigator_indents_each_level_below_the_main_one():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert navigator_text(app)[:5] == ["  1 Part", "      Chapter", "        Scene", "          Aside", "  2 Next part"]
+
+
+async def test_a_heading_as_wide_as_the_navigator_keeps_a_cell_from_its_edge():
+    # Seen with the Rust book's chapter at 80x24: "Memory and Allocation" ran up to the pane's edge.
+    from tests.parse.test_real_markdown import load
+
+    app = BriefApp(load("rust-book-ch04-01-what-is-ownership.md"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        navigator = app.screen.query_one(Navigator)
+        assert navigator.display
+        width = navigator.text_width
+        lines = navigator_text(app)
+        assert "  4 Memory and" in lines and "    Allocation" in lines  # wrapped, as longer ones are
+        assert all(len(line) < width for line in lines), (width, lines)

@@ -20,6 +20,8 @@ MARKER_CELLS = 1
 """The first column of every line, where a bookmarked section shows its marker."""
 SUB_INDENT = 2
 """How much further each level below the main one is indented than the level above it."""
+RIGHT_PADDING = 1
+"""Cells kept free at the right of every line, so that a heading never touches the pane's edge."""
 MAX_DEPTH = 3
 """Levels deeper than this are indented no further: the pane is narrow."""
 
@@ -99,7 +101,8 @@ class OutlineLines:
         entry_lines: list[int] = []
         for index, entry in enumerate(outline.entries):
             entry_lines.append(len(line_entry))
-            spans = wrap(entry.heading, width - outline.indent(entry), is_narrow(entry.heading))
+            room = width - outline.indent(entry) - RIGHT_PADDING
+            spans = wrap(entry.heading, room, is_narrow(entry.heading))
             line_entry.extend([index] * len(spans))
             line_start.extend(start for start, _ in spans)
             line_end.extend(end for _, end in spans)
