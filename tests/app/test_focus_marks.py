@@ -47,6 +47,29 @@ async def test_focus_and_the_current_section_are_marked_without_colour(monkeypat
         assert style.bold and style.reverse
 
 
+async def test_the_panels_current_entry_is_marked_without_colour(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        items = app.screen.query_one(ItemList)
+
+        def marked() -> list[str]:
+            """The lines that carry the marker, as drawn."""
+            lines = [items.render_line(y).text for y in range(items.scrollable_content_region.height)]
+            return [line.rstrip() for line in lines if line.startswith(CURRENT_MARKER)]
+
+        # Every line of the first takeaway, and no other line, carries the marker, focused or not.
+        first = marked()
+        assert first and first[0].startswith(CURRENT_MARKER + "NATO Secretary General")
+        await pilot.press("tab", "j")  # the panel, its second entry
+        await pilot.pause()
+        second = marked()
+        assert second[0] == CURRENT_MARKER + "The meeting occurs amidst"
+        assert second[-1] == CURRENT_MARKER + "in Ukraine."
+        assert not any("NATO" in line for line in second)
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 async def test_the_panel_keeps_its_rules_and_no_blank_rows_across_tabs(size):
     app = seed_app()

@@ -78,6 +78,12 @@ def test_no_color_shows_focus_and_the_current_section(snap_compare, monkeypatch)
     assert snap_compare(seed_app(), press=["3", "tab", "tab"], terminal_size=(120, 40))
 
 
+def test_no_color_shows_the_panels_current_entry(snap_compare, monkeypatch):
+    # The panel focused, its second entry current: ▌ before each of its lines, as in the navigator.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(seed_app(), press=["tab", "j"], terminal_size=(120, 40))
+
+
 def test_highlights_and_the_sentence_cursor_without_colour(snap_compare, monkeypatch):
     # NO_COLOR drops the tint: the mark in the right margin and the reversed selection remain.
     monkeypatch.setenv("NO_COLOR", "1")

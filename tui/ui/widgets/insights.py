@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +21,7 @@ from tui.model.article import Article, Item
 from tui.ui.widgets.lists import KeyedList
 from tui.platform.state import Highlight
 from tui.reading.key_points import KeyPoint
+from tui.ui.widgets.navigator import CURRENT_MARKER
 from tui.ui.widgets.parts_line import PartsLine
 
 NO_INSIGHTS = "This article has no key takeaways, pros or cons, no sentences to suggest, and no highlights."
@@ -104,6 +107,22 @@ class ItemList(KeyedList):
         self.set_options(options)
         if entries:
             self.highlighted = min(highlighted, len(entries) - 1) if highlighted is not None else 0
+
+    def render_line(self, y: int) -> Strip:
+        """OptionList's line, with the current entry's first cell (its padding) made the marker
+        `▌`, as in the navigator: the current entry shows without colour (NO_COLOR). Highlights
+        have their own mark, `┃`, in the reading pane's right margin."""
+        strip = super().render_line(y)
+        first = next(iter(strip), None)
+        if first is None or first.style is None:
+            return strip
+        if first.text.startswith("─") and "option" not in first.style.meta:
+            glyph = " "  # a rule between entries starts under the entries' text, not at the edge
+        elif first.style.meta.get("option") == self.highlighted and first.text.startswith(" "):
+            glyph = CURRENT_MARKER
+        else:
+            return strip
+        return Strip.join([Strip([Segment(glyph, first.style)], 1), strip.crop(1, strip.cell_length)])
 
     @property
     def items(self) -> list[Item | None]:
