@@ -106,7 +106,10 @@ async def test_v_selects_sentences_and_enter_highlights_them_then_y_and_c_copy(t
         assert "Sent 2 highlights (terminal clipboard, OSC 52)" in notifications(app)
         await pilot.press("down", "c")
         await settle(app, pilot)
-        assert items.highlighted == 1 and decoded(sent[-1]) == EACH_PORT
+        # c copies the entry as the panel shows it: its section's line, then the highlight.
+        assert items.highlighted == 1 and decoded(sent[-1]) == f"§ Three Ports\n{EACH_PORT}"
+        shown = items.get_option_at_index(1).prompt
+        assert decoded(sent[-1]) == str(shown)
     # y copied exactly what the option prints.
     assert main(["--highlights", str(path)]) == 0
     assert capsys.readouterr().out == expected + "\n"
@@ -213,6 +216,28 @@ async def test_a_book_s_suggestions_follow_the_chapter_at_the_top(tmp_path, monk
         assert [p.text for p in insights.suggestions] == [
             "None of the three expects to grow, and all of them expect to last."
         ]
+
+
+async def test_y_on_a_book_s_key_points_copies_every_chapter_as_the_option_prints_them(tmp_path, capsys, monkeypatch):
+    from tui.reading import key_points
+
+    monkeypatch.setattr(key_points, "BOOK_WORDS", 50)  # Quiet Harbours, as if it were a book
+    path = article_file(tmp_path)
+    app, sent = app_for(path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_panel_tab(pilot, app, "key-points")
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "Sent suggested key points of 3 chapters (terminal clipboard, OSC 52)" in notifications(app)
+    assert main(["--key-points", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert [decoded(s) + "\n" for s in sent] == [printed]
+    # Every chapter under its heading, not only the one at the top of the reading pane.
+    assert [line for line in printed.splitlines() if line.startswith("## ")] == [
+        "## Introduction",
+        "## Three Ports",
+        "## What Comes Next",
+    ]
 
 
 async def test_a_first_highlight_brings_back_a_panel_that_had_nothing_to_show():

@@ -4,7 +4,7 @@ everywhere, the clipboard, the saved state, the help and the command palette."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -304,12 +304,14 @@ class BriefApp(App[None]):
     def on_insights_copy_requested(self, event: Insights.CopyRequested) -> None:
         self.copy_text(event.entry.text, "1 item")
 
-    def copy_text(self, text: str, description: str) -> None:
-        """Copy off the UI thread (pyperclip and tmux run programs), then say how it went."""
+    def copy_text(self, text: str | Callable[[], str], description: str) -> None:
+        """Copy off the UI thread (pyperclip and tmux run programs), then say how it went. `text`
+        may be a function that makes it (a book's key points, chapter by chapter), run there too."""
 
         def copy() -> None:
-            outcome = self.clipboard_writer.copy(text)
-            self.call_from_thread(self._report_copy, text, description, outcome)
+            made = text() if callable(text) else text
+            outcome = self.clipboard_writer.copy(made)
+            self.call_from_thread(self._report_copy, made, description, outcome)
 
         self.run_worker(copy, thread=True, group="copy", exclusive=True)
 

@@ -7,6 +7,8 @@ lists them with the suggestions; the app copies what `tab_markdown` gives it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -227,15 +229,21 @@ class Highlighting:
             self._show_highlights()
             self.notify("Highlight deleted.", timeout=2)  # type: ignore[attr-defined]
 
-    def tab_markdown(self) -> tuple[str, str] | None:
+    def tab_markdown(self) -> tuple[str | Callable[[], str], str] | None:
         """The panel's tab on show as the matching option prints it, and what to call it; None when
-        there is nothing to copy."""
+        there is nothing to copy. For a book's key points that is every chapter's list under its
+        heading, as `--key-points` prints them: a function, run off the UI thread by the copy."""
         insights = self.insights
-        article = self.document.article
+        document = self.document
+        article = document.article
         group = insights.active_group or "takeaways"
         if group == "takeaways" and article.takeaways:
             return export.markdown_list(article.takeaways), plural(len(article.takeaways), "takeaway")
         if group == "key-points" and insights.suggestions:
+            chapters = self._chapters()
+            if chapters:
+                what = f"suggested key points of {plural(len(chapters), 'chapter')}"
+                return partial(key_points.markdown, document), what
             points = insights.suggestions
             return key_points.markdown_list(points), plural(len(points), "suggested key point")
         if group == "pros" and article.pros:

@@ -68,10 +68,12 @@ def point_entry(point: KeyPoint) -> Entry:
 
 
 def highlight_entry(highlight: Highlight, title: str) -> Entry:
-    """A highlight under its section's heading (the title before the first heading)."""
+    """A highlight under its section's heading (the title before the first heading); `c` copies
+    both lines, as shown."""
     text = " ".join(highlight.text.split())
-    where = Content.styled(f"§ {highlight.heading or title}", "dim italic")
-    return Entry(Content.assemble(where, "\n", text), text, unit=highlight.unit, highlight=highlight)
+    where = f"§ {' '.join((highlight.heading or title).split())}"
+    shown = Content.assemble(Content.styled(where, "dim italic"), "\n", text)
+    return Entry(shown, f"{where}\n{text}", unit=highlight.unit, highlight=highlight)
 
 
 def insight_groups(
