@@ -1,7 +1,7 @@
 """Front matter: the YAML (`---`) or TOML (`+++`) block that opens many Markdown files.
 
 Static-site generators keep a post's title, description, author and date there, and nowhere else.
-The block is read as data with a real parser (PyYAML's `safe_load`, `tomllib`); what does not parse
+The block is read as data with a real parser (PyYAML's safe loader, `tomllib`); what does not parse
 as a table of fields is not front matter, and stays Markdown (`---` is also a thematic break).
 """
 
@@ -58,10 +58,20 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     return None, text
 
 
+class _TextLoader(yaml.SafeLoader):
+    """YAML read safely, with every scalar kept as the text the author wrote: `00` stays "00",
+    `yes` "yes" and `1.10` "1.10", where plain YAML makes them 0, True and 1.1 (words lost)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag == "tag:yaml.org,2002:merge"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
 def _load(source: str, fence: str) -> dict | None:
     """The fields of the block, or None when it is not a table of fields."""
     try:
-        data = tomllib.loads(source) if fence == "+++" else yaml.safe_load(source)
+        data = tomllib.loads(source) if fence == "+++" else yaml.load(source, Loader=_TextLoader)  # noqa: S506
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) and data else None
