@@ -42,6 +42,40 @@ def test_a_hash_heading_after_another_heading_is_a_section_and_the_title_is_the_
     assert outline(article) == [("Intro", 2), ("Late Top", 1)]
 
 
+def test_readme_html_headings_are_headings_of_their_level():
+    text = (
+        '<h1 align="center">Widget</h1>\n<p align="center"><em>Small and fast.</em></p>\n\n'
+        "Intro.\n\n<h2>Install</h2>\n\nRun it.\n\n## Usage\n\nUse it.\n"
+    )
+    article = md(text)
+    assert (article.title, article.subtitle) == ("Widget", "Small and fast.")
+    assert outline(article) == [(None, 2), ("Install", 2), ("Usage", 2)]
+    assert article.sections[1].blocks == [Paragraph("Run it.")]
+    # Two <h1> are two sections, as two `#` are.
+    article = md("<h1>One</h1>\n\nA.\n\n# Two\n\nB.\n")
+    assert article.title == "My Notes"
+    assert outline(article) == [("One", 1), ("Two", 1)]
+
+
+def test_a_centred_logo_that_opens_a_readme_with_no_hash_heading_is_its_title():
+    logo = '<p align="center">\n  <a href="https://w.example"><img src="logo.png" alt="Widget"></a>\n</p>\n'
+    article = md(f"<!-- badges -->\n\n{logo}<p align=center><i>Small and fast.</i></p>\n\n## Usage\n\nUse it.\n")
+    assert (article.title, article.subtitle) == ("Widget", "Small and fast.")
+    assert outline(article) == [("Usage", 2)]
+    # Not a logo: an image that is not centred, one beside text, or two images (a row of badges).
+    for opening in (
+        '<p><img src="b.svg" alt="Build"></p>\n',
+        '<p align="center"><img src="b.svg" alt="Widget"> is small</p>\n',
+        '<p align="center"><img src="b.svg" alt="Build"><img src="c.svg" alt="Coverage"></p>\n',
+    ):
+        article = md(f"{opening}\n## Usage\n\nUse it.\n")
+        assert article.title == "My Notes", opening
+        assert outline(article) == [(None, 2), ("Usage", 2)]
+    # A logo under a `#` title is a line of the text.
+    article = md(f"# Widget\n\n{logo}\nText.\n")
+    assert article.title == "Widget" and article.sections[0].blocks == [Paragraph("Widget"), Paragraph("Text.")]
+
+
 def test_several_hash_headings_are_sections_of_level_one():
     article = md("# One\n\nA.\n\n# Two\n\nB.\n")
     assert article.title == "My Notes"
@@ -93,6 +127,15 @@ def test_yaml_front_matter_gives_title_dek_author_date_and_keeps_other_fields_ap
         Section("Front matter", 1, [BulletList(False, (Item("tags", "a, b"),))], "front-matter"),
         # With a title from the front matter, the `#` heading is a section.
         Section("Body Heading", 1, [Paragraph("Text.")]),
+    ]
+
+
+def test_yaml_front_matter_values_are_the_text_the_author_wrote():
+    # Plain YAML reads `00` as 0, `yes` as True and `1.10` as 1.1: words the reader would not see.
+    article = md("---\ntitle: 1984\ndescription: 00\nversion: 1.10\ndraft: yes\nnotes: null\n---\n\nText.\n")
+    assert (article.title, article.subtitle) == ("1984", "00")
+    assert article.sections[0].blocks == [
+        BulletList(False, (Item("version", "1.10"), Item("draft", "yes"), Item("notes", "null")))
     ]
 
 

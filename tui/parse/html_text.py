@@ -8,6 +8,7 @@ shows its `<summary>` first, and block-level tags end a paragraph.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 SKIPPED = frozenset({"style", "script", "template"})
@@ -21,6 +22,10 @@ BREAKS = frozenset(
 )  # fmt: skip
 """Elements that end the paragraph before them and start a new one."""
 ALT_TEXT = frozenset({"img", "area", "input"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+"""Elements that have no end tag, so are never open."""
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+ITALIC = frozenset({"em", "i", "cite"})
 PHRASING = frozenset(
     {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
@@ -31,16 +36,37 @@ PHRASING = frozenset(
 tags as it is, so `H<sub>2</sub>O` is one word."""
 
 
+@dataclass(frozen=True)
+class HtmlParagraph:
+    """A paragraph of an HTML fragment: its text, and what a reader sees it as.
+
+    `level` is set for the text of a heading element (`<h1>` is 1); `logo` for a centred paragraph
+    whose only text is one image's alt text (a README's logo, shown where a title would be);
+    `italic` when all of its text is in `<em>` or `<i>` (a README's tagline).
+    """
+
+    text: str
+    level: int | None = None
+    logo: bool = False
+    italic: bool = False
+
+
 class _TextParser(HTMLParser):
     """Collects paragraphs of text; one instance per fragment."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
+        self.paragraphs: list[HtmlParagraph] = []
         self.words: list[str] = []
         self.skipping: str | None = None
         self.details: list[int] = []  # where each open <details> starts in `paragraphs`
         self.summary_at: int | None = None
+        self.open: list[tuple[str, bool]] = []  # open elements: (tag, centred)
+        self.level: int | None = None  # inside <h1>…<h6>
+        self.images = 0  # images with alt text in the paragraph being read
+        self.plain = False  # the paragraph has text that is neither alt text nor in italics
+        self.other = False  # the paragraph has text that is not alt text
+        self.centred_image = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipping is not None:
@@ -51,13 +77,21 @@ class _TextParser(HTMLParser):
         if tag in BREAKS:
             self.end_paragraph()
         values = dict(attrs)
+        if tag not in VOID:
+            centred = tag == "center" or (values.get("align") or "").strip().lower() == "center"
+            self.open.append((tag, centred))
+        if tag in HEADINGS:
+            self.level = HEADINGS[tag]
         if tag in ALT_TEXT and values.get("alt"):
             self.words.append(f" {values['alt']} ")
+            self.images += 1
+            self.centred_image = self.centred_image or any(centred for _tag, centred in self.open)
         elif tag == "listing" and values.get("caption"):
             # mdBook's <Listing number="4-1" caption="…"> shows its caption above the code.
             number = values.get("number")
             self.end_paragraph()
             self.words.append(f"Listing {number}: {values['caption']}" if number else str(values["caption"]))
+            self.other = self.plain = True
             self.end_paragraph()
         if tag == "details":
             self.details.append(len(self.paragraphs))
@@ -67,6 +101,8 @@ class _TextParser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in SKIPPED:
             self.handle_starttag(tag, attrs)
+            if tag not in VOID:
+                self._close(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping is not None:
@@ -84,27 +120,50 @@ class _TextParser(HTMLParser):
             self.details.pop()
         if tag in BREAKS:
             self.end_paragraph()
+        self._close(tag)
+        if tag in HEADINGS:
+            self.level = None
+
+    def _close(self, tag: str) -> None:
+        """Close the innermost open `tag` and what was left open inside it."""
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
 
     def handle_data(self, data: str) -> None:
         if self.skipping is None:
             self.words.append(data)
+            if data.strip():
+                self.other = True
+                self.plain = self.plain or not any(tag in ITALIC for tag, _centred in self.open)
 
     def end_paragraph(self) -> None:
         text = " ".join("".join(self.words).split())
-        self.words = []
         if text:
-            self.paragraphs.append(text)
+            logo = self.images == 1 and self.centred_image and not self.other and self.level is None
+            italic = self.other and not self.plain and self.images == 0
+            self.paragraphs.append(HtmlParagraph(text, self.level, logo, italic))
+        self.words = []
+        self.images = 0
+        self.plain = self.other = self.centred_image = False
 
     # Comments, declarations, processing instructions and CDATA are not text: the base class drops them.
 
 
-def html_paragraphs(fragment: str) -> list[str]:
-    """The paragraphs of text in an HTML fragment (a Markdown HTML block), in reading order."""
+def html_blocks(fragment: str) -> list[HtmlParagraph]:
+    """The paragraphs of an HTML fragment (a Markdown HTML block), in reading order, with what
+    each is: a heading, a logo, a line in italics, or text."""
     parser = _TextParser()
     parser.feed(fragment)
     parser.close()
     parser.end_paragraph()
     return parser.paragraphs
+
+
+def html_paragraphs(fragment: str) -> list[str]:
+    """The paragraphs of text in an HTML fragment (a Markdown HTML block), in reading order."""
+    return [paragraph.text for paragraph in html_blocks(fragment)]
 
 
 def inline_tag(source: str) -> tuple[str, str | None, bool]:

@@ -2,7 +2,9 @@
 
 The title comes, in this order, from the front matter's `title:`; from one `#` heading before every
 other heading; when there is no `#` heading at all, from a heading that opens the document; else
-from the file name (the caller's). Section levels are the number of `#`.
+from the file name (the caller's). Several `#` headings are sections. Section levels are the number
+of `#`. READMEs write headings in HTML too: `<h1>` counts as `#`, and a centred logo that opens the
+document (an image alone, its alt text "FastAPI") as a heading that opens it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from tui.model.article import (
     block_text,
 )
 from tui.parse.front_matter import FrontMatter, split_front_matter
-from tui.parse.html_text import html_paragraphs
+from tui.parse.html_text import HtmlParagraph, html_blocks
 from tui.parse.items import is_label, split_label
 from tui.parse.long_tables import cut_long_tables, read_rows
 from tui.parse.markdown_inline import Inline, InlineReducer, has_inline_syntax, join_lines, too_costly
@@ -172,7 +174,7 @@ class _Reducer:
     # --- the walk --------------------------------------------------------------------------------
 
     def walk(self, tokens: list[Token], matter: FrontMatter | None) -> MarkdownDocument:
-        title_index = None if matter is not None and matter.title else _title_heading(tokens)
+        title_at = None if matter is not None and matter.title else _title_heading(tokens)
         title = matter.title if matter is not None else None
         subtitle = matter.dek if matter is not None else None
         author = matter.author if matter is not None else None
@@ -190,7 +192,7 @@ class _Reducer:
             if kind == "heading_open":
                 inline = self.inline(tokens[index + 1])
                 index += 3
-                if index - 3 == title_index:
+                if (index - 3, None) == title_at:
                     title = _heading_text(inline.text)
                     dek, index = self._dek(tokens, index)
                     subtitle = subtitle or dek
@@ -204,6 +206,10 @@ class _Reducer:
                     spans = (Span(0, len(inline.text), "strong"), *inline.spans) if inline.text else ()
                     self._add_inline(Inline(inline.text, spans))
                 continue
+            if kind == "html_block" and not self.open:
+                index, found, dek = self._html_block(tokens, index, title_at)
+                title, subtitle = found or title, subtitle or dek
+                continue
             self._block_token(token)
             index += 1
         self._place_notes()
@@ -216,6 +222,34 @@ class _Reducer:
             author=author,
             date=date,
         )
+
+    def _html_block(
+        self, tokens: list[Token], index: int, title_at: tuple[int, int | None] | None
+    ) -> tuple[int, str | None, str | None]:
+        """An HTML block outside any list or quote: its paragraphs, its heading elements as
+        sections (`<h2>` is level 2), or the title and dek a README shows in HTML. Returns the
+        index to go on from, and the title and dek when they are here."""
+        title = dek = None
+        paragraphs = _html(tokens[index])
+        skip = None
+        for place, paragraph in enumerate(paragraphs):
+            if place == skip:
+                continue
+            if (index, place) == title_at:
+                title = paragraph.text
+                if place + 1 < len(paragraphs):
+                    if paragraphs[place + 1].italic:  # a tagline under a logo or an <h1>
+                        dek, skip = paragraphs[place + 1].text, place + 1
+                else:
+                    dek, after = self._dek(tokens, index + 1)
+                    if dek is not None:
+                        return after, title, dek
+            elif paragraph.level is not None:
+                self.sections.append(Section(paragraph.text, paragraph.level))
+                self.blocks = self.sections[-1].blocks
+            else:
+                self._add_inline(Inline(paragraph.text))
+        return index + 1, title, dek
 
     def _block_token(self, token: Token) -> None:
         kind = token.type
@@ -263,9 +297,9 @@ class _Reducer:
         elif kind in ("fence", "code_block"):
             language = token.info.split(maxsplit=1)[0] if kind == "fence" and token.info.strip() else None
             self._add(Preformatted(token.content.rstrip("\n"), language))
-        elif kind == "html_block":
-            for text in html_paragraphs(token.content):
-                self._add_inline(Inline(text))
+        elif kind == "html_block":  # inside a list, quote or note: its text, headings included
+            for paragraph in _html(token):
+                self._add_inline(Inline(paragraph.text))
         elif kind == "hr" and self.open and isinstance(self.open[-1], _List):
             pass  # a rule inside a list item shows nothing, as outside one
 
@@ -413,22 +447,46 @@ def _quoted(blocks: list[Block]) -> list[QuotedBlock]:
     return flat
 
 
-def _title_heading(tokens: list[Token]) -> int | None:
-    """The index of the heading that is the title, by the rules in the module's docstring."""
-    headings = [index for index, token in enumerate(tokens) if token.type == "heading_open" and token.level == 0]
-    if not headings:
-        return None
-    ones = [index for index in headings if tokens[index].tag == "h1"]
+def _title_heading(tokens: list[Token]) -> tuple[int, int | None] | None:
+    """Where the title is, by the rules in the module's docstring: a heading token's index and
+    None, or an HTML block's index and the place of the paragraph in it; None when no rule finds one.
+
+    A heading element in an HTML block (`<h1 align="center">Name</h1>`) counts as a heading of its
+    level, and a README's centred logo (an image alone, its alt text its only text) as a heading
+    that can open the document: that is what their readers see.
+    """
+    headings: list[tuple[int, int | None, int]] = []
+    first: tuple[int, int | None] | None = None
+    first_is_heading = False
+    for index, token in enumerate(tokens):
+        if token.level != 0:
+            continue
+        if token.type == "heading_open":
+            headings.append((index, None, int(token.tag[1])))
+            if first is None:
+                first, first_is_heading = (index, None), True
+        elif token.type == "html_block":
+            for place, paragraph in enumerate(_html(token)):
+                if paragraph.level is not None:
+                    headings.append((index, place, paragraph.level))
+                if first is None:  # a block with no text (a comment) is not the first content
+                    first, first_is_heading = (index, place), paragraph.level is not None or paragraph.logo
+        elif first is None and token.nesting >= 0:
+            first = (index, None)
+    ones = [heading[:2] for heading in headings if heading[2] == 1]
     if ones:
-        return ones[0] if len(ones) == 1 and ones[0] == headings[0] else None
-    first = next((i for i, t in enumerate(tokens) if t.level == 0 and not _is_comment(t)), None)
-    return first if first == headings[0] else None
+        return ones[0] if len(ones) == 1 and ones[0] == headings[0][:2] else None
+    return first if first_is_heading else None
 
 
-def _is_comment(token: Token) -> bool:
-    return (
-        token.type == "html_block" and token.content.lstrip().startswith("<!--") and not html_paragraphs(token.content)
-    )
+def _html(token: Token) -> list[HtmlParagraph]:
+    """An HTML block's paragraphs, read once (the title rule reads them before the walk)."""
+    meta = token.meta if token.meta is not None else {}
+    paragraphs = meta.get("brief_html")
+    if paragraphs is None:
+        paragraphs = meta["brief_html"] = html_blocks(token.content)
+        token.meta = meta
+    return paragraphs
 
 
 def _heading_text(text: str) -> str:
