@@ -156,12 +156,14 @@ class Section:
     Views count from the shallowest level present among body headings (`tui.reading.numbering`).
     `role` is "body" for the text proper; front matter, a contents list and a licence keep their
     place in the text but are not numbered, jumped to, or counted in progress and reading time.
+    `heading_spans` are inline styles over `heading` (a Markdown heading's code, emphasis, links).
     """
 
     heading: str | None
     level: int
     blocks: list[Block] = field(default_factory=list)
     role: Role = "body"
+    heading_spans: Spans = ()
 
 
 @dataclass
