@@ -90,3 +90,59 @@ async def test_a_search_match_inside_a_wrapped_table_cell_is_highlighted_where_i
         match = app.reader.component_style("reader--match-current")
         assert style_of(line, "harbour").bgcolor == match.bgcolor
         assert style_of(line, "the ").bgcolor != match.bgcolor
+
+
+GUIDE = """# Guide
+
+Intro text.
+
+## Use `brief` with *care*, see [the manual](https://d.example/manual)
+
+See [the docs](https://d.example/docs) first.
+
+## Key Takeaways
+
+- **Speed:** Opens *large* files with `mmap`, see [the notes](https://d.example/notes).
+- Plain point.
+"""
+
+
+async def test_a_heading_draws_its_spans_and_its_links_numbered_in_reading_order():
+    from tui.parse import parse_text
+
+    app = BriefApp(parse_text(GUIDE, name="guide.md"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        heading = line_with(app, "Use brief with care, see the manual[1]")
+        plain = style_of(heading, "Use ")
+        assert plain.bold and not (plain.italic or plain.underline)  # a heading is bold throughout
+        assert style_of(heading, "brief").bgcolor != plain.bgcolor  # inline code stands out
+        assert style_of(heading, "care").italic
+        assert style_of(heading, "the manual").underline and not style_of(heading, "[1]").underline
+        assert "See the docs[2] first." in "".join(segment.text for segment in line_with(app, "See the docs"))
+
+
+async def test_panel_items_draw_their_spans_and_c_copies_them_as_shown():
+    from tests.app.test_copying import SSH, decoded, settle
+    from tui.parse import parse_text
+    from tui.platform.clipboard import Clipboard, Environment
+    from tui.ui.widgets.insights import ItemList
+
+    sent: list[str] = []
+    clipboard = Clipboard("osc52", Environment.from_environ(SSH), write_terminal=sent.append)
+    app = BriefApp(parse_text(GUIDE, name="guide.md"), clipboard=clipboard)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        items = app.screen.query_one(ItemList)
+        shown = "Speed: Opens large files with mmap, see the notes[3]."  # the reader's number
+        assert str(items.get_option_at_index(0).prompt) == shown
+        items.focus()
+        await pilot.press("j")  # off the first entry: the current one is bold throughout
+        segments = [segment for y in range(3) for segment in items.render_line(y)]
+        assert style_of(segments, "Speed:").bold and not style_of(segments, " Opens ").bold
+        assert style_of(segments, "large").italic
+        assert style_of(segments, "mmap").color != style_of(segments, " Opens ").color
+        assert style_of(segments, "the notes").underline and not style_of(segments, "[3]").underline
+        await pilot.press("k", "c")
+        await settle(app, pilot)
+        assert [decoded(text) for text in sent] == [shown]

@@ -76,6 +76,18 @@ def test_a_centred_logo_that_opens_a_readme_with_no_hash_heading_is_its_title():
     assert article.title == "Widget" and article.sections[0].blocks == [Paragraph("Widget"), Paragraph("Text.")]
 
 
+def test_a_heading_keeps_its_inline_styles_as_spans_without_its_anchor():
+    article = md("# T\n\n## Use `brief` with *care*, see [the docs](https://d.example) {#use}\n\nText.\n")
+    assert article.sections == [
+        Section(
+            "Use brief with care, see the docs",
+            2,
+            [Paragraph("Text.")],
+            heading_spans=(Span(4, 9, "code"), Span(15, 19, "emphasis"), Span(25, 33, "link", "https://d.example")),
+        )
+    ]
+
+
 def test_several_hash_headings_are_sections_of_level_one():
     article = md("# One\n\nA.\n\n# Two\n\nB.\n")
     assert article.title == "My Notes"

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from tests.parse.test_properties import assert_clean
-from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Table, block_text
+from tui.model.article import Article, BulletList, Item, Paragraph, Preformatted, Quote, Span, Table, block_text
 from tui.parse import load_path
 from tui.reading.layout import Document
 
@@ -318,6 +318,8 @@ def test_fastapi_readme_html_is_reduced_to_its_text():
         ("Opinions", 2),
     ]
     assert ("Typer, the FastAPI of CLIs", 2) in outline(article)
+    typer = next(section for section in article.sections if section.heading == "Typer, the FastAPI of CLIs")
+    assert typer.heading_spans == (Span(0, 5, "strong"),)  # `## **Typer**, the FastAPI of CLIs`
     assert ("About FastAPI Cloud", 4) in outline(article)
     assert outline(article)[-1] == ("License", 2)
     lead = article.sections[0].blocks

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from tests.reading.samples import rich_article
-from tui.model.article import Article, Paragraph, Section
+from tui.model.article import Article, Paragraph, Section, Span
 from tui.reading.export import plain_text
 from tui.reading.layout import Document
 
@@ -81,3 +81,20 @@ def test_the_command_line_passes_no_references_through():
 def test_an_empty_title_or_heading_does_not_break_plain_text():
     article = Article("", None, [Section("", 2, [Paragraph("Body text.")])])
     assert plain_text(article, 40).splitlines()[-1] == "Body text."  # and no ValueError from max() of nothing
+
+
+def test_a_link_in_a_heading_is_numbered_as_the_reader_numbers_it():
+    article = Article(
+        "T",
+        None,
+        [
+            Section("See the manual", 2, [Paragraph("Read the docs.", (Span(9, 13, "link", "https://d/docs"),))],
+                    heading_spans=(Span(4, 14, "link", "https://d/manual"),)),
+        ],
+    )
+    out = plain_text(article, 60).splitlines()
+    assert out[3:5] == ["See the manual[1]", "-----------------"]
+    assert "Read the docs[2]." in out
+    assert out[-3:] == ["", "  1. https://d/manual", "  2. https://d/docs"]
+    assert [unit.text for unit in Document(article).units[1:]] == ["See the manual[1]", "Read the docs[2]."]
+    assert "See the manual\n" in plain_text(article, 60, references=False)

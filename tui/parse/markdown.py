@@ -199,7 +199,9 @@ class _Reducer:
                     byline_author, byline_date = _byline(tokens, index)
                     author, date = author or byline_author, date or byline_date
                 elif not self.open:
-                    self.sections.append(Section(_heading_text(inline.text), int(token.tag[1])))
+                    heading = _heading_text(inline.text)
+                    spans = _within(inline.spans, len(heading))
+                    self.sections.append(Section(heading, int(token.tag[1]), heading_spans=spans))
                     self.blocks = self.sections[-1].blocks
                 else:
                     # A heading inside a quote, list or note is a bold line of it.
@@ -487,6 +489,15 @@ def _html(token: Token) -> list[HtmlParagraph]:
         paragraphs = meta["brief_html"] = html_blocks(token.content)
         token.meta = meta
     return paragraphs
+
+
+def _within(spans: tuple[Span, ...], size: int) -> tuple[Span, ...]:
+    """The spans that lie in the first `size` characters (a heading without its `{#anchor}`)."""
+    return tuple(
+        span if span.end <= size else Span(span.start, size, span.style, span.target)
+        for span in spans
+        if span.start < size
+    )
 
 
 def _heading_text(text: str) -> str:

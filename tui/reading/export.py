@@ -14,7 +14,6 @@ from tui.reading.numbering import Numbering
 from tui.reading.tables import column_widths, header_rule, row_lines
 from tui.reading.units import LinkNumbers, Styles, TableRows, one_line, shifted
 
-
 JSON_VERSION = 2
 
 
@@ -133,7 +132,7 @@ def plain_text(article: Article, width: int = 72, references: bool = True) -> st
     numbering = Numbering(article.sections)
     for index, section in enumerate(article.sections):
         if section.heading is not None:
-            heading = _wrap(section.heading, width)
+            heading = _wrap(numbers.apply(section.heading, section.heading_spans, index)[0], width)
             out += ["", *heading]
             if numbering.depth(index) == 0:  # main headings are underlined
                 rule = "-" * min(max((cell_len(line) for line in heading), default=0), width)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Generic, TypeVar
 
@@ -111,8 +111,21 @@ class Document:
 
     def unit_of_item(self, item: Item) -> int | None:
         """The unit showing `item` (one of this document's own: it is found by identity)."""
-        place = next((place for place, candidate in _item_places(self.article) if candidate is item), None)
-        return self._item_units.get(place) if place is not None else None
+        return self.units_of_items([item])[0]
+
+    def units_of_items(self, items: Sequence[Item]) -> list[int | None]:
+        """The unit showing each of `items` (None for one that is not in the text), in one walk."""
+        wanted = {id(item): index for index, item in enumerate(items)}
+        found: list[int | None] = [None] * len(items)
+        if not wanted:
+            return found
+        for place, candidate in _item_places(self.article):
+            index = wanted.pop(id(candidate), None)
+            if index is not None:
+                found[index] = self._item_units.get(place)
+                if not wanted:
+                    break
+        return found
 
     def code_block_of(self, unit: int) -> CodeBlock | None:
         """The code block with a language that `unit` is a line of, if any."""

@@ -169,7 +169,8 @@ class Flattened:
             self.section_units.append(len(self.units))
             if section.heading is not None:
                 kind = Kind.SUBHEADING if numbering.depth(index) else Kind.HEADING
-                self.units.append(Unit(kind, one_line(section.heading), index))
+                heading, styles = self.numbers.apply(one_line(section.heading), section.heading_spans, index)
+                self.units.append(Unit(kind, heading, index, styles=styles))
             for place, block in enumerate(section.blocks):
                 self._block(block, index, quoted=False, place=place)
 

@@ -170,7 +170,7 @@ class ReaderScreen(Highlighting, Screen[None]):
             Navigator(self.article.sections, id="navigator"),
             Reader(self.document, id="reader"),
             Insights(
-                self.article,
+                self.document,
                 suggestions=self.first_suggestions(),
                 suggesting=not self.article.takeaways and self._has_prose(),
                 id="insights",
@@ -220,7 +220,7 @@ class ReaderScreen(Highlighting, Screen[None]):
         self.reader.set_document(document)
         self.query_one("#navigator", Navigator).set_outline(outline)
         self.panes.outline_empty = self.outline_empty
-        self.query_one("#insights", Insights).show(article)
+        self.query_one("#insights", Insights).show(document)
         self._refresh_status()
         self._restore()
         if to_bottom:

@@ -17,10 +17,12 @@ from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.model.article import Article, Item
-from tui.ui.widgets.lists import KeyedList
+from tui.model.article import Item
 from tui.platform.state import Highlight
 from tui.reading.key_points import KeyPoint
+from tui.reading.layout import Document
+from tui.reading.units import LINK_NUMBER, Unit
+from tui.ui.widgets.lists import KeyedList
 from tui.ui.widgets.navigator import CURRENT_MARKER
 from tui.ui.widgets.parts_line import PartsLine
 
@@ -30,11 +32,34 @@ SUGGESTED_NOTE = "Chosen by brief from the text: not the author's."
 CHOOSING = "Choosing key points…"
 
 
+SPAN_STYLES = {
+    "strong": "bold",
+    "emphasis": "italic",
+    "strike": "strike",
+    "code": "$text-warning",
+    "link": "underline $text-accent",
+    LINK_NUMBER: "$text-muted",
+}
+"""Inline styles as the reading pane draws them (styles/brief.tcss, `reader--*`), in theme colours."""
+
+
 def item_content(item: Item) -> Content:
     """An item as the panel shows it: the label in bold, then the text; never parsed as markup."""
     if item.label is None:
         return Content(item.text)
     return Content.assemble((f"{item.label}:", "bold"), f" {item.text}" if item.text else "")
+
+
+def unit_content(unit: Unit) -> Content:
+    """An item as the reading pane shows it, its label bold, its spans styled, each link followed
+    by its number: styles laid over ranges of the text, which is never parsed as markup."""
+    content = Content(unit.text)
+    if unit.strong:
+        content = content.stylize("bold", 0, unit.strong)
+    for start, end, style in unit.styles:
+        if style in SPAN_STYLES:
+            content = content.stylize(SPAN_STYLES[style], start, end)
+    return content
 
 
 @dataclass(frozen=True)
@@ -62,6 +87,18 @@ def item_entry(item: Item) -> Entry:
     return Entry(item_content(item), item.display, item=item)
 
 
+def item_entries(document: Document, items: Sequence[Item]) -> list[Entry]:
+    """The author's items as the reading pane shows them (what `c` copies, `[n]` after each link);
+    one that is not in the text is shown from the model, its label bold."""
+    units = document.units_of_items(items)
+    return [
+        item_entry(item)
+        if unit is None
+        else Entry(unit_content(document.units[unit]), document.units[unit].text, item=item)
+        for item, unit in zip(items, units, strict=True)
+    ]
+
+
 def point_entry(point: KeyPoint) -> Entry:
     text = " ".join(point.text.split())
     return Entry(Content(text), text, unit=point.unit)
@@ -77,15 +114,16 @@ def highlight_entry(highlight: Highlight, title: str) -> Entry:
 
 
 def insight_groups(
-    article: Article, suggestions: Sequence[KeyPoint] = (), highlights: Sequence[Highlight] = ()
+    document: Document, suggestions: Sequence[KeyPoint] = (), highlights: Sequence[Highlight] = ()
 ) -> list[Group]:
     """The non-empty tabs in the order they are shown: the author's takeaways, or else brief's
     suggestions (never both: they are not to be mixed), then pros, cons and highlights."""
+    article = document.article
     groups = [
-        Group("takeaways", "Takeaways", [item_entry(i) for i in article.takeaways]),
+        Group("takeaways", "Takeaways", item_entries(document, article.takeaways)),
         Group("key-points", SUGGESTED, [] if article.takeaways else [point_entry(p) for p in suggestions]),
-        Group("pros", "Pros", [item_entry(i) for i in article.pros]),
-        Group("cons", "Cons", [item_entry(i) for i in article.cons]),
+        Group("pros", "Pros", item_entries(document, article.pros)),
+        Group("cons", "Cons", item_entries(document, article.cons)),
         Group("highlights", "Highlights", [highlight_entry(h, article.title) for h in highlights]),
     ]
     return [group for group in groups if group.entries]
@@ -206,7 +244,7 @@ class Insights(Vertical):
 
     def __init__(
         self,
-        article: Article,
+        document: Document,
         *,
         suggestions: list[KeyPoint] | None = None,
         suggesting: bool = False,
@@ -214,11 +252,12 @@ class Insights(Vertical):
     ) -> None:
         """`suggestions` made already, or `suggesting`: brief is choosing them (no takeaways)."""
         super().__init__(id=id)
-        self.article = article
+        self.document = document
+        self.article = document.article
         self.suggesting = suggesting and suggestions is None
         self.suggestions: list[KeyPoint] = suggestions or []
         self.highlights: list[Highlight] = []
-        self.groups = insight_groups(article, self.suggestions)
+        self.groups = insight_groups(document, self.suggestions)
         self.active = 0
         """The index of the group on show."""
         self._highlighted: dict[str, int | None] = {}
@@ -267,9 +306,10 @@ class Insights(Vertical):
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         self.show_group(event.index)
 
-    def show(self, article: Article) -> None:
-        """Show another article's items (the whole of a book, once it is parsed)."""
-        self.article = article
+    def show(self, document: Document) -> None:
+        """Show another document's items (the whole of a book, once it is parsed)."""
+        self.document = document
+        self.article = article = document.article
         self.suggestions = []
         self.suggesting = self.suggesting or not article.takeaways  # the screen asks for them anew
         self._regroup(keep=False)
@@ -290,7 +330,7 @@ class Insights(Vertical):
         if self.groups and self.is_mounted and self.query(ItemList):
             self._highlighted[self.groups[self.active].key] = self.query_one(ItemList).highlighted
         had = bool(self.groups)
-        self.groups = insight_groups(self.article, self.suggestions, self.highlights)
+        self.groups = insight_groups(self.document, self.suggestions, self.highlights)
         keys = [group.key for group in self.groups]
         self.active = keys.index(key) if key in keys else 0
         if not keep:
