@@ -113,17 +113,32 @@ def highlight_entry(highlight: Highlight, title: str) -> Entry:
     return Entry(shown, f"{where}\n{text}", unit=highlight.unit, highlight=highlight)
 
 
+def authored_entries(document: Document) -> dict[str, list[Entry]]:
+    """The author's takeaways, pros and cons as the panel lists them."""
+    article = document.article
+    return {
+        "takeaways": item_entries(document, article.takeaways),
+        "pros": item_entries(document, article.pros),
+        "cons": item_entries(document, article.cons),
+    }
+
+
 def insight_groups(
-    document: Document, suggestions: Sequence[KeyPoint] = (), highlights: Sequence[Highlight] = ()
+    document: Document,
+    suggestions: Sequence[KeyPoint] = (),
+    highlights: Sequence[Highlight] = (),
+    authored: dict[str, list[Entry]] | None = None,
 ) -> list[Group]:
     """The non-empty tabs in the order they are shown: the author's takeaways, or else brief's
-    suggestions (never both: they are not to be mixed), then pros, cons and highlights."""
+    suggestions (never both: they are not to be mixed), then pros, cons and highlights.
+    `authored` is what `authored_entries` made for this document already."""
     article = document.article
+    authored = authored if authored is not None else authored_entries(document)
     groups = [
-        Group("takeaways", "Takeaways", item_entries(document, article.takeaways)),
+        Group("takeaways", "Takeaways", authored["takeaways"]),
         Group("key-points", SUGGESTED, [] if article.takeaways else [point_entry(p) for p in suggestions]),
-        Group("pros", "Pros", item_entries(document, article.pros)),
-        Group("cons", "Cons", item_entries(document, article.cons)),
+        Group("pros", "Pros", authored["pros"]),
+        Group("cons", "Cons", authored["cons"]),
         Group("highlights", "Highlights", [highlight_entry(h, article.title) for h in highlights]),
     ]
     return [group for group in groups if group.entries]
@@ -257,7 +272,9 @@ class Insights(Vertical):
         self.suggesting = suggesting and suggestions is None
         self.suggestions: list[KeyPoint] = suggestions or []
         self.highlights: list[Highlight] = []
-        self.groups = insight_groups(document, self.suggestions)
+        self.authored = authored_entries(document)
+        """The author's lists, made once per document (the tabs are made anew at every change)."""
+        self.groups = insight_groups(document, self.suggestions, authored=self.authored)
         self.active = 0
         """The index of the group on show."""
         self._highlighted: dict[str, int | None] = {}
@@ -310,6 +327,7 @@ class Insights(Vertical):
         """Show another document's items (the whole of a book, once it is parsed)."""
         self.document = document
         self.article = article = document.article
+        self.authored = authored_entries(document)
         self.suggestions = []
         self.suggesting = self.suggesting or not article.takeaways  # the screen asks for them anew
         self._regroup(keep=False)
@@ -330,7 +348,7 @@ class Insights(Vertical):
         if self.groups and self.is_mounted and self.query(ItemList):
             self._highlighted[self.groups[self.active].key] = self.query_one(ItemList).highlighted
         had = bool(self.groups)
-        self.groups = insight_groups(self.document, self.suggestions, self.highlights)
+        self.groups = insight_groups(self.document, self.suggestions, self.highlights, self.authored)
         keys = [group.key for group in self.groups]
         self.active = keys.index(key) if key in keys else 0
         if not keep:
