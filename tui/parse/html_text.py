@@ -102,7 +102,9 @@ class _TextParser(HTMLParser):
         if tag not in SKIPPED:
             self.handle_starttag(tag, attrs)
             if tag not in VOID:
-                self._close(tag)
+                self._close(tag)  # `<span/>`, `<h2/>`: opened and closed at once
+            if tag in HEADINGS:
+                self.level = None
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping is not None:
