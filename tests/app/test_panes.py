@@ -109,3 +109,25 @@ async def test_an_article_without_headings_gives_the_navigators_width_to_the_tex
         await pilot.pause()
         assert not app.screen.query_one(Navigator).display
         assert any(text.startswith("No sections to list:") for text in notifications(app))
+
+
+async def test_enter_on_a_panel_entry_refilled_before_its_message_chooses_nothing():
+    # Random keys found it: Enter, then a tab change refills the list before the selection is read.
+    from textual.widgets import OptionList
+
+    from tui.ui.widgets.insights import ItemList
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        items = app.screen.query_one(ItemList)
+        last = items.option_count - 1
+        stale = items.get_option_at_index(last)
+        top = app.reader.scroll_y
+        items.show_entries(items.entries[:2])  # fewer entries now
+        items.post_message(OptionList.OptionSelected(items, stale, last))
+        await pilot.pause()
+        assert app.reader.scroll_y == top  # no jump, and no IndexError
+        items.post_message(OptionList.OptionSelected(items, items.get_option_at_index(1), 1))
+        await pilot.pause()
+        assert app.reader.scroll_y != top  # a live entry still takes the reader to its place

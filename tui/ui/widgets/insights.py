@@ -392,5 +392,11 @@ class Insights(Vertical):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if isinstance(event.option_list, ItemList):
-            self.post_message(self.ItemChosen(self, event.option_list.entries[event.option_index]))
+        shown = event.option_list
+        if not isinstance(shown, ItemList):
+            return
+        # The list may be refilled (a tab change, suggestions arriving) between Enter and this
+        # message: an option no longer on show chooses nothing.
+        index = event.option_index
+        if index < len(shown.entries) and index < shown.option_count and shown.get_option_at_index(index) is event.option:
+            self.post_message(self.ItemChosen(self, shown.entries[index]))
