@@ -148,3 +148,39 @@ async def test_any_session_sequence_leaves_valid_state_with_each_last_position(i
     articles = json.loads((isolated_state / STATE_FILE).read_text())["articles"]
     for digest, unit in last.items():
         assert articles[digest]["position"]["unit"] == unit
+
+
+async def test_the_bookmark_list_closes_once_and_only_itself(isolated_state):
+    from tui.ui.screens.reader import ReaderScreen
+    from tui.ui.screens.too_small import TooSmallScreen
+
+    def escape(dialog: BookmarksScreen) -> None:
+        # Escape's action, run by the dialog itself as a key would (a test calling dismiss from
+        # outside the app's loop would not be what happens).
+        dialog.call_later(dialog.run_action, "dismiss(None)")
+
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        stack = list(app.screen_stack)
+        await pilot.press("2", "m", "apostrophe")
+        dialog = app.screen
+        assert isinstance(dialog, BookmarksScreen)
+        escape(dialog)
+        escape(dialog)  # two Escapes in one burst: the second used to pop the reader too
+        await pilot.pause()
+        assert app.screen_stack == stack and isinstance(app.screen, ReaderScreen)
+        await pilot.press("apostrophe")
+        dialog = app.screen
+        await pilot.resize_terminal(5, 4)  # the "too small" cover goes over the list
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        escape(dialog)  # an Escape read just as the terminal shrank: it took the cover away
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is dialog  # still there, and the next Escape closes it
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)

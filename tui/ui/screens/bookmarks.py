@@ -7,12 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.platform.resources import stylesheet_path
 from tui.platform.state import Spot
+from tui.ui.screens.modal import Dialog
 from tui.ui.widgets.lists import KeyedList
 
 
@@ -23,7 +23,7 @@ def bookmark_label(spot: Spot) -> Content:
     return Content.assemble((heading, "bold"), "\n", (spot.excerpt, "italic"))
 
 
-class BookmarksScreen(ModalScreen[Spot | None]):
+class BookmarksScreen(Dialog[Spot | None]):
     """Lists the bookmarks; dismisses with the chosen spot, or None."""
 
     CSS_PATH = str(stylesheet_path("dialogs"))

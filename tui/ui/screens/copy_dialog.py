@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from tui.platform.files import write_atomically
 from tui.platform.resources import stylesheet_path
+from tui.ui.screens.modal import Dialog
 
 
-class CopyDialog(ModalScreen[None]):
+class CopyDialog(Dialog[None]):
     """The text that could not be copied, selectable, with "Save to file…"; Escape closes.
 
     `can_save` is False for `brief serve`: the file would be written on the server, at a path the

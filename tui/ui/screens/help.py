@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.platform.resources import stylesheet_path
 from tui.ui.keys import key_table
+from tui.ui.screens.modal import Dialog
 
 GAP = 4
 """Cells between the two columns, and between a column's keys and what they do."""
@@ -60,7 +60,7 @@ def help_content(rows: list[tuple[str, str]], room: int) -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Lists every binding; any of Escape, q or ? closes it. The title and the closing line stay
     put while the keys scroll, and say so when they do."""
 

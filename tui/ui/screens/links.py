@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.platform.resources import stylesheet_path
 from tui.reading.layout import Link
+from tui.ui.screens.modal import Dialog
 
 
 def link_label(link: Link) -> Content:
@@ -19,7 +19,7 @@ def link_label(link: Link) -> Content:
     return Content.assemble((f"[{link.number}] ", "bold"), link.text, "\n", (link.target, "italic"))
 
 
-class LinksScreen(ModalScreen[Link | None]):
+class LinksScreen(Dialog[Link | None]):
     """Lists links with their targets; dismisses with the chosen link, or None."""
 
     CSS_PATH = str(stylesheet_path("dialogs"))
