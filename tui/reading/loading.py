@@ -1,15 +1,18 @@
 """Parsing a large input in a process of its own, so the reader stays responsive meanwhile.
 
 Pure Python (no Textual): the child process imports only the parser and the layout. The process
-is started before the interface takes over the terminal's standard streams, which a new process
-needs to inherit.
+is started before the interface takes over the terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
+import pickle
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from tui.model.article import Article
 from tui.model.errors import BriefError
@@ -17,28 +20,9 @@ from tui.parse import RawInput, parse_preview
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
 
-if TYPE_CHECKING:  # multiprocessing costs start-up time; only large inputs need it
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-    from multiprocessing.sharedctypes import Synchronized
-
 
 class LoadCancelled(Exception):
     """The reader closed before the whole input was parsed."""
-
-
-_progress: Synchronized | None = None
-"""In the parse process: where `prepare_document` says how far it has got."""
-
-
-def _share_progress(progress: Synchronized) -> None:
-    global _progress
-    _progress = progress
-
-
-def _report_progress(fraction: float) -> None:
-    if _progress is not None:
-        _progress.value = fraction
 
 
 # How far the whole is after each step, by what the steps took for the 10 MB article here: about
@@ -55,7 +39,7 @@ class Prepared:
     outline: Outline
 
 
-def prepare_document(raw: RawInput, report: Callable[[float], None] = _report_progress) -> Prepared:
+def prepare_document(raw: RawInput, report: Callable[[float], None] = lambda fraction: None) -> Prepared:
     """Parse `raw`, lay it out at the usual measure and number its headings: what the reader needs
     before showing it. `report` hears the fraction done after each step."""
     article = raw.parse()
@@ -91,15 +75,35 @@ def open_input(raw: RawInput) -> Opened:
 PARSE_DIED = "could not finish reading: the parse process died"
 
 
-def _parse_in_child(raw: RawInput, progress: Synchronized, connection: Connection) -> None:
-    """The parse process: prepare the whole and send it back, or the input's error."""
-    _share_progress(progress)
+# The parse process runs this: it reads `sys.path` and then the input from its standard input.
+_CHILD = (
+    "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer)\nfrom tui.reading.loading import _child; _child()"
+)
+
+
+def _child() -> None:
+    """The parse process: receive the input, prepare the whole and send it back (saying how far it
+    has got on the way), or the input's error. Messages are pickles, one after another."""
+    inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
+
+    def send(message: tuple[str, object]) -> None:
+        pickle.dump(message, outbox, protocol=pickle.HIGHEST_PROTOCOL)
+        outbox.flush()
+
+    raw = pickle.load(inbox)
     try:
-        connection.send(("done", prepare_document(raw)))
+        send(("done", prepare_document(raw, report=lambda fraction: send(("progress", fraction)))))
     except BriefError as error:
-        connection.send(("error", error))
-    finally:
-        connection.close()
+        send(("error", error))
+
+
+def _send(process: subprocess.Popen[bytes], raw: RawInput) -> None:
+    """Hand the input to the parse process; if it died meanwhile, `result` says so."""
+    assert process.stdin is not None
+    with contextlib.suppress(OSError):
+        process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(OSError):
+        process.stdin.close()
 
 
 class PendingDocument:
@@ -109,50 +113,52 @@ class PendingDocument:
         self.raw = raw
         self.size = len(raw.data)
         self._cancelled = False
-        self._progress: Synchronized | None = None
-        self._fallback_progress = 0.0
-        self._process: BaseProcess | None = None
-        self._connection: Connection | None = None
+        self._progress = 0.0
+        self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> PendingDocument:
-        """Start parsing in another process (spawned, not forked: a fork copies other threads' locks).
+        """Start parsing in another process (a new Python, not a fork: a fork copies other threads' locks).
 
-        One process and a pipe rather than a pool: a pool whose worker is killed (by the OOM killer)
-        starts another and waits for the lost task for ever; the end of a pipe says the process died.
+        A plain process with pipes rather than a pool: a pool whose worker is killed (by the OOM
+        killer) starts another and waits for the lost task for ever; the end of a pipe says the
+        process died. Not `multiprocessing` either: importing it and its semaphores cost tens of
+        milliseconds before the first frame, for what one process and two pipes do.
         """
-        import multiprocessing
-
         try:
-            context = multiprocessing.get_context("spawn")
-            self._progress = context.Value("d", 0.0)
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_parse_in_child, args=(self.raw, self._progress, sender), name="brief-parse", daemon=True
+            process = subprocess.Popen(
+                [sys.executable, "-c", _CHILD],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # the reader owns the terminal
+                close_fds=True,
             )
-            process.start()
-            sender.close()  # the child holds the only writing end: its death is the pipe's end
-            self._process, self._connection = process, receiver
-        except (OSError, RuntimeError, ValueError):
-            self._process = self._connection = None  # no process to be had: result() parses in this thread
+        except (OSError, ValueError):
+            return self  # no process to be had: result() parses in this thread
+        self._process = process
+        # The input is written from a thread: the new process reads it only once Python has started
+        # and imported the parser, and until then a write of megabytes would hold up the first frame.
+        threading.Thread(target=_send, args=(process, self.raw), name="brief-parse-input", daemon=True).start()
         return self
 
     @property
     def in_process(self) -> bool:
         """Whether the parse runs in a process of its own (else `result` parses in the calling thread)."""
-        return self._connection is not None
+        return self._process is not None
 
     def result(self) -> Prepared:
         """The parsed document and its outline (blocks until ready); raises the input's `BriefError`,
         or one saying the parse process died (`PARSE_DIED`)."""
-        connection = self._connection
-        if connection is None:
-            return prepare_document(self.raw, report=self._set_fallback_progress)
+        process = self._process
+        if process is None:
+            return prepare_document(self.raw, report=self._set_progress)
+        assert process.stdout is not None
         try:
-            while not connection.poll(0.1):  # in steps, so that cancel() can end the wait
-                if self._cancelled:
-                    raise LoadCancelled(self.raw.where)
-            kind, value = connection.recv()
-        except (EOFError, OSError):
+            while True:  # cancel() ends the process, and with it this wait
+                kind, value = pickle.load(process.stdout)
+                if kind != "progress":
+                    break
+                self._progress = value
+        except (EOFError, OSError, pickle.UnpicklingError):
             if self._cancelled:
                 raise LoadCancelled(self.raw.where) from None
             raise BriefError(PARSE_DIED, self.raw.where) from None
@@ -163,15 +169,14 @@ class PendingDocument:
             raise value
         return value
 
-    def _set_fallback_progress(self, fraction: float) -> None:
-        self._fallback_progress = fraction
+    def _set_progress(self, fraction: float) -> None:
+        self._progress = fraction
 
     @property
     def progress(self) -> float:
-        """How far the parse has got, from 0 to 1 (by steps: it jumps rather than creeps)."""
-        if self._progress is not None:
-            return max(self._progress.value, self._fallback_progress)
-        return self._fallback_progress
+        """How far the parse has got, from 0 to 1 (by steps: it jumps rather than creeps); known
+        while `result` waits."""
+        return self._progress
 
     @property
     def pid(self) -> int | None:
@@ -182,7 +187,10 @@ class PendingDocument:
         """Wait for the process to exit, so it does not linger as a zombie until brief quits."""
         process, self._process = self._process, None
         if process is not None:
-            process.join(5)
+            assert process.stdout is not None
+            process.stdout.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(5)
 
     def cancel(self) -> None:
         """Stop the other process, when the reader closes before it is done."""
