@@ -138,9 +138,12 @@ def test_the_parse_process_is_gone_once_the_document_is_back():
         time.sleep(0.1)
 
 
-async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_its_own(tmp_path):
+async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_its_own(tmp_path, monkeypatch):
     """The library and the command line open a file the same way: a large one on its preview, the
     whole parsed in another process (a thread of the UI process made every key wait for the parse)."""
+    released = threading.Event()
+    result = PendingDocument.result
+    monkeypatch.setattr(PendingDocument, "result", lambda self: released.wait(30) and result(self))
     folder = tmp_path / "library"
     folder.mkdir()
     (folder / "big.txt").write_bytes(large_input().data)
@@ -151,6 +154,7 @@ async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_it
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         screen = app.reader_screen
         assert not screen.article.complete and screen.pending is not None and screen.pending.in_process
+        released.set()  # the whole may come in now (a few hundred KB could come before the check above)
         await wait_until(pilot, lambda: screen.pending is None, timeout=60)
         assert screen.article.complete
         assert _zombie_children() == []
