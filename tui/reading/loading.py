@@ -14,9 +14,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tui.model.article import Article
+from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
-from tui.parse import RawInput, parse_preview
+from tui.parse import RawInput, format_of, parse_preview, title_from_name
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
 
@@ -66,10 +66,26 @@ def open_input(raw: RawInput) -> Opened:
     A large input opens on a preview of its start, and the whole is parsed in another process; the
     process is started here, before the reader shows. Raises the input's `BriefError`.
     """
+    kind = format_of(raw.data, raw.name, raw.format)
+    if kind in PLACEHOLDERS:
+        # A page's article is extracted (trafilatura, lxml: 0.4 to 0.9 s to import alone) and a book
+        # unzipped in the other process: the reader shows at once, saying what it is doing.
+        pending = PendingDocument(raw, status=PLACEHOLDERS[kind][1], fatal=True)
+        waiting = Section(None, 2, [Paragraph(PLACEHOLDERS[kind][0].format(where=raw.where))])
+        title = title_from_name(raw.name or raw.where)
+        return Opened(Article(title=title, subtitle=None, sections=[waiting], complete=False), pending.start())
     preview = parse_preview(raw)
     if preview is None:
         return Opened(raw.parse())
     return Opened(preview, PendingDocument(raw).start())
+
+
+PLACEHOLDERS = {
+    "html": ("Finding the article in {where}… (q quits)", "reading the page…"),
+    "epub": ("Opening the book {where}… (q quits)", "reading the book…"),
+}
+"""What the reader shows of a web page or an e-book until it is read: the text in the reading pane,
+and the status line's note."""
 
 
 PARSE_DIED = "could not finish reading: the parse process died"
@@ -109,8 +125,12 @@ def _send(process: subprocess.Popen[bytes], raw: RawInput) -> None:
 class PendingDocument:
     """The whole of a large input, being parsed while its preview is read."""
 
-    def __init__(self, raw: RawInput) -> None:
+    def __init__(self, raw: RawInput, status: str | None = None, fatal: bool = False) -> None:
+        """`status` replaces the status line's `loading 3.1 MB… 25%`; `fatal`: nothing of the input
+        is shown meanwhile (a page, a book), so when it fails the reader closes with its error."""
         self.raw = raw
+        self.status = status
+        self.fatal = fatal
         self.size = len(raw.data)
         self._cancelled = False
         self._progress = 0.0
