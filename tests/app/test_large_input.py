@@ -82,9 +82,9 @@ class HeldDocument(PendingDocument):
         super().__init__(raw)
         self.release = threading.Event()
 
-    def result(self):
+    def result(self, *widths):
         self.release.wait(30)
-        return super().result()
+        return super().result(*widths)
 
 
 async def test_bottom_while_loading_goes_to_the_end_of_the_whole_once_it_is_in(isolated_state):
@@ -143,7 +143,7 @@ async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_it
     whole parsed in another process (a thread of the UI process made every key wait for the parse)."""
     released = threading.Event()
     result = PendingDocument.result
-    monkeypatch.setattr(PendingDocument, "result", lambda self: released.wait(30) and result(self))
+    monkeypatch.setattr(PendingDocument, "result", lambda self, *widths: released.wait(30) and result(self, *widths))
     folder = tmp_path / "library"
     folder.mkdir()
     (folder / "big.txt").write_bytes(large_input().data)

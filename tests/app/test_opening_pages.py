@@ -25,7 +25,7 @@ def held(monkeypatch):
     """The whole stays pending until the test sets the event."""
     released = threading.Event()
     result = PendingDocument.result
-    monkeypatch.setattr(PendingDocument, "result", lambda self: released.wait(30) and result(self))
+    monkeypatch.setattr(PendingDocument, "result", lambda self, *widths: released.wait(30) and result(self, *widths))
     yield released
     released.set()
 
