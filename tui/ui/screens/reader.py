@@ -222,9 +222,11 @@ class ReaderScreen(Highlighting, Screen[None]):
         self.reader.set_document(document)
         self.query_one("#navigator", Navigator).set_outline(outline)
         self.panes.outline_empty = self.outline_empty
-        self.query_one("#insights", Insights).show(document)
-        self._refresh_status()
-        self._restore()
+        insights = self.query_one("#insights", Insights)
+        with insights.refill_once():  # the panel's list is refilled once, with the article and its highlights
+            insights.show(document)
+            self._refresh_status()
+            self._restore()
         if to_bottom:
             self.reader.scroll_to_end()
         query = self.query_one(SearchBar).value
