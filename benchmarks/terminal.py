@@ -36,6 +36,7 @@ is not retried on that input (`timeout`). Every figure goes to benchmarks/.gener
 (terminal-results-quick.json with --quick); `--from-results FILE` prints the tables from one again.
 
     python benchmarks/terminal.py [--runs N] [--peers] [--quick] [--inputs seed,war-and-peace,10MB.md,...]
+    python benchmarks/terminal.py --before /path/to/other/venv/bin/brief   # before / after, interleaved
 
 `--peers` adds Textual's MarkdownViewer (`markdown_viewer.py`) and frogmouth, which is installed on
 request into benchmarks/.venv-frogmouth (git-ignored), on the Markdown inputs.
@@ -506,8 +507,11 @@ class Floor(Program):
 class Brief(Program):
     name = "brief"
 
+    def __init__(self, command: str | None = None, name: str = "brief") -> None:
+        self.command, self.name = command, name
+
     def argv(self, item: Input, home: Path) -> list[str]:
-        return [brief_command(), "--no-resume", str(item.path)]
+        return [self.command or brief_command(), "--no-resume", str(item.path)]
 
     def env(self, home: Path) -> dict[str, str]:
         return {**base_env(home), "BRIEF_STATE_DIR": str(home / "state")}
@@ -851,7 +855,7 @@ RSS_TIMES = 20.0
 times the input, checked from 1 MB of input on."""
 
 
-def verdicts(inputs: list[Input], cells: dict[tuple[str, str], Cell]) -> list[str]:
+def verdicts(inputs: list[Input], cells: dict[tuple[str, str], Cell], name: str = "brief") -> list[str]:
     """The issue's targets, each with the figure measured and whether it is met."""
     lines = []
 
@@ -869,7 +873,7 @@ def verdicts(inputs: list[Input], cells: dict[tuple[str, str], Cell]) -> list[st
 
     floor_paint, floor_rss = floor_medians(cells)
     for item in inputs:
-        brief = cells.get((item.label, "brief"))
+        brief = cells.get((item.label, name))
         if brief is None:
             continue
         paint = median(brief.values["first_paint"])
@@ -923,6 +927,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a smoke test: the seed and 1 MB Markdown, one run")
     parser.add_argument("--inputs", help="comma-separated: seed, war-and-peace, 1MB.txt, 1MB.md, 10MB.txt, 10MB.md")
     parser.add_argument(
+        "--before",
+        metavar="BRIEF",
+        help="another brief command (another checkout's) measured as `before`, interleaved in the same runs",
+    )
+    parser.add_argument(
         "--from-results", type=Path, metavar="JSON", help=f"print the tables of a saved run (e.g. {RESULTS.name})"
     )
     args = parser.parse_args(argv)
@@ -938,6 +947,8 @@ def main(argv: list[str] | None = None) -> int:
         print("no inputs", file=sys.stderr)
         return 2
     programs: list[Program] = [FLOOR, BRIEF]
+    if args.before:
+        programs.append(Brief(args.before, name="before"))
     if shutil.which("less"):
         programs.append(LESS)
     else:
@@ -965,6 +976,8 @@ def report(
 ) -> list[str]:
     """The header, the two tables, the targets and the notes, as printed."""
     lines = [*top, "", *table(inputs, programs, cells), "", "Targets (issue 13, item 11):", *verdicts(inputs, cells)]
+    if any(name == "before" for _, name in cells):
+        lines += ["", "The same targets, `before` (--before):", *verdicts(inputs, cells, "before")]
     failures = [
         f"- {program} on {label}: {'; '.join(sorted(set(cell.failures)))}"
         for (label, program), cell in cells.items()
@@ -999,7 +1012,7 @@ def reprint(path: Path) -> int:
     """Print the tables of a saved run again (with this version's table layout)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     inputs = [Input(i["label"], Path(i["path"]), i["markdown"], size=i["size"]) for i in data["inputs"]]
-    known = {program.name: program for program in ALL_PROGRAMS}
+    known = {program.name: program for program in (*ALL_PROGRAMS, Brief(name="before"))}
     programs = [known[name] for name in data["programs"]]
     cells = {}
     for key, cell in data["cells"].items():

@@ -7,13 +7,16 @@ line (`·`): for a page or a book, the screen saying it is being read (its file'
 read, in brief's parse process). The floor is the empty Textual app of floor_app.py (`floor
 ready`). Runs are interleaved; medians with min–max, and each input's ratio to the floor's median.
 
-    python benchmarks/web_paint.py [--runs N]
+    python benchmarks/web_paint.py [--runs N] [--before /path/to/other/venv/bin/brief]
+
+`--before` measures another brief (another checkout's) too, interleaved in the same runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
 import statistics
@@ -65,6 +68,7 @@ def first_screen(lines: list[str]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", metavar="BRIEF", help="another brief command, measured as `before`")
     args = parser.parse_args()
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     with tempfile.TemporaryDirectory() as folder:
@@ -74,14 +78,17 @@ def main() -> int:
         inputs = {"sample .txt": SEED, "saved page .html": page, "book .epub": CORPUS / "epub" / BOOK}
         titles = {label: title_of(path)[:60] for label, path in inputs.items()}
         env = {**base_env(home), "BRIEF_STATE_DIR": str(home / "state")}
-        times: dict[str, list[list[float]]] = {"floor": [], **{label: [] for label in inputs}}
+        commands = {"": brief_command(), **({"before: ": args.before} if args.before else {})}
+        times: dict[str, list[list[float]]] = {"floor": []}
+        for prefix in commands:
+            times.update({prefix + label: [] for label in inputs})
         for run in range(args.runs + 1):  # the first run warms the caches and is not counted
             measured = {"floor": paint([sys.executable, str(BENCHMARKS / "floor_app.py")], env,
                                        lambda s: "floor ready" in s[0])}  # fmt: skip
-            for label, path in inputs.items():
+            for (prefix, command), (label, path) in itertools.product(commands.items(), inputs.items()):
                 title = titles[label]
-                measured[label] = paint(
-                    [brief_command(), "--no-resume", str(path)],
+                measured[prefix + label] = paint(
+                    [command, "--no-resume", str(path)],
                     env,
                     first_screen,
                     # The title wraps in the reading pane: its start is enough.
@@ -92,7 +99,7 @@ def main() -> int:
                     times[label].append(seconds)
     floor = statistics.median(values[0] for values in times["floor"])
     print(f"{args.runs} runs, median (min–max), ratio to the floor's median; load {load}")
-    print(f"  {'':18} {'first paint':>29} {'article shown':>29}")
+    print(f"  {'':26} {'first paint':>29} {'article shown':>29}")
     for label, runs in times.items():
         cells = []
         for step in range(len(runs[0])):
@@ -100,7 +107,7 @@ def main() -> int:
             median = statistics.median(values)
             spread = f"({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
             cells.append(f"{median * 1000:6.0f} ms {spread:13} {median / floor:4.2f}×")
-        print(f"  {label:18} " + " ".join(cells))
+        print(f"  {label:26} " + " ".join(cells))
     return 0
 
 
