@@ -657,7 +657,7 @@ class Cell:
 def run_once(program: Program, item: Input, cell: Cell) -> None:
     """Start `program` on `item` in a fresh tmux server and measure it; the server is always killed."""
     result: dict[str, float | None] = {}
-    with tempfile.TemporaryDirectory(prefix="brief-bench-home-") as home:
+    with tempfile.TemporaryDirectory(prefix="brief-bench-home-", ignore_cleanup_errors=True) as home:
         pane = Pane()
         try:
             started = pane.start(program.argv(item, Path(home)), program.env(Path(home)))

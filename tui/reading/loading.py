@@ -83,7 +83,7 @@ def open_input(raw: RawInput) -> Opened:
     if kind in PLACEHOLDERS:
         # A page's article is extracted (trafilatura, lxml: 0.4 to 0.9 s to import alone) and a book
         # unzipped in the other process: the reader shows at once, saying what it is doing.
-        pending = PendingDocument(raw, status=PLACEHOLDERS[kind][1], fatal=True)
+        pending = PendingDocument(raw, status=PLACEHOLDERS[kind][1], fatal=True, after_first_frame=True)
         waiting = Section(None, 2, [Paragraph(PLACEHOLDERS[kind][0].format(where=raw.where))])
         title = title_from_name(raw.name or raw.where)
         return Opened(Article(title=title, subtitle=None, sections=[waiting], complete=False), pending.start())
@@ -133,10 +133,11 @@ def _child() -> None:
         pickle.dump(message, outbox, protocol=pickle.HIGHEST_PROTOCOL)
         outbox.flush()
 
-    raw = pickle.load(inbox)
+    raw, after_first_frame = pickle.load(inbox)
     try:
         progress = lambda fraction: send(("progress", fraction))  # noqa: E731
-        send(("done", prepare_document(raw, report=progress, widths=lambda: pickle.load(inbox))))
+        widths = pickle.load(inbox) if after_first_frame else None  # sent once the reader has drawn
+        send(("done", prepare_document(raw, report=progress, widths=lambda: widths or pickle.load(inbox))))
     except BriefError as error:
         send(("error", error))
 
@@ -146,7 +147,8 @@ def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocum
     process died meanwhile, `result` says so."""
     assert process.stdin is not None
     with contextlib.suppress(OSError):
-        process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
+        message = (raw, pending.after_first_frame)
+        process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
         process.stdin.flush()
         pending._widths_known.wait()
         process.stdin.write(pickle.dumps(pending._widths))
@@ -157,10 +159,18 @@ def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocum
 class PendingDocument:
     """The whole of a large input, being parsed while its preview is read."""
 
-    def __init__(self, raw: RawInput, status: str | None = None, fatal: bool = False) -> None:
+    def __init__(
+        self, raw: RawInput, status: str | None = None, fatal: bool = False, after_first_frame: bool = False
+    ) -> None:
         """`status` replaces the status line's `loading 3.1 MB… 25%`; `fatal`: nothing of the input
-        is shown meanwhile (a page, a book), so when it fails the reader closes with its error."""
+        is shown meanwhile (a page, a book), so when it fails the reader closes with its error.
+
+        `after_first_frame`: the other process waits for the reader's first frame before it starts
+        (the reader sends its widths then): importing trafilatura and lxml took the processor from
+        the first frame on a busy machine. Not for a large text, whose whole would come later by
+        as much."""
         self.raw = raw
+        self.after_first_frame = after_first_frame
         self.status = status
         self.fatal = fatal
         self.size = len(raw.data)
