@@ -1,4 +1,7 @@
-"""Parsing a large input in a process of its own, so the reader stays responsive meanwhile.
+"""Opening an input for the reader so that its first frame never waits for a parse: a small input
+is parsed at once; a larger one opens on a preview of its start, its whole parsed in a thread of the
+reader (up to 2 MB) or in a process of its own; a web page or an e-book opens on a line saying it is
+being read, its extraction in that process.
 
 Pure Python (no Textual): the child process imports only the parser and the layout. The process
 is started before the interface takes over the terminal.
@@ -76,8 +79,10 @@ class Opened:
 def open_input(raw: RawInput) -> Opened:
     """The one way the command line and the library open an input for the reader.
 
-    A large input opens on a preview of its start, and the whole is parsed in another process; the
-    process is started here, before the reader shows. Raises the input's `BriefError`.
+    An input over `PREVIEW_THRESHOLD` opens on a preview of its start; its whole is parsed by the
+    reader's worker once the first frame is out (in that thread up to `PROCESS_THRESHOLD`, above it
+    in another process, started here, before the reader shows). A page or a book opens on a
+    placeholder, extracted in that process. Raises the input's `BriefError`.
     """
     kind = format_of(raw.data, raw.name, raw.format)
     if kind in PLACEHOLDERS:
