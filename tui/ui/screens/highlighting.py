@@ -115,6 +115,7 @@ class Highlighting:
         key = (document, scope if scope is not None else "all")
         if key == self._suggested_for:
             return
+        moved = self._suggested_for is not None and self._suggested_for[0] is document
         self._suggested_for = key
 
         def work() -> None:
@@ -131,12 +132,12 @@ class Highlighting:
         if self._suggest_timer is not None:
             self._suggest_timer.stop()
             self._suggest_timer = None
-        if scope is None:
-            start()
+        if scope is None or not moved:
+            start()  # the first for this document: made at once, done before the reader's first key
             return
-        # A chapter's suggestions wait until the reader stays in it: made at once, they took the
-        # interpreter from the frame the key asked for (`G` in War and Peace: 131 ms, not 40), and
-        # `]` held down would make them for every chapter passed.
+        # A chapter the reader moved to waits until the reader stays in it: made at once, they took
+        # the interpreter from the frame the key asked for (`G` in War and Peace: 131 ms, not 40),
+        # and `]` held down would make them for every chapter passed.
         self._suggest_timer = self.set_timer(SUGGEST_DELAY, start)  # type: ignore[attr-defined]
 
     def first_suggestions(self) -> list[key_points.KeyPoint] | None:
