@@ -10,19 +10,20 @@ from pathlib import Path
 from tests.app.helpers import toasts, top_text, wait_until
 from tests.conftest import SEED
 from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
-from tui.reading.loading import LAID_OUT, PendingDocument, prepare_document
+from tui.reading.layout import MEASURE
+from tui.reading.loading import LAID_OUT, PROCESS_THRESHOLD, PendingDocument, open_input, prepare_document
 from tui.ui.app import BriefApp
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.navigator import Navigator
 
 
-def large_input() -> RawInput:
-    """The seed's body repeated past the preview threshold, each copy under numbered headings."""
+def large_input(size: int = PREVIEW_THRESHOLD * 3 // 2) -> RawInput:
+    """The seed's body repeated to `size` (past the preview threshold), each copy under numbered headings."""
     seed = SEED.read_text(encoding="utf-8")
     title, _, body = seed.partition("\n\n")
     copies = []
     number = 0
-    while sum(len(c) for c in copies) < PREVIEW_THRESHOLD * 1.5:
+    while sum(len(c) for c in copies) < size:
         number += 1
         copies.append(f"Round {number} Overview\n\nA paragraph that opens round {number}.\n\n{body}")
     return RawInput(("\n\n".join([title, *copies])).encode("utf-8"), "big.txt", None, "big.txt")
@@ -50,6 +51,47 @@ def test_the_parse_process_reports_its_progress_to_the_reader():
     assert pending.progress == 0.0
     pending.result()
     assert pending.progress == LAID_OUT  # the last step the other process reports
+
+
+def test_the_parse_process_lays_out_at_the_readers_widths():
+    """The reader says its measure and the navigator's width; the other process lays out at those,
+    so the reader's process has nothing left to wrap when the whole arrives."""
+    prepared = PendingDocument(large_input()).start().result(50, 21)
+    assert prepared.document.has_layout(50) and not prepared.document.has_layout(MEASURE)
+    layout = prepared.document.layout(50)
+    assert max(end - start for start, end in zip(layout.line_start, layout.line_end, strict=True)) <= 50
+
+
+async def test_the_whole_refills_the_panel_once(isolated_state, monkeypatch):
+    """The whole's takeaways and the remembered highlights reach the panel in one refill of its
+    list (a 10 MB book has thousands of takeaways: each refill wraps every one)."""
+    from tui.ui.widgets.insights import ItemList
+
+    raw = large_input()
+    pending = HeldDocument(raw)
+    app = BriefApp(parse_preview(raw), pending=pending.start())
+    refills: list[int] = []
+    show_entries = ItemList.show_entries
+    monkeypatch.setattr(ItemList, "show_entries", lambda self, entries, *rest: refills.append(len(entries))
+                        or show_entries(self, entries, *rest))  # fmt: skip
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        refills.clear()
+        pending.release.set()
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        await pilot.pause()
+        assert refills == [len(app.article.takeaways)]
+
+
+def test_a_medium_input_opens_on_its_preview_and_is_parsed_whole_in_a_thread():
+    """Between the two thresholds the whole is parsed in the reader's process, after its first
+    frame: a second Python would cost more memory than the 20 times the input allowed."""
+    raw = large_input()
+    assert PREVIEW_THRESHOLD < len(raw.data) <= PROCESS_THRESHOLD
+    opened = open_input(raw)
+    assert opened.pending is not None and not opened.pending.in_process and opened.pending.pid is None
+    assert not opened.article.complete
+    assert opened.pending.result().document.article.complete
 
 
 def test_small_inputs_have_no_preview():
@@ -82,9 +124,9 @@ class HeldDocument(PendingDocument):
         super().__init__(raw)
         self.release = threading.Event()
 
-    def result(self):
+    def result(self, *widths):
         self.release.wait(30)
-        return super().result()
+        return super().result(*widths)
 
 
 async def test_bottom_while_loading_goes_to_the_end_of_the_whole_once_it_is_in(isolated_state):
@@ -138,12 +180,15 @@ def test_the_parse_process_is_gone_once_the_document_is_back():
         time.sleep(0.1)
 
 
-async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_its_own(tmp_path):
+async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_its_own(tmp_path, monkeypatch):
     """The library and the command line open a file the same way: a large one on its preview, the
     whole parsed in another process (a thread of the UI process made every key wait for the parse)."""
+    released = threading.Event()
+    result = PendingDocument.result
+    monkeypatch.setattr(PendingDocument, "result", lambda self, *widths: released.wait(30) and result(self, *widths))
     folder = tmp_path / "library"
     folder.mkdir()
-    (folder / "big.txt").write_bytes(large_input().data)
+    (folder / "big.txt").write_bytes(large_input(PROCESS_THRESHOLD + 1).data)
     app = BriefApp(library=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -151,6 +196,7 @@ async def test_a_large_file_opened_from_the_library_is_parsed_in_a_process_of_it
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         screen = app.reader_screen
         assert not screen.article.complete and screen.pending is not None and screen.pending.in_process
+        released.set()  # the whole may come in now (a few hundred KB could come before the check above)
         await wait_until(pilot, lambda: screen.pending is None, timeout=60)
         assert screen.article.complete
         assert _zombie_children() == []
@@ -161,9 +207,9 @@ async def test_a_dead_parse_process_is_said_and_the_preview_keeps_its_place(isol
     import json
     import signal
 
-    from tui.reading.loading import PARSE_DIED, open_input
+    from tui.reading.loading import PARSE_DIED
 
-    opened = open_input(large_input())
+    opened = open_input(large_input(PROCESS_THRESHOLD + 1))
     assert opened.pending is not None and opened.pending.pid is not None
     os.kill(opened.pending.pid, signal.SIGKILL)
     app = BriefApp(opened.article, pending=opened.pending)

@@ -12,6 +12,7 @@ import threading
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
 from tui.parse import RawInput
+from tui.reading.layout import MEASURE
 from tui.reading.loading import LoadCancelled, Opened, Prepared, prepare_document
 
 
@@ -71,8 +72,10 @@ class PendingFetch:
     def _report(self, fraction: float) -> None:
         self.progress = fraction
 
-    def result(self) -> Prepared:
-        """The page, parsed and laid out (blocks until it is); raises its `BriefError`."""
+    def result(self, measure: int = MEASURE, outline_width: int = 0) -> Prepared:
+        """The page, parsed and laid out (blocks until it is); raises its `BriefError`. The widths
+        are the reader's (see `PendingDocument.result`): here the page is laid out where it is
+        fetched, at the usual measure, and the reader lays it out again if its own differs."""
         while not self._done.wait(0.1):  # in steps, so that cancel() can end the wait
             if self._cancelled:
                 raise LoadCancelled(self.where)

@@ -1,44 +1,31 @@
-"""Parsing a large input in a process of its own, so the reader stays responsive meanwhile.
+"""Opening an input for the reader so that its first frame never waits for a parse: a small input
+is parsed at once; a larger one opens on a preview of its start, its whole parsed in a thread of the
+reader (up to 2 MB) or in a process of its own; a web page or an e-book opens on a line saying it is
+being read, its extraction in that process.
 
 Pure Python (no Textual): the child process imports only the parser and the layout. The process
-is started before the interface takes over the terminal's standard streams, which a new process
-needs to inherit.
+is started before the interface takes over the terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
+import pickle
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from tui.model.article import Article
+from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
-from tui.parse import RawInput, parse_preview
+from tui.parse import RawInput, format_of, parse_preview, title_from_name
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
-
-if TYPE_CHECKING:  # multiprocessing costs start-up time; only large inputs need it
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-    from multiprocessing.sharedctypes import Synchronized
 
 
 class LoadCancelled(Exception):
     """The reader closed before the whole input was parsed."""
-
-
-_progress: Synchronized | None = None
-"""In the parse process: where `prepare_document` says how far it has got."""
-
-
-def _share_progress(progress: Synchronized) -> None:
-    global _progress
-    _progress = progress
-
-
-def _report_progress(fraction: float) -> None:
-    if _progress is not None:
-        _progress.value = fraction
 
 
 # How far the whole is after each step, by what the steps took for the 10 MB article here: about
@@ -55,16 +42,29 @@ class Prepared:
     outline: Outline
 
 
-def prepare_document(raw: RawInput, report: Callable[[float], None] = _report_progress) -> Prepared:
-    """Parse `raw`, lay it out at the usual measure and number its headings: what the reader needs
-    before showing it. `report` hears the fraction done after each step."""
+Widths = tuple[int, int]
+"""The reading pane's measure and the navigator's width for its headings (0: hidden)."""
+
+
+def prepare_document(
+    raw: RawInput, report: Callable[[float], None] = lambda fraction: None, widths: Callable[[], Widths] | None = None
+) -> Prepared:
+    """Parse `raw`, lay it out and wrap its headings: what the reader needs before showing it.
+
+    `report` hears the fraction done after each step; `widths` is asked, once the units are made,
+    for the widths to lay out at (by default the usual measure and no headings wrapped).
+    """
     article = raw.parse()
     report(PARSED)
     document = Document(article)
     report(UNITS_MADE)
-    document.layout(MEASURE)
+    measure, outline_width = widths() if widths is not None else (MEASURE, 0)
+    document.layout(measure)
+    outline = Outline(article.sections)
+    if outline_width > 0:
+        outline.lines(outline_width)
     report(LAID_OUT)
-    return Prepared(document, Outline(article.sections))
+    return Prepared(document, outline)
 
 
 @dataclass(frozen=True)
@@ -79,80 +79,162 @@ class Opened:
 def open_input(raw: RawInput) -> Opened:
     """The one way the command line and the library open an input for the reader.
 
-    A large input opens on a preview of its start, and the whole is parsed in another process; the
-    process is started here, before the reader shows. Raises the input's `BriefError`.
+    An input over `PREVIEW_THRESHOLD` opens on a preview of its start; its whole is parsed by the
+    reader's worker once the first frame is out (in that thread up to `PROCESS_THRESHOLD`, above it
+    in another process, started here, before the reader shows). A page or a book opens on a
+    placeholder, extracted in that process. Raises the input's `BriefError`.
     """
+    kind = format_of(raw.data, raw.name, raw.format)
+    if kind in PLACEHOLDERS:
+        # A page's article is extracted (trafilatura, lxml: 0.4 to 0.9 s to import alone) and a book
+        # unzipped in the other process: the reader shows at once, saying what it is doing.
+        pending = PendingDocument(raw, status=PLACEHOLDERS[kind][1], fatal=True, after_first_frame=True)
+        waiting = Section(None, 2, [Paragraph(PLACEHOLDERS[kind][0].format(where=raw.where))])
+        title = title_from_name(raw.name or raw.where)
+        return Opened(Article(title=title, subtitle=None, sections=[waiting], complete=False), pending.start())
     preview = parse_preview(raw)
     if preview is None:
         return Opened(raw.parse())
-    return Opened(preview, PendingDocument(raw).start())
+    pending = PendingDocument(raw)
+    return Opened(preview, pending.start() if len(raw.data) > PROCESS_THRESHOLD else pending)
+
+
+PROCESS_THRESHOLD = 2 * 1024 * 1024
+"""Inputs larger than this are parsed whole in a process of its own; smaller ones (with a preview,
+from `PREVIEW_THRESHOLD`) in a thread of the reader's once its first frame is out. A parse of 2 MB
+takes under half a second, while a second Python costs 25 to 35 MB (the memory target is 20 times
+the input) and competes with the first frame for the processor; a 25 MB file parsed in a thread
+held keys for 5 s (issue 13 item 13)."""
+
+
+PLACEHOLDERS = {
+    "html": ("Finding the article in {where}… (q quits)", "reading the page…"),
+    "epub": ("Opening the book {where}… (q quits)", "reading the book…"),
+}
+"""What the reader shows of a web page or an e-book until it is read: the text in the reading pane,
+and the status line's note."""
 
 
 PARSE_DIED = "could not finish reading: the parse process died"
 
 
-def _parse_in_child(raw: RawInput, progress: Synchronized, connection: Connection) -> None:
-    """The parse process: prepare the whole and send it back, or the input's error."""
-    _share_progress(progress)
+# The parse process runs this: it reads `sys.path` and then the input from its standard input.
+# It gives way to the reader's process (nice 5): on a busy machine the first frame comes first, and
+# on a quiet one the parse has a processor of its own anyway.
+_CHILD = (
+    "import os, pickle, sys\n"
+    "if hasattr(os, 'nice'): os.nice(5)\n"
+    "sys.path[:] = pickle.load(sys.stdin.buffer)\n"
+    "from tui.reading.loading import _child; _child()"
+)
+
+
+def _child() -> None:
+    """The parse process: receive the input, prepare the whole and send it back (saying how far it
+    has got on the way), or the input's error. Messages are pickles, one after another."""
+    inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
+
+    def send(message: tuple[str, object]) -> None:
+        pickle.dump(message, outbox, protocol=pickle.HIGHEST_PROTOCOL)
+        outbox.flush()
+
+    raw, after_first_frame = pickle.load(inbox)
     try:
-        connection.send(("done", prepare_document(raw)))
+        progress = lambda fraction: send(("progress", fraction))  # noqa: E731
+        widths = pickle.load(inbox) if after_first_frame else None  # sent once the reader has drawn
+        send(("done", prepare_document(raw, report=progress, widths=lambda: widths or pickle.load(inbox))))
     except BriefError as error:
-        connection.send(("error", error))
-    finally:
-        connection.close()
+        send(("error", error))
+
+
+def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocument) -> None:
+    """Hand the input to the parse process, then the widths once the reader knows them; if the
+    process died meanwhile, `result` says so."""
+    assert process.stdin is not None
+    with contextlib.suppress(OSError):
+        message = (raw, pending.after_first_frame)
+        process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+        process.stdin.flush()
+        pending._widths_known.wait()
+        process.stdin.write(pickle.dumps(pending._widths))
+    with contextlib.suppress(OSError):
+        process.stdin.close()
 
 
 class PendingDocument:
     """The whole of a large input, being parsed while its preview is read."""
 
-    def __init__(self, raw: RawInput) -> None:
+    def __init__(
+        self, raw: RawInput, status: str | None = None, fatal: bool = False, after_first_frame: bool = False
+    ) -> None:
+        """`status` replaces the status line's `loading 3.1 MB… 25%`; `fatal`: nothing of the input
+        is shown meanwhile (a page, a book), so when it fails the reader closes with its error.
+
+        `after_first_frame`: the other process waits for the reader's first frame before it starts
+        (the reader sends its widths then): importing trafilatura and lxml took the processor from
+        the first frame on a busy machine. Not for a large text, whose whole would come later by
+        as much."""
         self.raw = raw
+        self.after_first_frame = after_first_frame
+        self.status = status
+        self.fatal = fatal
         self.size = len(raw.data)
         self._cancelled = False
-        self._progress: Synchronized | None = None
-        self._fallback_progress = 0.0
-        self._process: BaseProcess | None = None
-        self._connection: Connection | None = None
+        self._progress = 0.0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._widths: Widths = (MEASURE, 0)
+        self._widths_known = threading.Event()
 
     def start(self) -> PendingDocument:
-        """Start parsing in another process (spawned, not forked: a fork copies other threads' locks).
+        """Start parsing in another process (a new Python, not a fork: a fork copies other threads' locks).
 
-        One process and a pipe rather than a pool: a pool whose worker is killed (by the OOM killer)
-        starts another and waits for the lost task for ever; the end of a pipe says the process died.
+        A plain process with pipes rather than a pool: a pool whose worker is killed (by the OOM
+        killer) starts another and waits for the lost task for ever; the end of a pipe says the
+        process died. Not `multiprocessing` either: importing it and its semaphores cost tens of
+        milliseconds before the first frame, for what one process and two pipes do.
         """
-        import multiprocessing
-
         try:
-            context = multiprocessing.get_context("spawn")
-            self._progress = context.Value("d", 0.0)
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_parse_in_child, args=(self.raw, self._progress, sender), name="brief-parse", daemon=True
+            process = subprocess.Popen(
+                [sys.executable, "-c", _CHILD],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # the reader owns the terminal
+                close_fds=True,
             )
-            process.start()
-            sender.close()  # the child holds the only writing end: its death is the pipe's end
-            self._process, self._connection = process, receiver
-        except (OSError, RuntimeError, ValueError):
-            self._process = self._connection = None  # no process to be had: result() parses in this thread
+        except (OSError, ValueError):
+            return self  # no process to be had: result() parses in this thread
+        self._process = process
+        # The input is written from a thread: the new process reads it only once Python has started
+        # and imported the parser, and until then a write of megabytes would hold up the first frame.
+        threading.Thread(target=_send, args=(process, self.raw, self), name="brief-parse-input", daemon=True).start()
         return self
 
     @property
     def in_process(self) -> bool:
         """Whether the parse runs in a process of its own (else `result` parses in the calling thread)."""
-        return self._connection is not None
+        return self._process is not None
 
-    def result(self) -> Prepared:
-        """The parsed document and its outline (blocks until ready); raises the input's `BriefError`,
-        or one saying the parse process died (`PARSE_DIED`)."""
-        connection = self._connection
-        if connection is None:
-            return prepare_document(self.raw, report=self._set_fallback_progress)
+    def result(self, measure: int = MEASURE, outline_width: int = 0) -> Prepared:
+        """The parsed document and its outline (blocks until ready), laid out at `measure` and with
+        headings wrapped at `outline_width` (0: none); raises the input's `BriefError`, or one
+        saying the parse process died (`PARSE_DIED`).
+
+        The widths go to the other process, which lays out there rather than at a guess that the
+        reader's process would then redo (0.2 to 0.3 s for 10 MB, holding up the interface).
+        """
+        self._widths = (measure, outline_width)
+        self._widths_known.set()
+        process = self._process
+        if process is None:
+            return prepare_document(self.raw, report=self._set_progress, widths=lambda: self._widths)
+        assert process.stdout is not None
         try:
-            while not connection.poll(0.1):  # in steps, so that cancel() can end the wait
-                if self._cancelled:
-                    raise LoadCancelled(self.raw.where)
-            kind, value = connection.recv()
-        except (EOFError, OSError):
+            while True:  # cancel() ends the process, and with it this wait
+                kind, value = pickle.load(process.stdout)
+                if kind != "progress":
+                    break
+                self._progress = value
+        except (EOFError, OSError, pickle.UnpicklingError):
             if self._cancelled:
                 raise LoadCancelled(self.raw.where) from None
             raise BriefError(PARSE_DIED, self.raw.where) from None
@@ -163,15 +245,14 @@ class PendingDocument:
             raise value
         return value
 
-    def _set_fallback_progress(self, fraction: float) -> None:
-        self._fallback_progress = fraction
+    def _set_progress(self, fraction: float) -> None:
+        self._progress = fraction
 
     @property
     def progress(self) -> float:
-        """How far the parse has got, from 0 to 1 (by steps: it jumps rather than creeps)."""
-        if self._progress is not None:
-            return max(self._progress.value, self._fallback_progress)
-        return self._fallback_progress
+        """How far the parse has got, from 0 to 1 (by steps: it jumps rather than creeps); known
+        while `result` waits."""
+        return self._progress
 
     @property
     def pid(self) -> int | None:
@@ -182,11 +263,15 @@ class PendingDocument:
         """Wait for the process to exit, so it does not linger as a zombie until brief quits."""
         process, self._process = self._process, None
         if process is not None:
-            process.join(5)
+            assert process.stdout is not None
+            process.stdout.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(5)
 
     def cancel(self) -> None:
         """Stop the other process, when the reader closes before it is done."""
         self._cancelled = True
+        self._widths_known.set()  # the thread writing to the process ends too
         process = self._process  # the loading thread may reap it meanwhile
         if process is not None:
             process.terminate()

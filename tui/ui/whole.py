@@ -39,13 +39,13 @@ def wait_for_whole(to: MessagePump, pending: PendingDocument, measure: int, outl
     from tui.reading.loading import LoadCancelled
 
     try:
-        prepared = pending.result()
+        prepared = pending.result(measure, outline_width)
     except LoadCancelled:
         return
     except BriefError as error:
         to.post_message(WholeFailed(error))
         return
-    prepared.document.layout(measure)
+    prepared.document.layout(measure)  # made there already (the other process was told the widths)
     if outline_width > 0:
         prepared.outline.lines(outline_width)
     to.post_message(WholeArrived(prepared))

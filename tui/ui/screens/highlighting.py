@@ -20,12 +20,16 @@ from tui.reading.selection import SELECTABLE, SentenceCursor
 from tui.ui.widgets.insights import Insights
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tui.reading.layout import Document
     from tui.reading.memory import ArticleMemory
     from tui.ui.widgets.reader import Reader
 
 SUGGEST_AT_ONCE = 5_000
 """Words up to which an article's suggestions are made before its first frame (under about 20 ms)."""
+SUGGEST_DELAY = 0.3
+"""Seconds the reader stays in a chapter of a book before the chapter's suggestions are made."""
 SELECTION_HINT = "Selecting: j/k or w/b move by sentence, Shift extends, Enter highlights, Escape leaves."
 EMPTY_PANEL = (
     "Nothing for the panel: this article has no key takeaways, pros or cons, no prose for brief to suggest "
@@ -52,6 +56,7 @@ class Highlighting:
     _cursor: SentenceCursor | None = None
     _suggested_for: tuple[object, object] | None = None
     """(document, chapter or "all"): what the suggestions on show, or on their way, are for."""
+    _suggest_timer: Timer | None = None
 
     @property
     def insights(self) -> Insights:
@@ -110,6 +115,7 @@ class Highlighting:
         key = (document, scope if scope is not None else "all")
         if key == self._suggested_for:
             return
+        moved = self._suggested_for is not None and self._suggested_for[0] is document
         self._suggested_for = key
 
         def work() -> None:
@@ -119,7 +125,20 @@ class Highlighting:
                 # A message, not a call into the UI thread: if the screen is gone by now, it is dropped.
                 self.post_message(SuggestionsMade(document, points))  # type: ignore[attr-defined]
 
-        self.run_worker(work, thread=True, group="suggest", exclusive=True)  # type: ignore[attr-defined]
+        def start() -> None:
+            if self._suggested_for == key:  # still the chapter being read
+                self.run_worker(work, thread=True, group="suggest", exclusive=True)  # type: ignore[attr-defined]
+
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+            self._suggest_timer = None
+        if scope is None or not moved:
+            start()  # the first for this document: made at once, done before the reader's first key
+            return
+        # A chapter the reader moved to waits until the reader stays in it: made at once, they took
+        # the interpreter from the frame the key asked for (`G` in War and Peace: 131 ms, not 40),
+        # and `]` held down would make them for every chapter passed.
+        self._suggest_timer = self.set_timer(SUGGEST_DELAY, start)  # type: ignore[attr-defined]
 
     def first_suggestions(self) -> list[key_points.KeyPoint] | None:
         """For the first frame: the suggestions of a short article without takeaways, made at once

@@ -215,14 +215,18 @@ class ReaderScreen(Highlighting, Screen[None]):
         to_bottom = self._bottom_when_whole == round(self.reader.scroll_y)
         self._stop_loading()
         self.article, self.document = article, document
+        if self.app.title != article.title and not self.in_library:
+            self.app.title = article.title  # a page or a book opened on a placeholder has its own title now
         self.memory = ArticleMemory(self.memory.store, document)
         self._index_sections()
         self.reader.set_document(document)
         self.query_one("#navigator", Navigator).set_outline(outline)
         self.panes.outline_empty = self.outline_empty
-        self.query_one("#insights", Insights).show(document)
-        self._refresh_status()
-        self._restore()
+        insights = self.query_one("#insights", Insights)
+        with insights.refill_once():  # the panel's list is refilled once, with the article and its highlights
+            insights.show(document)
+            self._refresh_status()
+            self._restore()
         if to_bottom:
             self.reader.scroll_to_end()
         query = self.query_one(SearchBar).value
@@ -243,7 +247,12 @@ class ReaderScreen(Highlighting, Screen[None]):
             self._loading_timer = None
 
     def on_whole_failed(self, message: WholeFailed) -> None:
-        if getattr(self.pending, "fatal", False):  # a URL that could not be fetched: nothing to read
+        if getattr(self.pending, "fatal", False):  # a page or a book that could not be read: nothing to show
+            if self.in_library:
+                self._stop_loading()
+                self.app.notify(str(message.error), severity="error", markup=False)
+                self.dismiss()
+                return
             self.app.failure = str(message.error)
             self.app.exit(return_code=2)
             return

@@ -3,7 +3,8 @@ reader's highlights, one tab at a time, each entry selectable."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -275,6 +276,8 @@ class Insights(Vertical):
         self.authored = authored_entries(document)
         """The author's lists, made once per document (the tabs are made anew at every change)."""
         self.groups = insight_groups(document, self.suggestions, authored=self.authored)
+        self._batched = 0
+        self._regroup_due: bool | None = None
         self.active = 0
         """The index of the group on show."""
         self._highlighted: dict[str, int | None] = {}
@@ -323,6 +326,20 @@ class Insights(Vertical):
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         self.show_group(event.index)
 
+    @contextmanager
+    def refill_once(self) -> Iterator[None]:
+        """Changes made within are shown once, at the end: refilling the list of a book's thousands
+        of takeaways is the costly part, and the whole of a book changes the article and then the
+        highlights."""
+        self._batched += 1
+        try:
+            yield
+        finally:
+            self._batched -= 1
+            due, self._regroup_due = self._regroup_due, None
+            if not self._batched and due is not None:
+                self._regroup(keep=due)
+
     def show(self, document: Document) -> None:
         """Show another document's items (the whole of a book, once it is parsed)."""
         self.document = document
@@ -344,6 +361,9 @@ class Insights(Vertical):
 
     def _regroup(self, keep: bool = True) -> None:
         """Make the tabs anew, on the same tab and entry when it is still there."""
+        if self._batched:
+            self._regroup_due = keep and self._regroup_due is not False  # a new article keeps nothing
+            return
         key = self.active_group if keep else None
         if self.groups and self.is_mounted and self.query(ItemList):
             self._highlighted[self.groups[self.active].key] = self.query_one(ItemList).highlighted
