@@ -80,21 +80,25 @@ def test_headings_holding_the_query_as_typed_come_first():
     assert len(found) == 50 and {400, 401} <= set(found)
 
 
+async def choose_first_found(app: BriefApp, pilot, query: str, shown: str) -> None:
+    """Type `query` in the palette, wait for a first result starting with `shown`, choose it."""
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await pilot.press(*query)
+    results = app.screen.query_one(CommandList)
+    await wait_until(
+        pilot,
+        lambda: results.option_count > 0 and str(results.get_option_at_index(0).prompt).startswith(PREFIX + shown),
+    )
+    await pilot.press("enter")
+
+
 async def test_the_palette_finds_a_heading_that_has_many_placings():
     headings = ["Opening", " ".join("e" * 100), "Closing"]
     app = BriefApp(Jumper(headings).article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"eeeeeeeeeeee")
-        results = app.screen.query_one(CommandList)
-        await wait_until(
-            pilot,
-            lambda: results.option_count > 0
-            and str(results.get_option_at_index(0).prompt).startswith(PREFIX + "e e e"),
-        )
-        await pilot.press("enter")
+        await choose_first_found(app, pilot, "eeeeeeeeeeee", "e e e")
         await wait_until(pilot, lambda: top_text(app).startswith("e e e"))
 
 
@@ -104,14 +108,5 @@ async def test_the_palette_finds_a_heading_whose_letters_lengthen_when_lowered()
     app = BriefApp(Jumper(["Opening", "İİİ İstanbul", "Closing"]).article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"stanbul")
-        results = app.screen.query_one(CommandList)
-        await wait_until(
-            pilot,
-            lambda: results.option_count > 0
-            and str(results.get_option_at_index(0).prompt).startswith(PREFIX + "İİİ İstanbul\n"),
-        )
-        await pilot.press("enter")
+        await choose_first_found(app, pilot, "stanbul", "İİİ İstanbul\n")
         await wait_until(pilot, lambda: top_text(app).startswith("İİİ İstanbul"))

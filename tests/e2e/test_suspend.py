@@ -28,14 +28,18 @@ def whole_screen(lines: list[str]) -> bool:
     )
 
 
-def test_fg_after_ctrl_z_redraws_the_whole_screen(terminal, isolated_state):
-    # An interactive shell, so that Ctrl+Z stops brief and `fg` brings it back.
+def stopped_in_a_shell(terminal, isolated_state) -> None:
+    """brief started from an interactive shell (so that Ctrl+Z stops it and `fg` brings it back), then stopped."""
     terminal.start("bash --norc --noprofile -i", {**terminal_env(str(isolated_state)), "PS1": "$ "})
     terminal.wait_for(lambda lines: any(line.startswith("$") for line in lines))
     terminal.send(f"{installed_brief()}", "Enter")
     terminal.wait_for(whole_screen)
     terminal.send("C-z")
     terminal.wait_for(lambda lines: any("Stopped" in line for line in lines))
+
+
+def test_fg_after_ctrl_z_redraws_the_whole_screen(terminal, isolated_state):
+    stopped_in_a_shell(terminal, isolated_state)
     terminal.send("clear", "Enter")
     terminal.wait_for(lambda lines: not any("Stopped" in line for line in lines))
     terminal.send("fg", "Enter")
@@ -65,12 +69,7 @@ def test_ctrl_l_redraws_a_screen_another_program_wrote_over(terminal, isolated_s
 
 def test_a_window_resized_while_stopped_is_drawn_at_its_new_size(terminal, isolated_state):
     """SIGWINCH is taken by a thread of brief's (not a handler): it must still arrive after Ctrl+Z."""
-    terminal.start("bash --norc --noprofile -i", {**terminal_env(str(isolated_state)), "PS1": "$ "})
-    terminal.wait_for(lambda lines: any(line.startswith("$") for line in lines))
-    terminal.send(f"{installed_brief()}", "Enter")
-    terminal.wait_for(whole_screen)
-    terminal.send("C-z")
-    terminal.wait_for(lambda lines: any("Stopped" in line for line in lines))
+    stopped_in_a_shell(terminal, isolated_state)
     terminal.tmux("resize-window", "-x", "100", "-y", "30")
     terminal.send("fg", "Enter")
     terminal.wait_for(lambda lines: len(lines) >= 30 and "q Quit" in lines[29], timeout=10)
