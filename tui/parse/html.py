@@ -198,16 +198,23 @@ def _words(text: str) -> list[str]:
 
 def _without_title_heading(sections: list[Section], title: str | None) -> list[Section]:
     """The page's own <h1> repeating its title is the title, not a first section."""
-    for index, section in enumerate(sections[:2]):
-        if section.heading is None:
-            continue
-        if title is None or _words(section.heading) != _words(title):
-            break
-        if index == 0 or not sections[0].blocks:
-            rest = sections[index + 1 :]
-            return [Section(None, 2, section.blocks), *rest] if section.blocks else rest
-        break
-    return sections
+    index = _opening_heading(sections)
+    if index is None or title is None or _words(sections[index].heading or "") != _words(title):
+        return sections
+    return _heading_taken_off(sections, index, level=2)
+
+
+def _opening_heading(sections: list[Section]) -> int | None:
+    """Where the heading that opens the article stands: first, or after an empty untitled start."""
+    first = 1 if sections and sections[0].heading is None and not sections[0].blocks else 0
+    return first if first < len(sections) and sections[first].heading is not None else None
+
+
+def _heading_taken_off(sections: list[Section], index: int, level: int) -> list[Section]:
+    """`sections` without the opening heading at `index` (it is the title or the dek shown above the
+    text): what it headed is the untitled opening, and the empty start before it goes."""
+    section, rest = sections[index], sections[index + 1 :]
+    return [Section(None, level, section.blocks), *rest] if section.blocks else rest
 
 
 def _without_site(title: str | None, site: str | None) -> str | None:
@@ -252,19 +259,15 @@ def _heads_text(sections: list[Section], index: int) -> bool:
 def _dek_heading(sections: list[Section], description: str | None) -> tuple[list[Section], str | None]:
     """A heading that opens the article and says what the page's description says is the dek the
     page set as a subheading (`<h2>` under the headline), not the article's first section."""
-    if not sections or not description:
+    index = _opening_heading(sections) if description else None
+    if index is None:
         return sections, None
-    first = 1 if sections[0].heading is None and not sections[0].blocks else 0
-    if first >= len(sections) or sections[first].heading is None:
-        return sections, None
-    heading = sections[first].heading
-    said, shown = _words(description), _words(heading)
+    heading = sections[index].heading or ""
+    said, shown = _words(description or ""), _words(heading)
     common = min(len(said), len(shown))
     if common < 4 or said[:common] != shown[:common]:
         return sections, None
-    opening = Section(None, sections[first].level, sections[first].blocks)
-    rest = sections[first + 1 :]
-    return ([opening, *rest] if opening.blocks else rest), heading
+    return _heading_taken_off(sections, index, level=sections[index].level), heading
 
 
 def _first_heading(sections: list[Section]) -> str | None:
