@@ -253,18 +253,33 @@ def _finish(parsed, format: Format, name: str | None, source: str | None) -> Art
         text.update(f"{section.heading}\n".encode())
         for block in section.blocks:
             text.update(block_text(block).encode("utf-8", "surrogatepass") + b"\n")
-    digest = text.hexdigest()
+    title = parsed.title or title_from_name(name)
+    return _article(parsed, title, format, source, links_of(parsed.sections), text.hexdigest())
+
+
+def _article(
+    parsed,
+    title: str,
+    format: Format,
+    source: str | None,
+    links: list[tuple[str, str]],
+    digest: str,
+    encoding: str = "utf-8",
+) -> Article:
+    """The `Article` of what a parser found, every format alike: its lists extracted, its metadata
+    carried over (a page's `site` and `url` too)."""
     takeaways, pros, cons = extract(parsed.sections)
     return Article(
-        title=parsed.title or title_from_name(name),
+        title=title,
         subtitle=parsed.subtitle,
         sections=parsed.sections,
         takeaways=takeaways,
         pros=pros,
         cons=cons,
         format=format,
+        encoding=encoding,
         source=source,
-        links=links_of(parsed.sections),
+        links=links,
         digest=digest,
         author=parsed.author,
         date=parsed.date,
@@ -303,34 +318,16 @@ def parse_text(
             looks_like_markdown(text)
         )
         format = "markdown" if is_markdown else "text"
-    links: list[tuple[str, str]] = []
-    author = date = None
     if format == "markdown":
         from tui.parse.markdown import parse_markdown  # markdown-it is imported only when needed
 
-        markdown = parse_markdown(text)
-        title, subtitle, sections, links = markdown.title, markdown.subtitle, markdown.sections, markdown.links
-        author, date = markdown.author, markdown.date
+        parsed = parse_markdown(text)
+        links = parsed.links
     else:
-        plain = parse_plain(text)
-        title, subtitle, sections = plain.title, plain.subtitle, plain.sections
-        author, date = plain.author, plain.date
-    takeaways, pros, cons = extract(sections)
-    return Article(
-        title=title if title is not None else title_from_name(name),
-        subtitle=subtitle,
-        sections=sections,
-        takeaways=takeaways,
-        pros=pros,
-        cons=cons,
-        format=format,
-        encoding=encoding,
-        source=source,
-        links=links,
-        digest=digest or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        author=author,
-        date=date,
-    )
+        parsed, links = parse_plain(text), []
+    title = parsed.title if parsed.title is not None else title_from_name(name)
+    digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _article(parsed, title, format, source, links, digest, encoding)
 
 
 def title_from_name(name: str | None) -> str:
