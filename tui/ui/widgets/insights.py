@@ -418,5 +418,5 @@ class Insights(Vertical):
         # The list may be refilled (a tab change, suggestions arriving) between Enter and this
         # message: an option no longer on show chooses nothing.
         index = event.option_index
-        if index < len(shown.entries) and index < shown.option_count and shown.get_option_at_index(index) is event.option:
+        if index < shown.option_count and shown.get_option_at_index(index) is event.option:  # an entry per option
             self.post_message(self.ItemChosen(self, shown.entries[index]))
