@@ -286,7 +286,7 @@ def test_inside_tmux_a_copy_is_sent_not_known_to_arrive(monkeypatch, system, set
     assert outcome.channel == f"{TERMINAL_CLIPBOARD} and tmux buffer"
     assert outcome.verified is False  # nothing comes back from the terminal to say it arrived
     assert asked == ["set-clipboard"]
-    assert (outcome.hint == "in tmux, set -g set-clipboard on passes it on") is hint
+    assert (outcome.hint == "tmux passes it on after set -g set-clipboard on") is hint
 
 
 def test_a_system_clipboard_read_back_is_verified(system):

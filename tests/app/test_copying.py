@@ -158,7 +158,7 @@ async def test_inside_tmux_the_fix_is_named_once(monkeypatch):
         await pilot.press("y")
         await settle(app, pilot)
         first = "Sent 6 takeaways (terminal clipboard, OSC 52 and tmux buffer)"
-        assert f"{first} (if it does not arrive: in tmux, set -g set-clipboard on passes it on)" in notifications(app)
+        assert f"{first}\nNot arriving? tmux passes it on after set -g set-clipboard on." in notifications(app)
         app.clear_notifications()
         await pilot.press("y")
         await settle(app, pilot)

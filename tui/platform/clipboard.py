@@ -209,7 +209,7 @@ class Clipboard:
         """Inside tmux, what to set when tmux keeps a program's OSC 52 to itself (its default)."""
         if not self.environment.tmux:
             return None
-        return None if self.tmux_option("set-clipboard") == "on" else f"in tmux, {TMUX_FIX} passes it on"
+        return None if self.tmux_option("set-clipboard") == "on" else f"tmux passes it on after {TMUX_FIX}"
 
 
 def _tmux_option(name: str) -> str | None:

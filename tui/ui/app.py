@@ -323,7 +323,8 @@ class BriefApp(App[None]):
             message = f"Sent {description} ({outcome.channel})"
             if outcome.hint and not self._clipboard_hint_given:
                 self._clipboard_hint_given = True
-                message += f" (if it does not arrive: {outcome.hint})"
+                # A line of its own: in a 38-column toast a second parenthesis wrapped into a riddle.
+                message += f"\nNot arriving? {outcome.hint}."
             self.notify(message, markup=False, timeout=8 if outcome.hint else 5)
         else:
             from tui.ui.screens.copy_dialog import CopyDialog
