@@ -76,6 +76,21 @@ def test_a_centred_logo_that_opens_a_readme_with_no_hash_heading_is_its_title():
     assert article.title == "Widget" and article.sections[0].blocks == [Paragraph("Widget"), Paragraph("Text.")]
 
 
+def test_markdown_wrapped_in_an_html_heading_is_that_heading():
+    # urllib3's README: the <h1> and </h1> each a block of their own, a Markdown logo between them.
+    opening = '<h1 align="center">\n\n![urllib3](https://e.example/banner.svg)\n\n</h1>\n\n'
+    article = md(f"{opening}urllib3 is a client.\n\n## Installing\n\nRun it.\n")
+    assert article.title == "urllib3"
+    assert outline(article) == [(None, 2), ("Installing", 2)]
+    assert article.sections[0].blocks == [Paragraph("urllib3 is a client.")]
+    # Lower down, an <h2> written that way is a section of level 2.
+    article = md("# T\n\nA.\n\n<h2>\n\nSetup *now*\n\n</h2>\n\nB.\n")
+    assert outline(article) == [(None, 2), ("Setup now", 2)]
+    # A paragraph after an <h1> that is closed, or not closed after it, stays a paragraph.
+    for text in ("<h1>Name</h1>\n\nText.\n\n<p>x</p>\n", '<h1 align="center">\n\nText.\n\n<p>x</p>\n'):
+        assert Paragraph("Text.") in md(text).sections[0].blocks, text
+
+
 def test_a_heading_keeps_its_inline_styles_as_spans_without_its_anchor():
     article = md("# T\n\n## Use `brief` with *care*, see [the docs](https://d.example) {#use}\n\nText.\n")
     assert article.sections == [
@@ -140,6 +155,14 @@ def test_yaml_front_matter_gives_title_dek_author_date_and_keeps_other_fields_ap
         # With a title from the front matter, the `#` heading is a section.
         Section("Body Heading", 1, [Paragraph("Text.")]),
     ]
+
+
+def test_an_opening_heading_that_repeats_the_front_matter_title_is_that_title_not_a_section():
+    # systemd's docs: `title:` for the site generator, then `# The Same Title` for GitHub's readers.
+    text = "---\ntitle: Porting systemd To New Distributions\nlayout: default\n---\n\n# Porting systemd to new  distributions\n\n## HOWTO\n\nText.\n"
+    article = md(text)
+    assert article.title == "Porting systemd to new  distributions"
+    assert outline(article) == [("Front matter", 1), ("HOWTO", 2)]
 
 
 def test_yaml_front_matter_values_are_the_text_the_author_wrote():

@@ -132,7 +132,10 @@ BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def repeated_front_matter(text: str, article: Article) -> Counter[str]:
-    """Words of a repeated title or dek line, which the plain parser drops by design."""
+    """Words of a repeated title or dek line, which the plain parser drops by design, and of a
+    Markdown heading that says the front matter's `title:` again (shown once, as the title)."""
+    if article.format == "markdown":
+        return repeated_markdown_title(text, article)
     if article.format != "text":
         return Counter()
     # Lines, not blank-line blocks: a text with one paragraph a line repeats its title on the next line.
@@ -149,6 +152,18 @@ def repeated_front_matter(text: str, article: Article) -> Counter[str]:
             dropped += Counter(WORD.findall(line))
             index += 1
     return dropped
+
+
+def repeated_markdown_title(text: str, article: Article) -> Counter[str]:
+    if article.title is None or not text.startswith("---\n"):
+        return Counter()
+    same = " ".join(article.title.casefold().split())
+    matter, _, body = text[4:].partition("\n---\n")
+    said = [line[6:] for line in matter.split("\n") if line.startswith("title:")]
+    heading = [line.lstrip("#") for line in body.split("\n") if line.startswith("#")]
+    if said and heading and " ".join(said[0].casefold().split()) == same == " ".join(heading[0].casefold().split()):
+        return Counter(WORD.findall(article.title))
+    return Counter()
 
 
 def assert_no_word_lost(text: str, article: Article) -> None:
@@ -450,6 +465,7 @@ def rich_markdown_article(draw: st.DrawFn) -> str:
 @SETTINGS
 @given(text=rich_markdown_article())
 @example(text="0[]()0\n")
+@example(text="---\ntitle: A\nauthor: A\n---\n\n## A\n")  # the heading repeats the title: shown once
 @example(text="".join(">" * depth + f" quoted{depth}\n" for depth in range(1, 25)))
 def test_no_word_of_markdown_with_tables_html_notes_front_matter_or_deep_nesting_is_lost(text: str) -> None:
     article = parse_text(text, name="article.md")

@@ -163,6 +163,15 @@ def html_blocks(fragment: str) -> list[HtmlParagraph]:
     return parser.paragraphs
 
 
+def open_heading(fragment: str) -> int | None:
+    """The level of a heading element the fragment opens and leaves open (`<h1 align="center">`
+    alone, its Markdown contents and `</h1>` written in blocks of their own after it), else None."""
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    return parser.level
+
+
 def html_paragraphs(fragment: str) -> list[str]:
     """The paragraphs of text in an HTML fragment (a Markdown HTML block), in reading order."""
     return [paragraph.text for paragraph in html_blocks(fragment)]

@@ -30,7 +30,7 @@ from tui.model.article import (
     block_text,
 )
 from tui.parse.front_matter import FrontMatter, split_front_matter
-from tui.parse.html_text import HtmlParagraph, html_blocks
+from tui.parse.html_text import HtmlParagraph, html_blocks, open_heading
 from tui.parse.items import is_label, split_label
 from tui.parse.long_tables import cut_long_tables, read_rows
 from tui.parse.markdown_inline import Inline, InlineReducer, has_inline_syntax, join_lines, too_costly
@@ -100,11 +100,31 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if cuts and not _put_back(tokens, cuts):
         env = {}
         tokens = _MD.parse(body, env)  # a cut was not a whole table's rows: parse the text as it is
+    _headings_around_markdown(tokens)
     reducer = _Reducer(env)
     document = reducer.walk(tokens, matter)
     for label, reference in env.get("references", {}).items():
         document.links.append((label, reference.get("href", "")))
     return document
+
+
+def _headings_around_markdown(tokens: list[Token]) -> None:
+    """Make a paragraph a heading where HTML wraps it in one: `<h1 align="center">`, a blank line,
+    Markdown (often a logo, `![urllib3](banner.svg)`), a blank line, `</h1>`. CommonMark reads three
+    blocks there, but what a reader sees (on GitHub, on PyPI) is a heading."""
+    for index in range(len(tokens) - 4):
+        token = tokens[index]
+        if token.type != "html_block" or token.level != 0 or "<h" not in token.content.lower():
+            continue
+        opened, closing = tokens[index + 1], tokens[index + 4]
+        if opened.type != "paragraph_open" or opened.level != 0 or closing.type != "html_block":
+            continue
+        level = open_heading(token.content)
+        if level is not None and closing.content.lstrip().lower().startswith(f"</h{level}"):
+            tag = f"h{level}"
+            opened.type, opened.tag, opened.markup = "heading_open", tag, "#" * level
+            shut = tokens[index + 3]
+            shut.type, shut.tag, shut.markup = "heading_close", tag, "#" * level
 
 
 def _shallower_quote(match: re.Match[str]) -> str:
@@ -174,7 +194,9 @@ class _Reducer:
     # --- the walk --------------------------------------------------------------------------------
 
     def walk(self, tokens: list[Token], matter: FrontMatter | None) -> MarkdownDocument:
-        title_at = None if matter is not None and matter.title else _title_heading(tokens)
+        title_at = _title_heading(tokens)
+        if matter is not None and matter.title and not _repeats(tokens, title_at, matter.title):
+            title_at = None  # the front matter names the title; the heading is a section
         title = matter.title if matter is not None else None
         subtitle = matter.dek if matter is not None else None
         author = matter.author if matter is not None else None
@@ -479,6 +501,15 @@ def _title_heading(tokens: list[Token]) -> tuple[int, int | None] | None:
     if ones:
         return ones[0] if len(ones) == 1 and ones[0] == headings[0][:2] else None
     return first if first_is_heading else None
+
+
+def _repeats(tokens: list[Token], title_at: tuple[int, int | None] | None, title: str) -> bool:
+    """Whether the heading the title rules found says the front matter's title again (a static
+    site's page that opens with `# Its Title`): then it is that title as shown, not a section."""
+    if title_at is None or title_at[1] is not None:
+        return False
+    shown = _heading_text(tokens[title_at[0] + 1].content)
+    return " ".join(shown.casefold().split()) == " ".join(title.casefold().split())
 
 
 def _html(token: Token) -> list[HtmlParagraph]:
