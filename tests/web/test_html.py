@@ -7,11 +7,13 @@ import gzip
 import subprocess
 
 import pytest
+from lxml import html as lxml_html
 
 from tests.e2e.tmux import installed_brief
 from tests.web.conftest import HTML, need
 from tui.model.article import BulletList, Paragraph, Quote, Span, Table, block_text
 from tui.parse import parse_bytes
+from tui.parse.page_anchors import readable_sections
 
 # Read from each page: its headline, and the headings inside its article body.
 PAGES = {
@@ -215,3 +217,43 @@ def test_real_pages_subheadings_become_the_dek_and_widget_headings_go():
     headings = [s.heading for s in cbs.sections]
     assert not {"Pick Six Newsletter", "Thanks for signing up!", "Sorry!"} & set(headings)
     assert cbs.sections[0].blocks[0].text.startswith("The Steelers spent Monday trying to distance themselves")
+
+
+MANUAL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Editor — Tool manual</title></head>
+<body><div class="related" role="navigation"><ul><li><a href="../index.html">Tool manual</a></li></ul></div>
+<div class="body" role="main"><section id="editor">
+<h1>Editor<a class="headerlink" href="#editor" title="Permalink to this heading">¶</a></h1>
+<p>The editor is where you write your programs, with colours, indentation and completion.</p>
+<section id="menus"><h2>Menus<a class="headerlink" href="#menus" title="Permalink to this heading">¶</a></h2>
+<p>The editor has two main window types, each with its own top menu, described below in turn.</p>
+<section id="file-menu-shell-and-editor"><h3>File menu (Shell and Editor)<a class="headerlink" href="#file-menu-shell-and-editor">¶</a></h3>
+<dl><dt>New File</dt><dd><p>Create a new file editing window, empty, titled untitled.</p></dd>
+<dt>Open…</dt><dd><p>Open an existing file with an Open dialog, in a window of its own.</p></dd></dl>
+</section></section>
+<section id="editing-and-navigation"><h2>Editing and Navigation<a class="headerlink" href="#editing-and-navigation">¶</a></h2>
+<p>Editing keeps a history of changes, so that every change can be undone and done again.</p>
+</section></section></div>
+<div class="sphinxsidebar" role="navigation"><h3>Navigation</h3><ul><li><a href="#">Index</a></li></ul></div>
+</body></html>"""
+
+
+def test_a_manual_keeps_its_menus_and_navigation_chapters_and_drops_the_permalink_signs():
+    # Python's IDLE help lost "Menus" and "Editing and Navigation" (half the page): trafilatura
+    # drops an element whose id says "menu" or "navigation", and Sphinx names sections by heading.
+    article = parse_bytes(MANUAL.encode("utf-8"), name="editor.html")
+    assert article.title == "Editor"
+    assert [(s.heading, s.level) for s in article.sections if s.heading] == [
+        ("Menus", 2),
+        ("File menu (Shell and Editor)", 3),
+        ("Editing and Navigation", 2),
+    ]
+    text = "\n".join(block_text(b) for s in article.sections for b in s.blocks)
+    assert "Create a new file editing window, empty, titled untitled." in text
+    assert "every change can be undone" in text and "¶" not in text
+    # A link in a heading that says something stays, and an id that is not the heading's stays.
+    tree = lxml_html.fromstring(
+        '<div><section id="nav"><h2>Menus <a href="#menus">and keys</a><a href="#menus">#</a></h2></section></div>'
+    )
+    readable_sections(tree)
+    assert tree.find("section").get("id") == "nav"
+    assert tree.find("section/h2").text_content() == "Menus and keys"

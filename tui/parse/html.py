@@ -18,6 +18,7 @@ from lxml import etree
 
 from tui.model.article import Section, block_text
 from tui.model.errors import EmptyInput
+from tui.parse.page_anchors import readable_sections
 from tui.parse.sanitize import sanitize
 from tui.parse.xhtml import Walker, sections_by_headings
 
@@ -104,8 +105,9 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     # brief's output or screen. brief reports what matters itself.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL + 1)
 
+    tree = trafilatura.load_html(text)
     xml = trafilatura.extract(
-        text,
+        readable_sections(tree) if tree is not None else text,
         url=url,
         output_format="xml",
         include_comments=False,
