@@ -174,6 +174,18 @@ def test_yaml_front_matter_values_are_the_text_the_author_wrote():
     ]
 
 
+def test_a_pandoc_title_block_gives_title_author_and_date():
+    # Rust's release notes open with `% Rust Release Notes`; Pandoc reads up to three such lines.
+    article = md("% Release Notes\n  of the year\n% Ann Lee; Bo Chen\n% 2020-01-02\n\nVersion 1\n=========\n\nText.\n")
+    assert (article.title, article.author, article.date) == ("Release Notes of the year", "Ann Lee; Bo Chen", "2020-01-02")
+    assert outline(article) == [("Version 1", 1)]
+    article = md("% Only a Title\n\nText.\n")
+    assert (article.title, article.author) == ("Only a Title", None)
+    assert article.sections == [Section(None, 2, [Paragraph("Text.")])]
+    # A percent sign that opens a sentence is text, not a title block.
+    assert md("%50 of it is here.\n").title == "My Notes"
+
+
 def test_toml_front_matter():
     article = md('+++\ntitle = "From TOML"\nsummary = "Short"\n+++\n\nText.\n')
     assert (article.title, article.subtitle) == ("From TOML", "Short")

@@ -1,4 +1,5 @@
-"""Front matter: the YAML (`---`) or TOML (`+++`) block that opens many Markdown files.
+"""Front matter: the YAML (`---`) or TOML (`+++`) block that opens many Markdown files, or
+Pandoc's title block (`% Title`, `% Author`, `% Date`, as Rust's release notes open).
 
 Static-site generators keep a post's title, description, author and date there, and nowhere else.
 The block is read as data with a real parser (PyYAML's safe loader, `tomllib`); what does not parse
@@ -40,6 +41,8 @@ class FrontMatter:
 
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     """The front matter at the very start of `text` and the Markdown after it, or (None, text)."""
+    if text.startswith("% "):
+        return _pandoc_title_block(text)
     end = text.find("\n")
     closers = FENCES.get(text[:end].rstrip()) if end > 0 else None
     if closers is None:
@@ -56,6 +59,25 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
                 return None, text
             return _front_matter(data), "" if end < 0 else text[end + 1 :]
     return None, text
+
+
+def _pandoc_title_block(text: str) -> tuple[FrontMatter, str]:
+    """Up to three `%` lines, title, author(s) and date, each continued by lines that open with a
+    space; an empty `% ` line skips its field. What follows is the Markdown."""
+    values: list[str] = []
+    lines = text.split("\n")
+    taken = 0
+    for line in lines:
+        if line.startswith("%") and len(values) < 3:
+            values.append(line[1:].strip())
+        elif line.startswith((" ", "\t")) and values and line.strip():
+            values[-1] = f"{values[-1]} {line.strip()}".strip()
+        else:
+            break
+        taken += 1
+    values += [""] * (3 - len(values))
+    matter = FrontMatter(values[0] or None, author=values[1] or None, date=values[2] or None)
+    return matter, "\n".join(lines[taken:])
 
 
 class _TextLoader(yaml.SafeLoader):
