@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN_HINTS = re.compile(r"^(?:#{1,6}[ \t]+\S|```|\*\*[^*\n]+\*\*|[-*] \*\*|\[[^\]\n]+\]\([^)\n]+\))", re.M)
-_ATX_HEADING = re.compile(r"#{1,6}[ \t]+\S")
-# A literal "\n#" prefix lets the regex engine skip ahead; `^` with re.M is tried at every position.
-_ATX_HEADING_AFTER_NEWLINE = re.compile(r"\n#{1,6}[ \t]+\S")
+_MARKDOWN_HINTS = re.compile(r"^(?:#{1,6}[ \t]+\S[^\n]*\n(?!#)|```|\*\*[^*\n]+\*\*|[-*] \*\*|\[[^\]\n]+\]\([^)\n]+\))", re.M)
+# A heading stands apart: a blank line before it, and no `#` line after it. Runs of `# ` lines are
+# comments quoted in a text file (a README's shell or C++ excerpt), not Markdown headings.
+_ATX_HEADING = re.compile(r"#{1,6}[ \t]+\S[^\n]*(?:\n(?!#)|$)")
+# A literal "\n\n#" prefix lets the regex engine skip ahead; `^` with re.M is tried at every position.
+_ATX_HEADING_AFTER_BLANK = re.compile(r"\n\n#{1,6}[ \t]+\S[^\n]*(?:\n(?!#)|$)")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -15,7 +17,7 @@ def looks_like_markdown(text: str) -> bool:
     head = text.lstrip()[:4096]
     if head.startswith("# ") or head.startswith("---\n"):
         return True
-    atx_headings = len(_ATX_HEADING_AFTER_NEWLINE.findall(text, 0, 200_000)) + bool(_ATX_HEADING.match(text))
+    atx_headings = len(_ATX_HEADING_AFTER_BLANK.findall(text, 0, 200_000)) + bool(_ATX_HEADING.match(text))
     return atx_headings >= 2 or len(_MARKDOWN_HINTS.findall(head)) >= 3
 
 
