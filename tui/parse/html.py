@@ -11,12 +11,12 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tui.model.article import Section, block_text
+from tui.model.article import Block, BulletList, Item, Paragraph, Section, block_text
 from tui.model.errors import EmptyInput
 from tui.parse.page_anchors import readable_sections
 from tui.parse.sanitize import sanitize
@@ -105,6 +105,7 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     # brief's output or screen. brief reports what matters itself.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL + 1)
 
+    # Parsed once here, so that the page's <title> can be read beside what trafilatura makes of it.
     tree = trafilatura.load_html(text)
     xml = trafilatura.extract(
         readable_sections(tree) if tree is not None else text,
@@ -124,10 +125,13 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     if main is None:
         raise EmptyInput("no article text on the page")
     _to_html_names(main)
-    sections = _without_empty_headings(sections_by_headings(Walker(trimmed=True).walk(main)))
     meta = {key: " ".join(sanitize(value).split()) or None for key, value in doc.attrib.items()}
+    url = meta.get("url") or url
+    sections = _without_empty_headings(sections_by_headings(Walker(trimmed=True).walk(main)))
+    sections = _without_trailing_widgets(_wordless_headings_joined(sections), urlsplit(url).hostname if url else None)
     site = meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None)
     title = _without_site(meta.get("title"), site)
+    title = _headline_of_title_element(title, _title_element(tree), meta.get("description"), sections)
     sections = _without_title_heading(sections, title)
     if title is None:
         title = _first_heading(sections)
@@ -139,7 +143,7 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
         author=meta.get("author"),
         date=meta.get("date"),
         site=site,
-        url=meta.get("url") or url,
+        url=url,
     )
 
 
@@ -199,11 +203,19 @@ def _words(text: str) -> list[str]:
 
 
 def _without_title_heading(sections: list[Section], title: str | None) -> list[Section]:
-    """The page's own <h1> repeating its title is the title, not a first section."""
-    index = _opening_heading(sections)
-    if index is None or title is None or _words(sections[index].heading or "") != _words(title):
-        return sections
-    return _heading_taken_off(sections, index, level=2)
+    """The headline repeated where the article opens is the title shown above it, not a first
+    section: the page's own <h1>, or a first block saying the title (a list of one `<dt>`). Headings
+    before it that head nothing are the labels a site sets over its headlines (`Main news`)."""
+    said = _words(title or "")
+    for index, section in enumerate(sections if said else ()):
+        if section.heading is not None and _words(section.heading) == said:
+            return _heading_taken_off(sections, index, level=2)
+        if section.blocks:
+            if _words(block_text(section.blocks[0])) != said:
+                break
+            rest = section.blocks[1:]
+            return [Section(None, 2, rest), *sections[index + 1 :]] if rest else sections[index + 1 :]
+    return sections
 
 
 def _opening_heading(sections: list[Section]) -> int | None:
@@ -219,6 +231,59 @@ def _heading_taken_off(sections: list[Section], index: int, level: int) -> list[
     return [Section(None, level, section.blocks), *rest] if section.blocks else rest
 
 
+def _title_element(tree) -> str | None:
+    """The text of the page's <title>, what a browser shows on its tab."""
+    found = tree.find(".//title") if tree is not None else None
+    return " ".join(sanitize(found.text_content()).split()) or None if found is not None else None
+
+
+def _headline_of_title_element(
+    title: str | None, document: str | None, description: str | None, sections: list[Section]
+) -> str | None:
+    """The page's headline when the title found is not it.
+
+    A page without a headline in its metadata gets its only <h1> as its title, and on some sites
+    that <h1> is the site's logo (`엔터 미디어` over an article whose <title> is `Headline -
+    Entermedia`). When the title found is nowhere in the <title> nor at the article's opening, the
+    <title>'s headline (the whole, else cut before a separator, the longest first) is taken if the
+    page says it again: its description opens with it, or its article does.
+    """
+    opening = next((section for section in sections if section.heading or section.blocks), None)
+    shown = [_words(opening.heading or "")] if opening is not None else []
+    if opening is not None and opening.blocks:
+        shown.append(_words(block_text(opening.blocks[0])))
+    if title is None or document is None or _holds(_words(document), _words(title)) or _words(title) in shown:
+        return title
+    said = _words(description or "")
+    for candidate in _cut_before_separators(document):
+        words = _words(candidate)
+        if len(words) >= 2 and (said[: len(words)] == words or words in shown):
+            return candidate
+    return title
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    """Whether `run` stands in `words`, word for word."""
+    return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
+
+_SEPARATORS = (" – ", " — ", " - ", " | ", " :: ")
+
+
+def _cut_before_separators(title: str) -> list[str]:
+    """`A - B | C`, then `A - B`, then `A`: a title and what stands before each separator in it."""
+    starts = sorted({start for sep in _SEPARATORS for start in _all_places(title, sep)}, reverse=True)
+    return [title, *(title[:start] for start in starts)]
+
+
+def _all_places(text: str, part: str) -> list[int]:
+    places, start = [], text.find(part)
+    while start > 0:
+        places.append(start)
+        start = text.find(part, start + 1)
+    return places
+
+
 def _without_site(title: str | None, site: str | None) -> str | None:
     """`Headline – TechCrunch` is the headline: the site is shown apart, in the byline. A site's
     name may hold the separator itself (`Remember 80/90 - Memorabilia anni 80/90`), so every place
@@ -227,14 +292,69 @@ def _without_site(title: str | None, site: str | None) -> str | None:
     if not title or not site:
         return title
     site_words = _words(site)
-    for separator in (" – ", " — ", " - ", " | ", " :: "):
-        start = title.find(separator)
-        while start > 0:
+    for separator in _SEPARATORS:
+        for start in _all_places(title, separator):
             tail = _words(title[start + len(separator) :])
             if tail and tail == site_words[: len(tail)]:
                 return title[:start]
-            start = title.find(separator, start + 1)
     return title
+
+
+def _wordless_headings_joined(sections: list[Section]) -> list[Section]:
+    """A heading without a letter or a digit (`______`, `* * *`) is a rule the page drew, not a
+    section: it stays where it is, as a line of the text before it, with the text under it."""
+    joined: list[Section] = []
+    for section in sections:
+        if section.heading is None or any(char.isalnum() for char in section.heading):
+            joined.append(section)
+            continue
+        blocks = [Paragraph(section.heading), *section.blocks]
+        if joined:
+            joined[-1] = replace(joined[-1], blocks=[*joined[-1].blocks, *blocks])
+        else:
+            joined.append(Section(None, 2, blocks))
+    return joined
+
+
+# How a sentence ends, in the scripts of the pages brief reads; a widget's label ends otherwise.
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "’", ")")
+
+
+def _without_trailing_widgets(sections: list[Section], host: str | None) -> list[Section]:
+    """What a page sets after its article and the extractor kept: a comment counter under
+    `Comments` (`comments`, its number left to a script), a promotion over a list of the site's other
+    stories, a call to subscribe heading nothing. Headed sections at the end holding no text of
+    their own (nothing, a label of fewer than four words, lists of links into the site) go: the
+    article ends with its last text."""
+    end = len(sections)
+    while end > 0 and sections[end - 1].heading is not None:
+        if not all(_is_widget(block, host) for block in sections[end - 1].blocks):
+            break
+        end -= 1
+    return sections[:end] if any(section.blocks for section in sections[:end]) else sections
+
+
+def _is_widget(block: Block, host: str | None) -> bool:
+    if isinstance(block, Paragraph):
+        return len(_WORD.findall(block.text)) < 4 and not block.text.rstrip().endswith(_SENTENCE_END)
+    if isinstance(block, BulletList):
+        return all(_opens_with_link_into(item, host) for item in block.items)
+    return False
+
+
+def _opens_with_link_into(item: Item, host: str | None) -> bool:
+    """Whether the item starts with a link to another page of the site (`host`; any, if unknown)."""
+    link = next((s for s in item.display_spans if s.style == "link" and s.start == 0 and s.target), None)
+    if link is None or link.target is None:
+        return False
+    target = urlsplit(link.target).hostname
+    return host is None or target is None or _same_site(target, host)
+
+
+def _same_site(one: str, other: str) -> bool:
+    """`www.cbssports.com` and `cbssports.com`; `edition.cnn.com` and `www.cnn.com`."""
+    one, other = one.removeprefix("www."), other.removeprefix("www.")
+    return one == other or one.endswith("." + other) or other.endswith("." + one)
 
 
 def _without_empty_headings(sections: list[Section]) -> list[Section]:
