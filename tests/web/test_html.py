@@ -355,3 +355,27 @@ def test_a_title_the_page_shows_over_its_article_is_kept_whatever_the_title_elem
         b"<title>Spring tides run higher this year - Harbour News</title>",
     )
     assert parse_bytes(seo, name="tides.html").title == "Tide tables"
+
+
+def test_tag_lines_after_the_text_go_and_the_articles_own_last_lines_stay():
+    rumors = parse_bytes(corpus_page("232a43fb15abde807427b2a7bf4f772e27b8760554370956d8291df4e8166dbf"), name="p.html")
+    # After it: "Related Roundup: MacBook Pro", "Tag: digitimes.com", "Buyer's Guide: MacBook Pro (Buy Now)".
+    assert last_block_text(rumors) == (
+        "The entry-level 13-inch MacBook Pro was last updated in July, while higher-end 13-inch models were "
+        "refreshed in May."
+    )
+    kabar = parse_bytes(corpus_page("21486419bb109c5a62a68957f528e6ff29c92f58d8d3c1f2837c86ff3f3e11f9"), name="p.html")
+    assert last_block_text(kabar) == "[Ni’matul Ukhuwah hal. 41]"  # not "Filed under: Khawarij |"
+
+
+def test_a_tag_line_goes_but_a_source_or_a_copyright_line_stays():
+    tags = b"""<p>Related: <a href="https://www.harbour.example/nets">Mending nets</a></p>
+<p>Filed under: <a href="/tags/tides">tides</a> |</p>
+</article>"""
+    article = parse_bytes(with_tail(tags), name="tides.html")
+    assert last_block_text(article).startswith("The old tables were printed by hand")
+    # A source on another site, and a copyright line naming the site's home page, are the article's.
+    source = b'<p>Source: <a href="https://tides.example.org/2024">the national tide service</a></p></article>'
+    assert last_block_text(parse_bytes(with_tail(source), name="tides.html")) == "Source: the national tide service"
+    copyright = b'<p>Copyright <a href="https://harbour.example/">harbour.example</a></p></article>'
+    assert last_block_text(parse_bytes(with_tail(copyright), name="tides.html")) == "Copyright harbour.example"

@@ -323,15 +323,19 @@ _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "’", "
 def _without_trailing_widgets(sections: list[Section], host: str | None) -> list[Section]:
     """What a page sets after its article and the extractor kept: a comment counter under
     `Comments` (`comments`, its number left to a script), a promotion over a list of the site's other
-    stories, a call to subscribe heading nothing. Headed sections at the end holding no text of
-    their own (nothing, a label of fewer than four words, lists of links into the site) go: the
-    article ends with its last text."""
+    stories, a call to subscribe heading nothing, the tags under the text. Headed sections at the
+    end holding no text of their own (nothing, a label of fewer than four words, lists of links into
+    the site) go, and so do the tag lines that end the last one: the article ends with its text."""
     end = len(sections)
     while end > 0 and sections[end - 1].heading is not None:
         if not all(_is_widget(block, host) for block in sections[end - 1].blocks):
             break
         end -= 1
-    return sections[:end] if any(section.blocks for section in sections[:end]) else sections
+    kept = sections[:end] if any(section.blocks for section in sections[:end]) else sections
+    blocks = list(kept[-1].blocks) if kept else []
+    while len(blocks) > 1 and _is_tag_line(blocks[-1], host):
+        blocks.pop()
+    return [*kept[:-1], replace(kept[-1], blocks=blocks)] if kept and len(blocks) < len(kept[-1].blocks) else kept
 
 
 def _is_widget(block: Block, host: str | None) -> bool:
@@ -342,13 +346,40 @@ def _is_widget(block: Block, host: str | None) -> bool:
     return False
 
 
-def _opens_with_link_into(item: Item, host: str | None) -> bool:
-    """Whether the item starts with a link to another page of the site (`host`; any, if unknown)."""
-    link = next((s for s in item.display_spans if s.style == "link" and s.start == 0 and s.target), None)
-    if link is None or link.target is None:
+def _is_tag_line(block: Block, host: str | None) -> bool:
+    """`Filed under: Khawarij |`, `Tag: digitimes.com`, `Related Roundup: MacBook Pro`: a label of
+    fewer than four words and links to other pages of the site (not its home page, which a
+    copyright line names)."""
+    if not isinstance(block, Paragraph):
         return False
-    target = urlsplit(link.target).hostname
-    return host is None or target is None or _same_site(target, host)
+    links = [span for span in block.spans if span.style == "link" and span.target]
+    if not links or not all(_into_site(span.target or "", host) and _below_home(span.target or "") for span in links):
+        return False
+    outside, at = [], 0
+    for span in sorted(links, key=lambda span: span.start):
+        outside.append(block.text[at : span.start])
+        at = max(at, span.end)
+    outside.append(block.text[at:])
+    return len(_WORD.findall(" ".join(outside))) < 4
+
+
+def _opens_with_link_into(item: Item, host: str | None) -> bool:
+    """Whether the item starts with a link to another page of the site."""
+    link = next((s for s in item.display_spans if s.style == "link" and s.start == 0 and s.target), None)
+    return link is not None and _into_site(link.target or "", host)
+
+
+def _into_site(target: str, host: str | None) -> bool:
+    """Whether a link stays on the site (`host`; when it is unknown, any web link may)."""
+    parts = urlsplit(target)
+    if parts.scheme not in ("", "http", "https"):
+        return False  # mailto:, tel:, javascript:
+    return host is None or parts.hostname is None or _same_site(parts.hostname, host)
+
+
+def _below_home(target: str) -> bool:
+    parts = urlsplit(target)
+    return bool(parts.path.strip("/") or parts.query or parts.fragment)
 
 
 def _same_site(one: str, other: str) -> bool:
