@@ -379,3 +379,9 @@ def test_a_tag_line_goes_but_a_source_or_a_copyright_line_stays():
     assert last_block_text(parse_bytes(with_tail(source), name="tides.html")) == "Source: the national tide service"
     copyright = b'<p>Copyright <a href="https://harbour.example/">harbour.example</a></p></article>'
     assert last_block_text(parse_bytes(with_tail(copyright), name="tides.html")) == "Copyright harbour.example"
+
+
+def test_a_site_name_listing_its_topics_is_the_site_alone():
+    racing = parse_bytes(corpus_page("11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32"), name="p.html")
+    # Its <title>: "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP | StockCar".
+    assert (racing.title, racing.site) == ("Classificação NASCAR", "Autoracing")

@@ -129,7 +129,7 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     url = meta.get("url") or url
     sections = _without_empty_headings(sections_by_headings(Walker(trimmed=True).walk(main)))
     sections = _without_trailing_widgets(_wordless_headings_joined(sections), urlsplit(url).hostname if url else None)
-    site = meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None)
+    site = _site_name(meta.get("sitename")) or meta.get("hostname") or (urlsplit(url).hostname if url else None)
     title = _without_site(meta.get("title"), site)
     title = _headline_of_title_element(title, _title_element(tree), meta.get("description"), sections)
     sections = _without_title_heading(sections, title)
@@ -229,6 +229,12 @@ def _heading_taken_off(sections: list[Section], index: int, level: int) -> list[
     text): what it headed is the untitled opening, and the empty start before it goes."""
     section, rest = sections[index], sections[index + 1 :]
     return [Section(None, level, section.blocks), *rest] if section.blocks else rest
+
+
+def _site_name(name: str | None) -> str | None:
+    """`Autoracing | F1 | Indy | MotoGP | StockCar` is the site Autoracing and the topics it covers:
+    the byline names the site alone."""
+    return name.split(" | ")[0].strip() or name if name else None
 
 
 def _title_element(tree) -> str | None:
