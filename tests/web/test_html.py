@@ -385,3 +385,10 @@ def test_a_site_name_listing_its_topics_is_the_site_alone():
     racing = parse_bytes(corpus_page("11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32"), name="p.html")
     # Its <title>: "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP | StockCar".
     assert (racing.title, racing.site) == ("Classificação NASCAR", "Autoracing")
+
+
+def test_a_page_naming_its_site_only_in_its_title_element_has_that_site():
+    korean = parse_bytes(corpus_page("0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2"), name="p.html")
+    # <title>엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유 - Entermedia</title>, and no other name.
+    assert (korean.site, korean.date) == ("Entermedia", "2018-08-25")
+    assert korean.sections[0].blocks[0].text == "기사입력 :[ 2018-08-25 15:24 ]"  # the title's repeat is gone

@@ -131,7 +131,9 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     sections = _without_trailing_widgets(_wordless_headings_joined(sections), urlsplit(url).hostname if url else None)
     site = _site_name(meta.get("sitename")) or meta.get("hostname") or (urlsplit(url).hostname if url else None)
     title = _without_site(meta.get("title"), site)
-    title = _headline_of_title_element(title, _title_element(tree), meta.get("description"), sections)
+    document = _title_element(tree)
+    title = _headline_of_title_element(title, document, meta.get("description"), sections)
+    site = site or _site_after(title, document)
     sections = _without_title_heading(sections, title)
     if title is None:
         title = _first_heading(sections)
@@ -266,6 +268,16 @@ def _headline_of_title_element(
         if len(words) >= 2 and (said[: len(words)] == words or words in shown):
             return candidate
     return title
+
+
+def _site_after(title: str | None, document: str | None) -> str | None:
+    """`Entermedia` from the <title> `Headline - Entermedia`, for a page that names its site nowhere
+    else (no metadata, no address)."""
+    if not title or not document or not document.startswith(title):
+        return None
+    rest = document[len(title) :]
+    separator = next((sep for sep in _SEPARATORS if rest.startswith(sep)), None)
+    return _site_name(rest[len(separator) :].strip()) or None if separator else None
 
 
 def _holds(words: list[str], run: list[str]) -> bool:
