@@ -133,7 +133,7 @@ def main() -> int:
         )
     gap = alone["f1"] - ours["f1"]
     verdict = "within" if gap <= TARGET else "NOT within"
-    print(f"F1 gap {gap:+.3f}: {verdict} the target of {TARGET}")
+    print(f"F1 gap {gap:+.4f}: {verdict} the target of {TARGET}")
     return 0
 
 

@@ -98,3 +98,22 @@ def test_a_link_in_a_heading_is_numbered_as_the_reader_numbers_it():
     assert out[-3:] == ["", "  1. https://d/manual", "  2. https://d/docs"]
     assert [unit.text for unit in Document(article).units[1:]] == ["See the manual[1]", "Read the docs[2]."]
     assert "See the manual\n" in plain_text(article, 60, references=False)
+
+
+def test_a_pages_byline_is_printed_under_its_title_and_dek_as_the_reader_shows_it():
+    body = [Section(None, 2, [Paragraph("The harbour master publishes the tables.")])]
+    page = Article("Tide tables", "Why the tides are high.", body, format="html", author="Ana Swanson",
+                   date="2019-11-19", site="Harbour News")  # fmt: skip
+    assert plain_text(page, 60).splitlines()[:6] == [
+        "Tide tables",
+        "===========",
+        "",
+        "Why the tides are high.",
+        "Ana Swanson · 2019-11-19 · Harbour News",
+        "",
+    ]
+    undekked = Article("Tide tables", None, body, format="epub", author="Ana Swanson")
+    assert plain_text(undekked, 60).splitlines()[:5] == ["Tide tables", "===========", "", "Ana Swanson", ""]
+    # A text file's byline is a line of its own text: it is printed there, not twice.
+    text = Article("Tide tables", None, body, format="text", author="Ana Swanson")
+    assert "Ana Swanson" not in plain_text(text, 60)

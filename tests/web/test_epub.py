@@ -13,6 +13,7 @@ from tests.web.conftest import EPUB, need
 from tui.cli import main
 from tui.model.article import Paragraph
 from tui.parse import parse_bytes
+from tui.reading.numbering import Numbering
 
 
 def readme_toc(book: str) -> list[tuple[int, str]]:
@@ -20,6 +21,32 @@ def readme_toc(book: str) -> list[tuple[int, str]]:
     readme = need(EPUB / "README.md").read_text(encoding="utf-8")
     start = readme.index("```json", readme.index(f"### `{book}`")) + len("```json")
     return [tuple(entry) for entry in json.loads(readme[start : readme.index("```", start)])]
+
+
+DICKENS = "charles-dickens_a-tale-of-two-cities.epub"
+
+
+def readme_sections(book: str) -> list[tuple[int, str]]:
+    """The sections a reader expects from the README's contents. A Tale of Two Cities' entry
+    `A Tale of Two Cities` is its half-title page (the title alone) nesting the three Books and
+    every chapter: it is the title again, and the Books under it are the book's main parts."""
+    toc = readme_toc(book)
+    if book == DICKENS:
+        half, colophon = toc.index((2, "A Tale of Two Cities")), toc.index((2, "Colophon"))
+        toc = [*toc[:half], *((level - 1, label) for level, label in toc[half + 1 : colophon]), *toc[colophon:]]
+    return toc
+
+
+def test_a_half_title_over_the_whole_book_leaves_its_parts_the_main_sections():
+    article = parse_bytes(need(EPUB / DICKENS).read_bytes(), name=DICKENS)
+    numbering = Numbering(article.sections)
+    main = [s.heading for i, s in enumerate(article.sections) if numbering.depth(i) == 0 and s.role == "body"]
+    assert main == [
+        "Preface",
+        "Book the First: Recalled to Life",
+        "Book the Second: The Golden Thread",
+        "Book the Third: The Track of a Storm",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +63,7 @@ def readme_toc(book: str) -> list[tuple[int, str]]:
 def test_real_books_sections_are_their_table_of_contents(book, title, author):
     article = parse_bytes(need(EPUB / book).read_bytes(), name=book)
     assert (article.format, article.title, article.author) == ("epub", title, author)
-    assert [(s.level, s.heading) for s in article.sections] == readme_toc(book)
+    assert [(s.level, s.heading) for s in article.sections] == readme_sections(book)
     assert article.date is not None and len(article.date) == 10  # the day: `2019-08-14T18:12:49Z` is cut
 
 
@@ -143,6 +170,56 @@ def test_an_epub2_book_with_an_ncx():
     ]
     assert harbour.blocks[1].spans[0].style == "strong"
     assert [b.text for b in home.blocks] == ["We came home at dusk."]
+
+
+def ncx(points: str) -> str:
+    return NCX.split("<navMap>")[0] + f"<navMap>{points}</navMap></ncx>"
+
+
+SETTING_OUT = """<navPoint id="p1"><navLabel><text>Setting Out</text></navLabel><content src="text/one.xhtml"/>
+  <navPoint id="p1a"><navLabel><text>The Harbour</text></navLabel><content src="text/one.xhtml#harbour"/></navPoint>
+</navPoint>"""
+COMING_HOME = """<navPoint id="p2"><navLabel><text>Coming Home</text></navLabel><content src="text/two%20part.xhtml"/></navPoint>"""
+
+
+def half_title(inside: str, label: str = "Small Voyages") -> str:
+    return (
+        f'<navPoint id="h"><navLabel><text>{label}</text></navLabel><content src="text/one.xhtml"/>{inside}</navPoint>'
+    )
+
+
+def test_an_entry_repeating_the_title_over_the_whole_book_is_the_title_not_a_part():
+    article = parse_bytes(small_book(**{"OEBPS/toc.ncx": ncx(half_title(SETTING_OUT + COMING_HOME))}), name="v.epub")
+    assert [(s.level, s.heading) for s in article.sections] == [
+        (2, "Setting Out"),
+        (3, "The Harbour"),
+        (2, "Coming Home"),
+    ]
+
+
+def test_an_entry_repeating_the_title_stays_when_it_is_a_part_of_the_book():
+    # A chapter follows outside it: it holds a part of the book, not the whole.
+    part = parse_bytes(small_book(**{"OEBPS/toc.ncx": ncx(half_title(SETTING_OUT) + COMING_HOME)}), name="v.epub")
+    assert [(s.level, s.heading) for s in part.sections] == [
+        (2, "Small Voyages"),
+        (3, "Setting Out"),
+        (4, "The Harbour"),
+        (2, "Coming Home"),
+    ]
+    # An entry with another name is a part, whatever it holds.
+    named = parse_bytes(
+        small_book(**{"OEBPS/toc.ncx": ncx(half_title(SETTING_OUT + COMING_HOME, "Log"))}), name="v.epub"
+    )
+    assert [s.heading for s in named.sections] == ["Log", "Setting Out", "The Harbour", "Coming Home"]
+    # An entry with text of its own (a prologue under the book's name) is read as a part too.
+    harbour = '<navPoint id="p1"><navLabel><text>The Harbour</text></navLabel><content src="text/one.xhtml#harbour"/></navPoint>'
+    prologue = parse_bytes(small_book(**{"OEBPS/toc.ncx": ncx(half_title(harbour + COMING_HOME))}), name="v.epub")
+    assert [(s.level, s.heading) for s in prologue.sections] == [
+        (2, "Small Voyages"),
+        (3, "The Harbour"),
+        (3, "Coming Home"),
+    ]
+    assert [b.text for b in prologue.sections[0].blocks][1:] == ["We left at dawn with the tide.", "A map of the bay"]
 
 
 def test_the_book_is_recognised_by_its_bytes_without_a_name():

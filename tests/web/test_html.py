@@ -42,6 +42,26 @@ PAGES = {
         "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa",
         [],
     ),
+    # Its only <h1> is the site's logo (엔터 미디어); the <title> names the article, before "- Entermedia".
+    "0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2": (
+        "엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유",
+        [],
+    ),
+    # After the article: a promotion heading a list of the site's other stories.
+    "08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56": (
+        "Browns player on Mason Rudolph's role in fight with Myles Garrett: He asked for it",
+        [],
+    ),
+    # After the article: a call to subscribe, then "Comments" over the comment counter.
+    "0dd1357045727799a447563fd8851f4ebe79f042073ea16991a9b67aa595f81a": (
+        "BREAKING: Lawan moves motion for Senate’s adjournment over Nzeribe, Adedoyin’s deaths",
+        [],
+    ),
+    # After the review: "Tell us what YOU think..." over the comment counter.
+    "30b771a40a4e96156d398716c877deef54b05d091770d2717c98e4c6b670010c": (
+        "Bike & Style book with soundtrack review",
+        [],
+    ),
 }
 
 
@@ -257,3 +277,118 @@ def test_a_manual_keeps_its_menus_and_navigation_chapters_and_drops_the_permalin
     readable_sections(tree)
     assert tree.find("section").get("id") == "nav"
     assert tree.find("section/h2").text_content() == "Menus and keys"
+
+
+def last_block_text(article) -> str:
+    return block_text(article.sections[-1].blocks[-1])
+
+
+def test_real_pages_end_with_their_article_not_the_widgets_after_it():
+    cbs = parse_bytes(corpus_page("08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56"), name="p.html")
+    assert last_block_text(cbs).endswith('so our focus has got to be on Cincinnati right now."')
+    paradigm = parse_bytes(
+        corpus_page("0dd1357045727799a447563fd8851f4ebe79f042073ea16991a9b67aa595f81a"), name="p.html"
+    )
+    assert last_block_text(paradigm).endswith("— The Nigerian Senate (@NGRSenate) October 9, 2018")  # the last tweet
+    bikes = parse_bytes(corpus_page("30b771a40a4e96156d398716c877deef54b05d091770d2717c98e4c6b670010c"), name="p.html")
+    assert "comments" not in [block_text(b) for s in bikes.sections for b in s.blocks]
+
+
+def test_a_rule_drawn_as_a_heading_stays_in_the_text_and_is_no_section():
+    ign = parse_bytes(corpus_page("287e4d9f4af31733aad6534aefb2bd00fb344ec8d6ebf1ac99dbc4d762da0ca4"), name="p.html")
+    assert not [s.heading for s in ign.sections if s.heading and not any(c.isalnum() for c in s.heading)]
+    blocks = [block_text(b) for s in ign.sections for b in s.blocks]
+    rule = blocks.index("______________________________")
+    assert blocks[rule + 1] == "Eric Song is IGN's deal curator and spends 25% of his pay on stuff he posts."
+
+
+AFTER_THE_ARTICLE = b"""<h2><a href="https://harbour.example/newsletter">Sign up for the Harbour newsletter</a></h2>
+<h3>More from the harbour</h3>
+<ul><li><a href="https://www.harbour.example/boats">New boats this year</a> A look at the fleet</li>
+<li><a href="/nets">Mending nets</a> How the old hands do it</li></ul>
+<h3>Comments</h3><p><span class="count"></span> comments</p>
+</article>"""
+
+
+def with_tail(tail: bytes) -> bytes:
+    canonical = b'<link rel="canonical" href="https://harbour.example/tides">\n<meta property="og:site_name"'
+    return page().replace(b"</article>", tail).replace(b'<meta property="og:site_name"', canonical)
+
+
+def test_promotions_story_lists_and_comment_counters_after_the_article_are_not_sections():
+    article = parse_bytes(with_tail(AFTER_THE_ARTICLE), name="tides.html")
+    assert [s.heading for s in article.sections] == [None, "Why tides matter", "The old tables"]
+    assert last_block_text(article).startswith("The old tables were printed by hand")
+
+
+def test_text_after_the_article_that_says_something_stays():
+    sources = b"""<h3>Sources</h3>
+<ul><li><a href="https://tides.example.org/2024">Tide tables 2024</a>, the national tide service</li>
+<li><a href="https://almanac.example.com/">The fishermen's almanac</a></li></ul>
+<h3>Is the harbour open in winter?</h3><p>Yes.</p>
+<h3>Comments</h3><p><span class="count"></span> comments</p>
+</article>"""
+    article = parse_bytes(with_tail(sources), name="tides.html")
+    # A list of other sites is the article's sources, and a one-word answer is a sentence: both
+    # stay; only the comment counter after them goes.
+    assert [s.heading for s in article.sections][-2:] == ["Sources", "Is the harbour open in winter?"]
+    assert last_block_text(article) == "Yes."
+
+
+def test_a_logo_in_the_only_h1_is_not_the_title_the_title_element_names():
+    logo = (
+        page("Spring tides run higher this year, and the fishermen plan their season around them.")
+        .replace("<title>Tide tables – Harbour News</title>".encode(), b"<title>Spring tides run higher this year - Harbour News</title>")
+        .replace(b'<meta property="og:site_name" content="Harbour News">', b"")
+        .replace(b"<nav>", b"<header><h1>The Harbour Gazette</h1></header><nav>")
+        .replace(b"<h1>Tide tables</h1>", b"<dl><dt>Spring tides run higher this year</dt></dl>")
+    )  # fmt: skip
+    article = parse_bytes(logo, name="tides.html")
+    assert article.title == "Spring tides run higher this year"
+    # The headline repeated over the text is the title, not the article's first words.
+    assert article.sections[0].blocks[0].text.startswith("The harbour master publishes the tide tables")
+
+
+def test_a_title_the_page_shows_over_its_article_is_kept_whatever_the_title_element_says():
+    seo = page("Spring tides run higher this year, and the fishermen plan their season around them.").replace(
+        "<title>Tide tables – Harbour News</title>".encode(),
+        b"<title>Spring tides run higher this year - Harbour News</title>",
+    )
+    assert parse_bytes(seo, name="tides.html").title == "Tide tables"
+
+
+def test_tag_lines_after_the_text_go_and_the_articles_own_last_lines_stay():
+    rumors = parse_bytes(corpus_page("232a43fb15abde807427b2a7bf4f772e27b8760554370956d8291df4e8166dbf"), name="p.html")
+    # After it: "Related Roundup: MacBook Pro", "Tag: digitimes.com", "Buyer's Guide: MacBook Pro (Buy Now)".
+    assert last_block_text(rumors) == (
+        "The entry-level 13-inch MacBook Pro was last updated in July, while higher-end 13-inch models were "
+        "refreshed in May."
+    )
+    kabar = parse_bytes(corpus_page("21486419bb109c5a62a68957f528e6ff29c92f58d8d3c1f2837c86ff3f3e11f9"), name="p.html")
+    assert last_block_text(kabar) == "[Ni’matul Ukhuwah hal. 41]"  # not "Filed under: Khawarij |"
+
+
+def test_a_tag_line_goes_but_a_source_or_a_copyright_line_stays():
+    tags = b"""<p>Related: <a href="https://www.harbour.example/nets">Mending nets</a></p>
+<p>Filed under: <a href="/tags/tides">tides</a> |</p>
+</article>"""
+    article = parse_bytes(with_tail(tags), name="tides.html")
+    assert last_block_text(article).startswith("The old tables were printed by hand")
+    # A source on another site, and a copyright line naming the site's home page, are the article's.
+    source = b'<p>Source: <a href="https://tides.example.org/2024">the national tide service</a></p></article>'
+    assert last_block_text(parse_bytes(with_tail(source), name="tides.html")) == "Source: the national tide service"
+    copyright = b'<p>Copyright <a href="https://harbour.example/">harbour.example</a></p></article>'
+    assert last_block_text(parse_bytes(with_tail(copyright), name="tides.html")) == "Copyright harbour.example"
+
+
+def test_a_site_name_listing_its_topics_is_the_site_alone():
+    racing = parse_bytes(corpus_page("11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32"), name="p.html")
+    # Its <title>: "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP | StockCar".
+    assert (racing.title, racing.site) == ("Classificação NASCAR", "Autoracing")
+
+
+def test_a_page_naming_its_site_only_in_its_title_element_has_that_site():
+    korean = parse_bytes(corpus_page("0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2"), name="p.html")
+    # <title>엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유 - Entermedia</title>, and no other name.
+    assert (korean.site, korean.date) == ("Entermedia", "2018-08-25")
+    assert korean.sections[0].blocks[0].text == "기사입력 :[ 2018-08-25 15:24 ]"  # the title's repeat is gone

@@ -18,7 +18,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urldefrag
 
 from lxml import etree
@@ -163,7 +163,7 @@ def parse_epub(data: bytes, max_size: int) -> Book:
     _refuse_drm(book, set(spine) | {path for path, kind, _ in manifest.values() if kind in _CONTENT_TYPES})
     toc = _toc(book, manifest, spine_element.get("toc"))
     title, author, date = _metadata(opf)
-    sections = _sections(book, spine, toc)
+    sections = _without_half_title(_sections(book, spine, toc), title)
     return Book(title, author, date, sections, toc=toc)
 
 
@@ -329,6 +329,24 @@ def _sections(book: _Zip, spine: list[str], toc: list[TocEntry]) -> list[Section
         del sections[0]
     if not any(section.blocks or section.heading for section in sections):
         raise InputError("the book has no text")
+    return sections
+
+
+def _without_half_title(sections: list[Section], title: str | None) -> list[Section]:
+    """A contents entry that repeats the book's title, has no text of its own and holds every chapter
+    after it (the half-title page over *A Tale of Two Cities*' three Books) is the title again, not a
+    part of the book: it goes, and what it holds moves up one level, so that its parts are the
+    book's main sections and `]` steps through them."""
+    said = _words(title or "")
+    for index, section in enumerate(sections):
+        if not said or section.heading is None or section.blocks or _words(section.heading) != said:
+            continue
+        end = index + 1
+        while end < len(sections) and sections[end].level > section.level:
+            end += 1
+        if end > index + 1 and not any(later.role == "body" for later in sections[end:]):
+            held = [replace(inner, level=inner.level - 1) for inner in sections[index + 1 : end]]
+            return [*sections[:index], *held, *sections[end:]]
     return sections
 
 

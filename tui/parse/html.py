@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import logging
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -19,11 +18,12 @@ from lxml import etree
 from tui.model.article import Section, block_text
 from tui.model.errors import EmptyInput
 from tui.parse.page_anchors import readable_sections
+from tui.parse.page_furniture import without_empty_headings, without_trailing_widgets, wordless_headings_joined
+from tui.parse.page_title import headline_of_title_element, site_after, site_name, title_element, without_site, words
 from tui.parse.sanitize import sanitize
 from tui.parse.xhtml import Walker, sections_by_headings
 
 _SNIFF_BYTES = 4096
-_WORD = re.compile(r"\w+")  # over extracted text, to compare a description with a paragraph
 
 # trafilatura's XML elements in HTML's words; `head`, `list`, `hi` and `cell` need their attributes.
 _RENAMED = {"p": "p", "item": "li", "quote": "blockquote", "table": "table", "row": "tr", "lb": "br", "del": "s"}
@@ -105,6 +105,7 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     # brief's output or screen. brief reports what matters itself.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL + 1)
 
+    # Parsed once here, so that the page's <title> can be read beside what trafilatura makes of it.
     tree = trafilatura.load_html(text)
     xml = trafilatura.extract(
         readable_sections(tree) if tree is not None else text,
@@ -124,10 +125,15 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
     if main is None:
         raise EmptyInput("no article text on the page")
     _to_html_names(main)
-    sections = _without_empty_headings(sections_by_headings(Walker(trimmed=True).walk(main)))
     meta = {key: " ".join(sanitize(value).split()) or None for key, value in doc.attrib.items()}
-    site = meta.get("sitename") or meta.get("hostname") or (urlsplit(url).hostname if url else None)
-    title = _without_site(meta.get("title"), site)
+    url = meta.get("url") or url
+    sections = without_empty_headings(sections_by_headings(Walker(trimmed=True).walk(main)))
+    sections = without_trailing_widgets(wordless_headings_joined(sections), urlsplit(url).hostname if url else None)
+    site = site_name(meta.get("sitename")) or meta.get("hostname") or (urlsplit(url).hostname if url else None)
+    title = without_site(meta.get("title"), site)
+    document = title_element(tree)
+    title = headline_of_title_element(title, document, meta.get("description"), sections)
+    site = site or site_after(title, document)
     sections = _without_title_heading(sections, title)
     if title is None:
         title = _first_heading(sections)
@@ -139,7 +145,7 @@ def parse_html(text: str, url: str | None = None) -> WebPage:
         author=meta.get("author"),
         date=meta.get("date"),
         site=site,
-        url=meta.get("url") or url,
+        url=url,
     )
 
 
@@ -194,16 +200,20 @@ def _whole_page(text: str, url: str | None) -> WebPage:
     return WebPage(title or _first_heading(sections), None, sections, url=url)
 
 
-def _words(text: str) -> list[str]:
-    return [word.casefold() for word in _WORD.findall(text)]
-
-
 def _without_title_heading(sections: list[Section], title: str | None) -> list[Section]:
-    """The page's own <h1> repeating its title is the title, not a first section."""
-    index = _opening_heading(sections)
-    if index is None or title is None or _words(sections[index].heading or "") != _words(title):
-        return sections
-    return _heading_taken_off(sections, index, level=2)
+    """The headline repeated where the article opens is the title shown above it, not a first
+    section: the page's own <h1>, or a first block saying the title (a list of one `<dt>`). Headings
+    before it that head nothing are the labels a site sets over its headlines (`Main news`)."""
+    said = words(title or "")
+    for index, section in enumerate(sections if said else ()):
+        if section.heading is not None and words(section.heading) == said:
+            return _heading_taken_off(sections, index, level=2)
+        if section.blocks:
+            if words(block_text(section.blocks[0])) != said:
+                break
+            rest = section.blocks[1:]
+            return [Section(None, 2, rest), *sections[index + 1 :]] if rest else sections[index + 1 :]
+    return sections
 
 
 def _opening_heading(sections: list[Section]) -> int | None:
@@ -219,45 +229,6 @@ def _heading_taken_off(sections: list[Section], index: int, level: int) -> list[
     return [Section(None, level, section.blocks), *rest] if section.blocks else rest
 
 
-def _without_site(title: str | None, site: str | None) -> str | None:
-    """`Headline – TechCrunch` is the headline: the site is shown apart, in the byline. A site's
-    name may hold the separator itself (`Remember 80/90 - Memorabilia anni 80/90`), so every place
-    the separator stands is tried, the leftmost first; and the title may carry only the name's first
-    part (`Headline - Remember 80/90`)."""
-    if not title or not site:
-        return title
-    site_words = _words(site)
-    for separator in (" – ", " — ", " - ", " | ", " :: "):
-        start = title.find(separator)
-        while start > 0:
-            tail = _words(title[start + len(separator) :])
-            if tail and tail == site_words[: len(tail)]:
-                return title[:start]
-            start = title.find(separator, start + 1)
-    return title
-
-
-def _without_empty_headings(sections: list[Section]) -> list[Section]:
-    """Headings that head no text are the page's widgets left in the article by the extractor
-    (`Pick Six Newsletter`, `Thanks for signing up!`, `Sorry!`): a heading with nothing under it,
-    not even a deeper heading with text, is not a section anyone can read."""
-    keep: list[Section] = []
-    for index, section in enumerate(sections):
-        if section.heading is None or section.blocks or _heads_text(sections, index):
-            keep.append(section)
-    return keep if any(section.blocks for section in keep) else sections
-
-
-def _heads_text(sections: list[Section], index: int) -> bool:
-    level = sections[index].level
-    for later in sections[index + 1 :]:
-        if later.level <= level:
-            return False
-        if later.blocks:
-            return True
-    return False
-
-
 def _dek_heading(sections: list[Section], description: str | None) -> tuple[list[Section], str | None]:
     """A heading that opens the article and says what the page's description says is the dek the
     page set as a subheading (`<h2>` under the headline), not the article's first section."""
@@ -265,7 +236,7 @@ def _dek_heading(sections: list[Section], description: str | None) -> tuple[list
     if index is None:
         return sections, None
     heading = sections[index].heading or ""
-    said, shown = _words(description or ""), _words(heading)
+    said, shown = words(description or ""), words(heading)
     common = min(len(said), len(shown))
     if common < 4 or said[:common] != shown[:common]:
         return sections, None
@@ -286,14 +257,14 @@ def _dek(description: str | None, sections: list[Section], title: str | None) ->
     """
     if not description:
         return None
-    said = _words(description)
-    if not said or (title is not None and said == _words(title)):
+    said = words(description)
+    if not said or (title is not None and said == words(title)):
         return None
     opening: list[str] = []
     for section in sections:
-        opening += _words(section.heading or "")
+        opening += words(section.heading or "")
         for block in section.blocks:
-            opening += _words(block_text(block))
+            opening += words(block_text(block))
             if len(opening) > 3 * len(said) + 100:
                 break
         else:

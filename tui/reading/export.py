@@ -129,6 +129,10 @@ def plain_text(article: Article, width: int = 72, references: bool = True) -> st
     out: list[str] = [*title, "=" * max((cell_len(line) for line in title), default=0)]
     if article.subtitle:
         out += [""] + _wrap(article.subtitle, width)
+    # As the reader shows it: a page's or a book's author, date and site under the title and dek
+    # (a text file's byline is a line of its text, printed there).
+    if article.byline and article.format in ("html", "epub"):
+        out += ([] if article.subtitle else [""]) + _wrap(article.byline, width)
     numbering = Numbering(article.sections)
     for index, section in enumerate(article.sections):
         if section.heading is not None:
