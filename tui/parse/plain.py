@@ -11,7 +11,7 @@ the speakers of a play are recognised on the way. Every word of the input ends u
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -29,6 +29,7 @@ from tui.parse.headings import (
     strip_emphasis,
 )
 from tui.parse.items import split_label
+from tui.parse.marked import is_edition, mark_headings, nest_numbered_runs
 from tui.parse.lines import (
     Chunk,
     Shape,
@@ -155,6 +156,9 @@ class _Body:
         # (a title page, a signature) are not headings.
         numbered = self._numbers[0]
         self.numbered_outline = {1, 2, 3} <= numbered
+        # Headings the layout marks (underlined, centred, numbered run-in) come first; marked after
+        # the count above, as a run-in heading split from its text is no lone numbered line.
+        self.units, self.marked = mark_headings(self.units, self.shape.width, self.shape.soft, front)
         self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
         self.page_headers: list[str] = []
 
@@ -170,7 +174,7 @@ class _Body:
             skip = _running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
-            title, subtitle, start = _front_matter(units, self.page_headers)
+            title, subtitle, start = _front_matter(units, self.page_headers, self.marked)
             if title is not None:
                 author, date, end = _metadata(units, start)
                 self.quiet_until = skip + end - start
@@ -207,14 +211,19 @@ class _Body:
             index += 1
         sections = builder.finish()
         if not plan.is_book:
-            sections = _lone_caption_as_text(sections)
+            sections = nest_numbered_runs(_lone_caption_as_text(sections))
         return PlainDocument(title, subtitle, sections, author, date)
 
     def _heading(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
         """(heading, level, units used) when the unit at `index` heads a section of an article."""
         unit = units[index]
         line = unit.single
-        if line is None or index < self.quiet_until:
+        if line is None:
+            return None
+        level = self.marked.get(unit)
+        if level is not None:
+            return line, level, 1
+        if index < self.quiet_until:
             return None
         following = units[index + 1] if index + 1 < len(units) else None
         wiki = _WIKI.fullmatch(line) if line[:2] == "==" else None
@@ -506,11 +515,14 @@ def _spaced(units: list[Chunk]) -> bool:
     return bool(long_units) and sum(unit.gap > 0 for unit in long_units) * 2 >= len(long_units)
 
 
-def _front_matter(units: list[Chunk], page_headers: Sequence[str] = ()) -> tuple[str | None, str | None, int]:
+def _front_matter(
+    units: list[Chunk], page_headers: Sequence[str] = (), headings: Container[Chunk] = ()
+) -> tuple[str | None, str | None, int]:
     """Title and dek by position: the first line, then the line after it (each possibly repeated).
 
     A byline, dateline or piece of page furniture is neither; a caption (a line over a photo
-    credit) is not a dek."""
+    credit) is not a dek, nor is a line the layout marks as a heading (`headings`); an edition
+    line (`Version 3, 29 June 2007`) is one though it carries a date."""
     if not units:
         return None, None, 0
     title = units[0].single
@@ -556,7 +568,8 @@ def _front_matter(units: list[Chunk], page_headers: Sequence[str] = ()) -> tuple
         or _is_intro(dek)
         or _MARKER.match(units[start].lines[0])
         or _WIKI.fullmatch(dek)
-        or _is_metadata(dek, following)
+        or (_is_metadata(dek, following) and not is_edition(dek))
+        or units[start] in headings
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
         or any(_near_same(header, dek) for header in page_headers)

@@ -1,0 +1,262 @@
+"""Headings a plain text marks by its layout, as release notes, specifications and licences do.
+
+- **Underlined** (`Fixes since v2.38` over `-----------------`, perhaps with the same line over it
+  too): the kinds of underline rank as reStructuredText ranks them, the first kind met the highest.
+  A rule alone, a rule under a paragraph of several lines, and the dashes under a table's columns
+  (with spaces between them) underline nothing.
+- **Centred** in a hard-wrapped text (`Preamble` alone in the middle of the line), and the block
+  of centred lines a text opens with (title, version, address) read line by line.
+- **Numbered run-in** (`2. Grant of Copyright License. Subject to…`): a Title Case name after
+  the number, ending at its period, the numbers counting up through the text from 0 or 1; the
+  name heads a section and the text after it is that section's first paragraph.
+- **Nesting**: a heading with nothing under it but the first of a run of numbered headings (`TERMS
+  AND CONDITIONS` over `0. Definitions.`) holds that run a level below it.
+
+`mark_headings` is called once per text; the plain parser takes the marked units as headings
+before any other rule (the marks are the strongest evidence a plain text gives).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.model.article import Section
+from tui.parse.headings import is_heading
+from tui.parse.lines import Chunk
+
+UNDERLINE_CHARS = "=-~*#^"
+MIN_UNDERLINE = 3
+MAX_MARKED_HEADING = 100
+# An underline is about as long as its line: within a quarter of it, or a few characters.
+UNDERLINE_SLACK = 0.25
+UNDERLINE_SLACK_CHARS = 3
+# A centred line: indented by this much at least, its middle this near the middle of the text's
+# lines (a share of their width), with room to its right.
+MIN_CENTRED_INDENT = 6
+CENTRED_SLACK = 0.125
+MAX_CENTRED_CHARS = 80
+# A run of numbered run-in headings: at least this many, names at most this long.
+MIN_NUMBERED_RUN = 3
+MAX_RUN_IN_NAME = 70
+DEEPEST = 6
+
+_RUN_IN = re.compile(r"(\d{1,2})\.[ \t]+([A-Z][^.!?:;]{0,%d}\.)(?:[ \t]+(\S.*))?" % MAX_RUN_IN_NAME)
+_NUMBERED_HEADING = re.compile(r"(\d{1,2})[.)][ \t]")
+# `Version 2.0, January 2004`, `Revision 3`: the edition line under a title, a dek and not a dateline.
+_EDITION = re.compile(r"(?:Version|VERSION|Revision|REVISION|Release|RELEASE|Edition|EDITION)\s+v?\d[\w.-]*(?:,.{0,40})?")
+# `APPENDIX: How to apply the Apache License to your work.`, `Annex B. Tables`.
+_APPENDIX = re.compile(r"(?:APPENDIX|Appendix|ANNEX|Annex)(?:\s+[A-Z0-9]{1,3})?[.:]\s+[A-Z0-9]\S.{0,80}")
+
+
+def is_edition(line: str) -> bool:
+    """A version or edition line (`Version 3, 29 June 2007`), which reads as a dek under a title."""
+    return len(line) <= 60 and _EDITION.fullmatch(line) is not None
+
+
+def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool) -> tuple[list[Chunk], dict[Chunk, int]]:
+    """The units with underlines taken off their headings and run-in headings split from their
+    text, and the level of each unit the layout marks as a heading.
+
+    `front`: the text opens with its title (a centred title block is then read line by line)."""
+    units, kinds = _underlined(units, soft)
+    marked: dict[Chunk, int] = {}
+    if kinds:
+        # The first line, underlined by a kind used nowhere else, is the title: the others rank
+        # below it from level 2.
+        first_kind = kinds.get(units[0]) if units else None
+        ranked: list[object] = []
+        for unit, kind in kinds.items():
+            if unit is units[0] and first_kind is not None and list(kinds.values()).count(first_kind) == 1:
+                continue
+            if kind not in ranked:
+                ranked.append(kind)
+        for unit, kind in kinds.items():
+            marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
+    if not soft and width is not None:
+        units = _centred(units, width, front, marked)
+    if not soft:
+        units = _run_in(units, marked)
+    for unit in units:
+        line = unit.single
+        if line is not None and unit not in marked and line[:1] == "A" and _APPENDIX.fullmatch(line):
+            marked[unit] = 2
+    return units, marked
+
+
+def nest_numbered_runs(sections: list[Section]) -> list[Section]:
+    """A heading over nothing but the first of a run of numbered headings (three or more, counting
+    up from 0 or 1 at its own level) holds the run: the run, and what is under its headings, go a
+    level down."""
+    index = 0
+    while index + 1 < len(sections):
+        holder = sections[index]
+        index += 1
+        if holder.heading is None or holder.blocks or holder.role != "body":
+            continue
+        run = _numbered_run(sections, index, holder.level)
+        if run < MIN_NUMBERED_RUN:
+            continue
+        for section in sections[index:]:
+            if section.level == holder.level:
+                if run == 0:
+                    break
+                run -= 1
+            section.level = min(section.level + 1, DEEPEST)
+            index += 1
+    return sections
+
+
+def _numbered_run(sections: list[Section], start: int, level: int) -> int:
+    """How many headings at `level` from `start` on are numbered 0 or 1, then up by one (deeper
+    sections between them aside)."""
+    count = 0
+    expected: int | None = None
+    for section in sections[start:]:
+        if section.level > level:
+            continue
+        match = _NUMBERED_HEADING.match(section.heading or "") if section.level == level else None
+        if match is None or section.role != "body":
+            break
+        number = int(match.group(1))
+        if (expected is None and number not in (0, 1)) or (expected is not None and number != expected):
+            break
+        expected = number + 1
+        count += 1
+    return count
+
+
+def _underline_of(line: str, title: str) -> str | None:
+    """The character `line` repeats when it underlines `title` (about its length), else None."""
+    mark = line.strip()
+    if len(mark) < MIN_UNDERLINE or mark[0] not in UNDERLINE_CHARS or mark.count(mark[0]) != len(mark):
+        return None
+    text = title.strip()
+    if not text or len(text) > MAX_MARKED_HEADING or text[0] in UNDERLINE_CHARS or not any(map(str.isalpha, text)):
+        return None
+    if text.endswith((",", ";")) or abs(len(mark) - len(text)) > max(UNDERLINE_SLACK_CHARS, len(text) * UNDERLINE_SLACK):
+        return None
+    return mark[0]
+
+
+def _underlined(units: list[Chunk], soft: bool) -> tuple[list[Chunk], dict[Chunk, object]]:
+    """Headings underlined (or over- and underlined) at the top of a block, the rules taken off."""
+    out: list[Chunk] = []
+    kinds: dict[Chunk, object] = {}
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        lines = unit.lines
+        index += 1
+        if len(lines) >= 2 and (lines[1].lstrip()[:1] in UNDERLINE_CHARS or lines[0].lstrip()[:1] in UNDERLINE_CHARS):
+            over = _underline_of(lines[0], lines[1]) if len(lines) >= 3 else None
+            if over is not None and _underline_of(lines[2], lines[1]) == over and lines[2].strip() == lines[0].strip():
+                heading = Chunk([lines[1]], unit.gap)
+                kinds[heading] = ("over", over)
+                out.append(heading)
+                if len(lines) > 3:
+                    out.append(Chunk(lines[3:], 0))
+                continue
+            mark = _underline_of(lines[1], lines[0])
+            if mark is not None:
+                heading = Chunk([lines[0]], unit.gap)
+                kinds[heading] = mark
+                out.append(heading)
+                if len(lines) > 2:
+                    out.append(Chunk(lines[2:], 0))
+                continue
+        # A soft-wrapped text: the underline is the next unit, directly under this one.
+        if soft and unit.single is not None and index < len(units) and (unit.gap > 0 or index == 1):
+            below = units[index]
+            mark = _underline_of(below.single, unit.single) if below.gap == 0 and below.single else None
+            if mark is not None:
+                kinds[unit] = mark
+                out.append(unit)
+                index += 1
+                continue
+        out.append(unit)
+    return out, kinds
+
+
+def _is_centred(line: str, width: int) -> bool:
+    indent = len(line) - len(line.lstrip())
+    text = line.strip()
+    if indent < MIN_CENTRED_INDENT or len(text) > MAX_CENTRED_CHARS or indent + len(text) > width:
+        return False
+    return abs(indent + len(text) / 2 - width / 2) <= width * CENTRED_SLACK
+
+
+def _centred(units: list[Chunk], width: int, front: bool, marked: dict[Chunk, int]) -> list[Chunk]:
+    """Lines centred alone between blank lines are headings; a centred block opening the text is
+    its title block, read a line at a time."""
+    out: list[Chunk] = []
+    for number, unit in enumerate(units):
+        lines = unit.lines
+        if lines[0][:MIN_CENTRED_INDENT] != " " * MIN_CENTRED_INDENT or unit in marked:
+            out.append(unit)
+            continue
+        if number == 0 and front and len(lines) > 1 and all(_is_centred(line, width) for line in lines):
+            out.extend(Chunk([line], unit.gap if offset == 0 else 0) for offset, line in enumerate(lines))
+            continue
+        line = unit.single
+        if number > 0 and unit.gap > 0 and line is not None and _is_centred(lines[0], width) and _heading_like(line):
+            marked[unit] = 2
+        out.append(unit)
+    return out
+
+
+def _heading_like(line: str) -> bool:
+    """A centred line that names something: letters, no sentence's comma, no bracket or quote."""
+    return (
+        any(map(str.isalpha, line))
+        and not line.endswith((",", ";", ":"))
+        and line[:1] not in "[(\"“‘'<*"
+        and is_heading(line)
+    )
+
+
+def _run_in(units: list[Chunk], marked: dict[Chunk, int]) -> list[Chunk]:
+    """Numbered headings counting up from 0 or 1, alone on their line or run in with the text."""
+    found: list[tuple[int, int, re.Match[str]]] = []  # (unit index, number, match)
+    for index, unit in enumerate(units):
+        first = unit.lines[0]
+        text = first.lstrip()
+        if text[:1].isdigit() and unit not in marked:
+            match = _RUN_IN.fullmatch(text.rstrip())
+            if match is not None and is_heading(match.group(2)[:-1]):
+                found.append((index, int(match.group(1)), match))
+    run = _counting_run(found)
+    if len(run) < MIN_NUMBERED_RUN:
+        return units
+    out: list[Chunk] = []
+    splits = {index: match for index, _number, match in run}
+    for index, unit in enumerate(units):
+        match = splits.get(index)
+        if match is None:
+            out.append(unit)
+            continue
+        first = unit.lines[0]
+        indent = first[: len(first) - len(first.lstrip())]
+        heading = Chunk([f"{indent}{match.group(1)}. {match.group(2)}"], unit.gap)
+        marked[heading] = 2
+        out.append(heading)
+        rest = ([indent + match.group(3)] if match.group(3) else []) + unit.lines[1:]
+        if rest:
+            out.append(Chunk(rest, 0))
+    return out
+
+
+def _counting_run(found: list[tuple[int, int, re.Match[str]]]) -> list[tuple[int, int, re.Match[str]]]:
+    """The longest run of candidates whose numbers go 0 or 1, then up by one, in the text's order."""
+    best: list[tuple[int, int, re.Match[str]]] = []
+    run: list[tuple[int, int, re.Match[str]]] = []
+    for candidate in found:
+        number = candidate[1]
+        if run and number == run[-1][1] + 1:
+            run.append(candidate)
+        elif number in (0, 1):
+            run = [candidate]
+        else:
+            continue  # a numbered line inside a section (`7.  This requirement…`): not the run's
+        if len(run) > len(best):
+            best = run
+    return best
