@@ -19,6 +19,7 @@ before any other rule (the marks are the strongest evidence a plain text gives).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from tui.model.article import Section
 from tui.parse.headings import is_heading
@@ -35,6 +36,7 @@ UNDERLINE_SLACK_CHARS = 3
 MIN_CENTRED_INDENT = 6
 CENTRED_SLACK = 0.125
 MAX_CENTRED_CHARS = 80
+MAX_CENTRED_LINES = 2
 # A run of numbered run-in headings: at least this many, names at most this long.
 MIN_NUMBERED_RUN = 3
 MAX_RUN_IN_NAME = 70
@@ -44,8 +46,8 @@ _RUN_IN = re.compile(r"(\d{1,2})\.[ \t]+([A-Z][^.!?:;]{0,%d}\.)(?:[ \t]+(\S.*))?
 _NUMBERED_HEADING = re.compile(r"(\d{1,2})[.)][ \t]")
 # `Version 2.0, January 2004`, `Revision 3`: the edition line under a title, a dek and not a dateline.
 _EDITION = re.compile(r"(?:Version|VERSION|Revision|REVISION|Release|RELEASE|Edition|EDITION)\s+v?\d[\w.-]*(?:,.{0,40})?")
-# `APPENDIX: How to apply the Apache License to your work.`, `Annex B. Tables`.
-_APPENDIX = re.compile(r"(?:APPENDIX|Appendix|ANNEX|Annex)(?:\s+[A-Z0-9]{1,3})?[.:]\s+[A-Z0-9]\S.{0,80}")
+# `APPENDIX: How to apply the Apache License to your work.`, `Annex B. Tables`, `ADDENDUM: How to use this License…`.
+_APPENDIX = re.compile(r"(?:APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum)(?:\s+[A-Z0-9]{1,3})?[.:]\s+[A-Z0-9]\S.{0,80}")
 
 
 def is_edition(line: str) -> bool:
@@ -53,13 +55,29 @@ def is_edition(line: str) -> bool:
     return len(line) <= 60 and _EDITION.fullmatch(line) is not None
 
 
-def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool) -> tuple[list[Chunk], dict[Chunk, int]]:
+@dataclass
+class Marks:
     """The units with underlines taken off their headings and run-in headings split from their
-    text, and the level of each unit the layout marks as a heading.
+    text; the `levels` of the units the layout marks as headings; and `below`, the level of a
+    heading found otherwise in a text that underlines its headings (one level under the deepest
+    underlined), None in other texts."""
 
-    `front`: the text opens with its title (a centred title block is then read line by line)."""
+    units: list[Chunk]
+    levels: dict[Chunk, int]
+    below: int | None = None
+
+    def heading(self, unit: Chunk) -> tuple[str, int, int]:
+        """(heading, level, units used) of a marked unit, its lines joined."""
+        text = unit.single if unit.single is not None else " ".join(line.strip() for line in unit.lines)
+        return text, self.levels[unit], 1
+
+
+def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool) -> Marks:
+    """The headings the layout of `units` marks. `front`: the text opens with its title (a centred
+    title block is then read a line at a time)."""
     units, kinds = _underlined(units, soft)
     marked: dict[Chunk, int] = {}
+    below = None
     if kinds:
         # The first line, underlined by a kind used nowhere else, is the title: the others rank
         # below it from level 2.
@@ -72,6 +90,7 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
                 ranked.append(kind)
         for unit, kind in kinds.items():
             marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
+        below = min(2 + len(ranked), DEEPEST)
     if not soft and width is not None:
         units = _centred(units, width, front, marked)
     if not soft:
@@ -80,7 +99,7 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
         line = unit.single
         if line is not None and unit not in marked and line[:1] == "A" and _APPENDIX.fullmatch(line):
             marked[unit] = 2
-    return units, marked
+    return Marks(units, marked, below)
 
 
 def nest_numbered_runs(sections: list[Section]) -> list[Section]:
@@ -177,10 +196,11 @@ def _underlined(units: list[Chunk], soft: bool) -> tuple[list[Chunk], dict[Chunk
     return out, kinds
 
 
-def _is_centred(line: str, width: int) -> bool:
+def _is_centred(line: str, width: int, least: int = MIN_CENTRED_INDENT) -> bool:
+    line = line.expandtabs()  # centred with tabs, as older texts are
     indent = len(line) - len(line.lstrip())
     text = line.strip()
-    if indent < MIN_CENTRED_INDENT or len(text) > MAX_CENTRED_CHARS or indent + len(text) > width:
+    if indent < least or len(text) > MAX_CENTRED_CHARS or indent + len(text) > width:
         return False
     return abs(indent + len(text) / 2 - width / 2) <= width * CENTRED_SLACK
 
@@ -191,14 +211,23 @@ def _centred(units: list[Chunk], width: int, front: bool, marked: dict[Chunk, in
     out: list[Chunk] = []
     for number, unit in enumerate(units):
         lines = unit.lines
-        if lines[0][:MIN_CENTRED_INDENT] != " " * MIN_CENTRED_INDENT or unit in marked:
+        if lines[0][:1] not in " \t" or unit in marked:
             out.append(unit)
             continue
         if number == 0 and front and len(lines) > 1 and all(_is_centred(line, width) for line in lines):
             out.extend(Chunk([line], unit.gap if offset == 0 else 0) for offset, line in enumerate(lines))
             continue
-        line = unit.single
-        if number > 0 and unit.gap > 0 and line is not None and _is_centred(lines[0], width) and _heading_like(line):
+        if (
+            number > 0
+            and unit.gap > 0
+            and len(lines) <= MAX_CENTRED_LINES
+            and _is_centred(lines[0], width)
+            # (the second line of a heading may be long, nearly from margin to margin)
+            and all(_is_centred(line, width, 1) and _heading_like(line.strip()) for line in lines)
+        ):
+            # A heading set on two lines (`GNU GENERAL PUBLIC LICENSE` over `TERMS AND CONDITIONS
+            # FOR COPYING, …`) is one heading (joined where it is taken as one: a book's plan
+            # may read the two lines as its title page).
             marked[unit] = 2
         out.append(unit)
     return out

@@ -158,7 +158,8 @@ class _Body:
         self.numbered_outline = {1, 2, 3} <= numbered
         # Headings the layout marks (underlined, centred, numbered run-in) come first; marked after
         # the count above, as a run-in heading split from its text is no lone numbered line.
-        self.units, self.marked = mark_headings(self.units, self.shape.width, self.shape.soft, front)
+        self.marks = mark_headings(self.units, self.shape.width, self.shape.soft, front)
+        self.units = self.marks.units
         self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
         self.page_headers: list[str] = []
 
@@ -174,7 +175,7 @@ class _Body:
             skip = _running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
-            title, subtitle, start = _front_matter(units, self.page_headers, self.marked)
+            title, subtitle, start = _front_matter(units, self.page_headers, self.marks.levels)
             if title is not None:
                 author, date, end = _metadata(units, start)
                 self.quiet_until = skip + end - start
@@ -198,6 +199,8 @@ class _Body:
             line = unit.single
             if plan.is_book:
                 heading = plan.headings.get(index)
+            elif unit in self.marks.levels:
+                heading = self.marks.heading(unit)
             elif line is None or (len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "=="):
                 heading = None  # a paragraph (the test `_heading` starts with, spared a call per unit)
             else:
@@ -218,12 +221,7 @@ class _Body:
         """(heading, level, units used) when the unit at `index` heads a section of an article."""
         unit = units[index]
         line = unit.single
-        if line is None:
-            return None
-        level = self.marked.get(unit)
-        if level is not None:
-            return line, level, 1
-        if index < self.quiet_until:
+        if line is None or index < self.quiet_until:
             return None
         following = units[index + 1] if index + 1 < len(units) else None
         wiki = _WIKI.fullmatch(line) if line[:2] == "==" else None
@@ -252,6 +250,8 @@ class _Body:
             return None
         if any(_near_same(header, line) for header in self.page_headers):
             return None
+        if self.marks.below is not None:
+            return found[0], max(found[1], self.marks.below), found[2]  # under the underlined ones
         return found
 
     def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
@@ -537,7 +537,7 @@ def _front_matter(
         or is_interface(title)
         or is_credit(title)
         or byline_author(title) is not None
-        or (is_dateline(title) and len(title) <= 40)
+        or (is_dateline(title) and len(title) <= 40 and units[0] not in headings)
     ):
         return None, None, 0
     # A title broken over lines, each ending on a word no title ends with (`Report On The
