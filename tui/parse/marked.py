@@ -42,12 +42,16 @@ MIN_NUMBERED_RUN = 3
 MAX_RUN_IN_NAME = 70
 DEEPEST = 6
 
-_RUN_IN = re.compile(r"(\d{1,2})\.[ \t]+([A-Z][^.!?:;]{0,%d}\.)(?:[ \t]+(\S.*))?" % MAX_RUN_IN_NAME)
+_RUN_IN = re.compile(rf"(\d{{1,2}})\.[ \t]+([A-Z][^.!?:;]{{0,{MAX_RUN_IN_NAME}}}\.)(?:[ \t]+(\S.*))?")
 _NUMBERED_HEADING = re.compile(r"(\d{1,2})[.)][ \t]")
 # `Version 2.0, January 2004`, `Revision 3`: the edition line under a title, a dek and not a dateline.
-_EDITION = re.compile(r"(?:Version|VERSION|Revision|REVISION|Release|RELEASE|Edition|EDITION)\s+v?\d[\w.-]*(?:,.{0,40})?")
-# `APPENDIX: How to apply the Apache License to your work.`, `Annex B. Tables`, `ADDENDUM: How to use this License…`.
-_APPENDIX = re.compile(r"(?:APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum)(?:\s+[A-Z0-9]{1,3})?[.:]\s+[A-Z0-9]\S.{0,80}")
+_EDITION = re.compile(
+    r"(?:Version|VERSION|Revision|REVISION|Release|RELEASE|Edition|EDITION)\s+v?\d[\w.-]*(?:,.{0,40})?"
+)
+# `APPENDIX: How to apply the Apache License to your work.`, `Annex B. Tables`, `ADDENDUM: …`.
+_APPENDIX = re.compile(
+    r"(?:APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum)(?:\s+[A-Z0-9]{1,3})?[.:]\s+[A-Z0-9]\S.{0,80}"
+)
 
 
 def is_edition(line: str) -> bool:
@@ -81,12 +85,12 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
     if kinds:
         # The first line, underlined by a kind used nowhere else, is the title: the others rank
         # below it from level 2.
-        first_kind = kinds.get(units[0]) if units else None
+        title = units[0] if units and units[0] in kinds else None
+        if title is not None and list(kinds.values()).count(kinds[title]) > 1:
+            title = None
         ranked: list[object] = []
         for unit, kind in kinds.items():
-            if unit is units[0] and first_kind is not None and list(kinds.values()).count(first_kind) == 1:
-                continue
-            if kind not in ranked:
+            if unit is not title and kind not in ranked:
                 ranked.append(kind)
         for unit, kind in kinds.items():
             marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
@@ -152,13 +156,15 @@ def _underline_of(line: str, title: str) -> str | None:
     text = title.strip()
     if not text or len(text) > MAX_MARKED_HEADING or text[0] in UNDERLINE_CHARS or not any(map(str.isalpha, text)):
         return None
-    if text.endswith((",", ";")) or abs(len(mark) - len(text)) > max(UNDERLINE_SLACK_CHARS, len(text) * UNDERLINE_SLACK):
+    slack = max(UNDERLINE_SLACK_CHARS, len(text) * UNDERLINE_SLACK)
+    if text.endswith((",", ";")) or abs(len(mark) - len(text)) > slack:
         return None
     return mark[0]
 
 
 def _underlined(units: list[Chunk], soft: bool) -> tuple[list[Chunk], dict[Chunk, object]]:
-    """Headings underlined (or over- and underlined) at the top of a block, the rules taken off."""
+    """Headings underlined (or over- and underlined) standing between blank lines, the rules
+    taken off. (A block that goes on under its underline is a one-column table as often as not.)"""
     out: list[Chunk] = []
     kinds: dict[Chunk, object] = {}
     index = 0
@@ -166,27 +172,25 @@ def _underlined(units: list[Chunk], soft: bool) -> tuple[list[Chunk], dict[Chunk
         unit = units[index]
         lines = unit.lines
         index += 1
-        if len(lines) >= 2 and (lines[1].lstrip()[:1] in UNDERLINE_CHARS or lines[0].lstrip()[:1] in UNDERLINE_CHARS):
-            over = _underline_of(lines[0], lines[1]) if len(lines) >= 3 else None
-            if over is not None and _underline_of(lines[2], lines[1]) == over and lines[2].strip() == lines[0].strip():
-                heading = Chunk([lines[1]], unit.gap)
-                kinds[heading] = ("over", over)
-                out.append(heading)
-                if len(lines) > 3:
-                    out.append(Chunk(lines[3:], 0))
-                continue
+        if len(lines) == 2 and lines[1].lstrip()[:1] in UNDERLINE_CHARS:
             mark = _underline_of(lines[1], lines[0])
             if mark is not None:
                 heading = Chunk([lines[0]], unit.gap)
                 kinds[heading] = mark
                 out.append(heading)
-                if len(lines) > 2:
-                    out.append(Chunk(lines[2:], 0))
+                continue
+        elif len(lines) == 3 and lines[0].lstrip()[:1] in UNDERLINE_CHARS and lines[0].strip() == lines[2].strip():
+            mark = _underline_of(lines[2], lines[1])
+            if mark is not None:
+                heading = Chunk([lines[1]], unit.gap)
+                kinds[heading] = ("over", mark)
+                out.append(heading)
                 continue
         # A soft-wrapped text: the underline is the next unit, directly under this one.
-        if soft and unit.single is not None and index < len(units) and (unit.gap > 0 or index == 1):
+        elif soft and (unit.gap > 0 or index == 1) and index < len(units) and units[index].gap == 0:
             below = units[index]
-            mark = _underline_of(below.single, unit.single) if below.gap == 0 and below.single else None
+            after = units[index + 1] if index + 1 < len(units) else None
+            mark = _underline_of(below.lines[0], lines[0]) if after is None or after.gap > 0 else None
             if mark is not None:
                 kinds[unit] = mark
                 out.append(unit)

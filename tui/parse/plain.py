@@ -29,7 +29,6 @@ from tui.parse.headings import (
     strip_emphasis,
 )
 from tui.parse.items import split_label
-from tui.parse.marked import is_edition, mark_headings, nest_numbered_runs
 from tui.parse.lines import (
     Chunk,
     Shape,
@@ -41,6 +40,7 @@ from tui.parse.lines import (
     measure,
     units_of_lines,
 )
+from tui.parse.marked import is_edition, mark_headings, nest_numbered_runs
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
@@ -570,6 +570,7 @@ def _front_matter(
         or _WIKI.fullmatch(dek)
         or (_is_metadata(dek, following) and not is_edition(dek))
         or units[start] in headings
+        or dek.startswith(".. ")  # a reStructuredText directive (`.. image:: …`)
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
         or any(_near_same(header, dek) for header in page_headers)
