@@ -41,6 +41,8 @@ MAX_CENTRED_LINES = 2
 MIN_NUMBERED_RUN = 3
 MAX_RUN_IN_NAME = 70
 DEEPEST = 6
+# What the first line of a unit that may carry a mark opens with.
+_OPENERS = " \tA0123456789" + UNDERLINE_CHARS
 
 _RUN_IN = re.compile(rf"(\d{{1,2}})\.[ \t]+([A-Z][^.!?:;]{{0,{MAX_RUN_IN_NAME}}}\.)(?:[ \t]+(\S.*))?")
 _NUMBERED_HEADING = re.compile(r"(\d{1,2})[.)][ \t]")
@@ -79,30 +81,30 @@ class Marks:
 def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool) -> Marks:
     """The headings the layout of `units` marks. `front`: the text opens with its title (a centred
     title block is then read a line at a time)."""
-    units, kinds = _underlined(units, soft)
+    # Only units whose first line opens with an indent, a digit, an `A` or a rule character, or
+    # blocks of two or three lines (a line and its underline), can carry a mark: one pass picks
+    # them out, as a book has tens of thousands of units and no marks of most kinds.
+    candidates = [
+        index
+        for index, unit in enumerate(units)
+        if unit.lines[0][:1] in _OPENERS or (1 < len(unit.lines) < 4 and unit.lines[1].lstrip()[:1] in UNDERLINE_CHARS)
+    ]
+    if not candidates:
+        return Marks(units, {})
+    # What each marked unit becomes (the same unit, or a heading and the text after it), by index.
+    replaced: dict[int, list[Chunk]] = {}
     marked: dict[Chunk, int] = {}
-    below = None
-    if kinds:
-        # The first line, underlined by a kind used nowhere else, is the title: the others rank
-        # below it from level 2.
-        title = units[0] if units and units[0] in kinds else None
-        if title is not None and list(kinds.values()).count(kinds[title]) > 1:
-            title = None
-        ranked: list[object] = []
-        for unit, kind in kinds.items():
-            if unit is not title and kind not in ranked:
-                ranked.append(kind)
-        for unit, kind in kinds.items():
-            marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
-        below = min(2 + len(ranked), DEEPEST)
+    below = _underlined(units, candidates, soft, replaced, marked)
     if not soft and width is not None:
-        units = _centred(units, width, front, marked)
+        _centred(units, candidates, width, front, replaced, marked)
     if not soft:
-        units = _run_in(units, marked)
-    for unit in units:
-        line = unit.single
-        if line is not None and unit not in marked and line[:1] == "A" and _APPENDIX.fullmatch(line):
-            marked[unit] = 2
+        _run_in(units, candidates, replaced, marked)
+    for index in candidates:
+        line = units[index].single
+        if index not in replaced and line is not None and line[:1] == "A" and _APPENDIX.fullmatch(line):
+            marked[units[index]] = 2
+    if replaced:
+        units = [new for index, unit in enumerate(units) for new in replaced.get(index, (unit,))]
     return Marks(units, marked, below)
 
 
@@ -162,42 +164,52 @@ def _underline_of(line: str, title: str) -> str | None:
     return mark[0]
 
 
-def _underlined(units: list[Chunk], soft: bool) -> tuple[list[Chunk], dict[Chunk, object]]:
-    """Headings underlined (or over- and underlined) standing between blank lines, the rules
-    taken off. (A block that goes on under its underline is a one-column table as often as not.)"""
-    out: list[Chunk] = []
+def _underlined(
+    units: list[Chunk], candidates: list[int], soft: bool, replaced: dict[int, list[Chunk]], marked: dict[Chunk, int]
+) -> int | None:
+    """Headings underlined (or over- and underlined) standing between blank lines, the rules taken
+    off (a block that goes on under its underline is a one-column table as often as not), ranked;
+    the level of a heading the text does not underline (None when it underlines none)."""
     kinds: dict[Chunk, object] = {}
-    index = 0
-    while index < len(units):
+    for index in candidates:
         unit = units[index]
         lines = unit.lines
-        index += 1
         if len(lines) == 2 and lines[1].lstrip()[:1] in UNDERLINE_CHARS:
             mark = _underline_of(lines[1], lines[0])
             if mark is not None:
                 heading = Chunk([lines[0]], unit.gap)
                 kinds[heading] = mark
-                out.append(heading)
-                continue
+                replaced[index] = [heading]
         elif len(lines) == 3 and lines[0].lstrip()[:1] in UNDERLINE_CHARS and lines[0].strip() == lines[2].strip():
             mark = _underline_of(lines[2], lines[1])
             if mark is not None:
                 heading = Chunk([lines[1]], unit.gap)
                 kinds[heading] = ("over", mark)
-                out.append(heading)
-                continue
-        # A soft-wrapped text: the underline is the next unit, directly under this one.
-        elif soft and (unit.gap > 0 or index == 1) and index < len(units) and units[index].gap == 0:
-            below = units[index]
+                replaced[index] = [heading]
+        elif soft and index > 0 and unit.gap == 0 and index - 1 not in replaced:
+            # A text of a paragraph a line: the underline is a unit of its own, right under its line.
+            above = units[index - 1]
             after = units[index + 1] if index + 1 < len(units) else None
-            mark = _underline_of(below.lines[0], lines[0]) if after is None or after.gap > 0 else None
-            if mark is not None:
-                kinds[unit] = mark
-                out.append(unit)
-                index += 1
-                continue
-        out.append(unit)
-    return out, kinds
+            if (above.gap > 0 or index == 1) and (after is None or after.gap > 0):
+                mark = _underline_of(lines[0], above.lines[0])
+                if mark is not None:
+                    kinds[above] = mark
+                    replaced[index] = []
+    if not kinds:
+        return None
+    # The first line, underlined by a kind used nowhere else, is the title: the others rank below
+    # it from level 2, each kind under the kinds met before it.
+    first = replaced.get(0, units[:1])
+    title = first[0] if first and first[0] in kinds else None
+    if title is not None and list(kinds.values()).count(kinds[title]) > 1:
+        title = None
+    ranked: list[object] = []
+    for unit, kind in kinds.items():
+        if unit is not title and kind not in ranked:
+            ranked.append(kind)
+    for unit, kind in kinds.items():
+        marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
+    return min(2 + len(ranked), DEEPEST)
 
 
 def _is_centred(line: str, width: int, least: int = MIN_CENTRED_INDENT) -> bool:
@@ -209,20 +221,25 @@ def _is_centred(line: str, width: int, least: int = MIN_CENTRED_INDENT) -> bool:
     return abs(indent + len(text) / 2 - width / 2) <= width * CENTRED_SLACK
 
 
-def _centred(units: list[Chunk], width: int, front: bool, marked: dict[Chunk, int]) -> list[Chunk]:
+def _centred(
+    units: list[Chunk],
+    candidates: list[int],
+    width: int,
+    front: bool,
+    replaced: dict[int, list[Chunk]],
+    marked: dict[Chunk, int],
+) -> None:
     """Lines centred alone between blank lines are headings; a centred block opening the text is
     its title block, read a line at a time."""
-    out: list[Chunk] = []
-    for number, unit in enumerate(units):
+    for index in candidates:
+        unit = units[index]
         lines = unit.lines
-        if lines[0][:1] not in " \t" or unit in marked:
-            out.append(unit)
+        if lines[0][:1] not in " \t" or index in replaced:
             continue
-        if number == 0 and front and len(lines) > 1 and all(_is_centred(line, width) for line in lines):
-            out.extend(Chunk([line], unit.gap if offset == 0 else 0) for offset, line in enumerate(lines))
-            continue
-        if (
-            number > 0
+        if index == 0 and front and len(lines) > 1 and all(_is_centred(line, width) for line in lines):
+            replaced[0] = [Chunk([line], unit.gap if offset == 0 else 0) for offset, line in enumerate(lines)]
+        elif (
+            index > 0
             and unit.gap > 0
             and len(lines) <= MAX_CENTRED_LINES
             and _is_centred(lines[0], width)
@@ -233,8 +250,6 @@ def _centred(units: list[Chunk], width: int, front: bool, marked: dict[Chunk, in
             # FOR COPYING, …`) is one heading (joined where it is taken as one: a book's plan
             # may read the two lines as its title page).
             marked[unit] = 2
-        out.append(unit)
-    return out
 
 
 def _heading_like(line: str) -> bool:
@@ -247,35 +262,28 @@ def _heading_like(line: str) -> bool:
     )
 
 
-def _run_in(units: list[Chunk], marked: dict[Chunk, int]) -> list[Chunk]:
+def _run_in(
+    units: list[Chunk], candidates: list[int], replaced: dict[int, list[Chunk]], marked: dict[Chunk, int]
+) -> None:
     """Numbered headings counting up from 0 or 1, alone on their line or run in with the text."""
     found: list[tuple[int, int, re.Match[str]]] = []  # (unit index, number, match)
-    for index, unit in enumerate(units):
-        first = unit.lines[0]
-        text = first.lstrip()
-        if text[:1].isdigit() and unit not in marked:
+    for index in candidates:
+        text = units[index].lines[0].lstrip()
+        if text[:1].isdigit() and index not in replaced and units[index] not in marked:
             match = _RUN_IN.fullmatch(text.rstrip())
             if match is not None and is_heading(match.group(2)[:-1]):
                 found.append((index, int(match.group(1)), match))
     run = _counting_run(found)
     if len(run) < MIN_NUMBERED_RUN:
-        return units
-    out: list[Chunk] = []
-    splits = {index: match for index, _number, match in run}
-    for index, unit in enumerate(units):
-        match = splits.get(index)
-        if match is None:
-            out.append(unit)
-            continue
+        return
+    for index, _number, match in run:
+        unit = units[index]
         first = unit.lines[0]
         indent = first[: len(first) - len(first.lstrip())]
         heading = Chunk([f"{indent}{match.group(1)}. {match.group(2)}"], unit.gap)
         marked[heading] = 2
-        out.append(heading)
         rest = ([indent + match.group(3)] if match.group(3) else []) + unit.lines[1:]
-        if rest:
-            out.append(Chunk(rest, 0))
-    return out
+        replaced[index] = [heading, Chunk(rest, 0)] if rest else [heading]
 
 
 def _counting_run(found: list[tuple[int, int, re.Match[str]]]) -> list[tuple[int, int, re.Match[str]]]:
