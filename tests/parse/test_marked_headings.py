@@ -69,11 +69,37 @@ def test_the_first_kind_of_underline_met_is_the_higher_whatever_its_character():
     assert headings(parse(text)) == [("Spring", 2), ("Floods", 3)]
 
 
-def test_a_title_underlined_like_the_sections_is_still_the_title_and_they_are_main_sections():
-    text = "\n".join(["Mill Notes", "==========", "", PROSE, "Spring", "======", "", MORE, "Rain", "----", "", PROSE])
+def test_a_first_line_underlined_as_others_are_is_a_section_and_the_text_has_no_title_line():
+    # A NEWS file: each release underlined alike, the first no title of the whole (as in
+    # reStructuredText), nor a running page header for being much like the lines under it.
+    text = "\n".join(
+        ["mill 1.4 (2024-05-01)", "=====================", "", "Fixes:", "", " * The gate shuts again.", "",
+         "mill 1.3 (2024-02-01)", "=====================", "", PROSE, "Spring", "------", "", MORE,
+         "mill 1.2 (2023-11-01)", "=====================", "", PROSE,
+         "mill 1.1 (2023-08-01)", "=====================", "", MORE]
+    )  # fmt: skip
+    article = parse(text, name="NEWS")
+    assert article.title == "NEWS"
+    assert headings(article) == [
+        ("mill 1.4 (2024-05-01)", 2),
+        ("Fixes", 3),  # a list's intro, as anywhere
+        ("mill 1.3 (2024-02-01)", 2),
+        ("Spring", 3),
+        ("mill 1.2 (2023-11-01)", 2),
+        ("mill 1.1 (2023-08-01)", 2),
+    ]
+    assert article.sections[1].blocks == [BulletList(False, (Item(None, "The gate shuts again."),))]
+
+
+def test_text_right_under_its_underline_as_asciidoc_writes_it():
+    text = "\n".join(
+        ["mill-grind(1)", "=============", "", "NAME", "----", "mill-grind - grind the grain in the hopper", "",
+         "SYNOPSIS", "--------", "mill grind [--coarse] <hopper>", ""]
+    )  # fmt: skip
     article = parse(text)
-    assert article.title == "Mill Notes"
-    assert headings(article) == [("Spring", 2), ("Rain", 3)]
+    assert article.title == "mill-grind(1)"
+    assert headings(article) == [("NAME", 2), ("SYNOPSIS", 2)]
+    assert article.sections[0].blocks == [Paragraph("mill-grind - grind the grain in the hopper")]
 
 
 def test_a_heading_over_and_underlined_is_a_kind_of_its_own():
@@ -105,10 +131,9 @@ def test_rules_tables_and_odd_lengths_underline_nothing():
             "----------  ------",
             "Willow      12 m",
             "",
-            "Willow",  # a table of one column, its rows right under the dashes
-            "------",
-            "Alder",
-            "Birch",
+            "Tree      Height   Age",  # its columns apart, over one unbroken rule
+            "----------------------",
+            "Oak       20 m     300",
             "",
             "A short line over a long rule",  # a rule far longer than the line
             "----------------------------------------------------------------------",
@@ -177,6 +202,15 @@ def test_a_heading_centred_on_two_lines_is_one_heading():
         [WIDE, centred("THE MILLER'S RULES") + "\n" + centred("TERMS FOR GRINDING, STORING AND SELLING"), WIDE, WIDE]
     )
     assert headings(parse(text)) == [("THE MILLER'S RULES TERMS FOR GRINDING, STORING AND SELLING", 2)]
+
+
+def test_two_centred_lines_in_small_type_under_the_title_are_no_heading():
+    text = "\n\n".join(
+        [centred("The Miller's Rules"), centred("Release Notes") + "\n" + centred("The Mill Committee"), WIDE, WIDE]
+    )
+    article = parse(text)
+    assert article.title == "The Miller's Rules"
+    assert headings(article) == []
 
 
 def test_centred_lines_that_name_nothing_are_not_headings():

@@ -41,6 +41,8 @@ MAX_CENTRED_LINES = 2
 MIN_NUMBERED_RUN = 3
 MAX_RUN_IN_NAME = 70
 DEEPEST = 6
+# Words set apart by this many spaces are a table's columns or a diagram's, never a heading's.
+_COLUMNS = "   "
 # What the first line of a unit that may carry a mark opens with.
 _OPENERS = " \tA0123456789" + UNDERLINE_CHARS
 
@@ -71,6 +73,9 @@ class Marks:
     units: list[Chunk]
     levels: dict[Chunk, int]
     below: int | None = None
+    # The text opens with a heading underlined as others are: a section, and the text has no
+    # title line (a NEWS file's first release, as reStructuredText reads it).
+    untitled: bool = False
 
     def heading(self, unit: Chunk) -> tuple[str, int, int]:
         """(heading, level, units used) of a marked unit, its lines joined."""
@@ -82,19 +87,19 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
     """The headings the layout of `units` marks. `front`: the text opens with its title (a centred
     title block is then read a line at a time)."""
     # Only units whose first line opens with an indent, a digit, an `A` or a rule character, or
-    # blocks of two or three lines (a line and its underline), can carry a mark: one pass picks
-    # them out, as a book has tens of thousands of units and no marks of most kinds.
+    # whose second line does with a rule character (an underline), can carry a mark: one pass
+    # picks them out, as a book has tens of thousands of units and no marks of most kinds.
     candidates = [
         index
         for index, unit in enumerate(units)
-        if unit.lines[0][:1] in _OPENERS or (1 < len(unit.lines) < 4 and unit.lines[1].lstrip()[:1] in UNDERLINE_CHARS)
+        if unit.lines[0][:1] in _OPENERS or (len(unit.lines) > 1 and unit.lines[1].lstrip()[:1] in UNDERLINE_CHARS)
     ]
     if not candidates:
         return Marks(units, {})
     # What each marked unit becomes (the same unit, or a heading and the text after it), by index.
     replaced: dict[int, list[Chunk]] = {}
     marked: dict[Chunk, int] = {}
-    below = _underlined(units, candidates, soft, replaced, marked)
+    below, untitled = _underlined(units, candidates, soft, replaced, marked)
     if not soft and width is not None:
         _centred(units, candidates, width, front, replaced, marked)
     if not soft:
@@ -105,7 +110,7 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
             marked[units[index]] = 2
     if replaced:
         units = [new for index, unit in enumerate(units) for new in replaced.get(index, (unit,))]
-    return Marks(units, marked, below)
+    return Marks(units, marked, below, untitled)
 
 
 def nest_numbered_runs(sections: list[Section]) -> list[Section]:
@@ -158,6 +163,8 @@ def _underline_of(line: str, title: str) -> str | None:
     text = title.strip()
     if not text or len(text) > MAX_MARKED_HEADING or text[0] in UNDERLINE_CHARS or not any(map(str.isalpha, text)):
         return None
+    if _COLUMNS in text or "\t" in text:
+        return None  # a table's header row: its columns are set apart by runs of spaces
     slack = max(UNDERLINE_SLACK_CHARS, len(text) * UNDERLINE_SLACK)
     if text.endswith((",", ";")) or abs(len(mark) - len(text)) > slack:
         return None
@@ -166,42 +173,45 @@ def _underline_of(line: str, title: str) -> str | None:
 
 def _underlined(
     units: list[Chunk], candidates: list[int], soft: bool, replaced: dict[int, list[Chunk]], marked: dict[Chunk, int]
-) -> int | None:
-    """Headings underlined (or over- and underlined) standing between blank lines, the rules taken
-    off (a block that goes on under its underline is a one-column table as often as not), ranked;
-    the level of a heading the text does not underline (None when it underlines none)."""
+) -> tuple[int | None, bool]:
+    """Headings underlined (or over- and underlined) at the top of a block, the rules taken off,
+    ranked. Returned: the level of a heading the text does not underline (None when it underlines
+    none), and whether the first line is such a heading of a kind used again (no title then)."""
     kinds: dict[Chunk, object] = {}
     for index in candidates:
         unit = units[index]
         lines = unit.lines
-        if len(lines) == 2 and lines[1].lstrip()[:1] in UNDERLINE_CHARS:
-            mark = _underline_of(lines[1], lines[0])
-            if mark is not None:
-                heading = Chunk([lines[0]], unit.gap)
-                kinds[heading] = mark
-                replaced[index] = [heading]
-        elif len(lines) == 3 and lines[0].lstrip()[:1] in UNDERLINE_CHARS and lines[0].strip() == lines[2].strip():
+        over = len(lines) > 2 and lines[0].lstrip()[:1] in UNDERLINE_CHARS and lines[0].strip() == lines[2].strip()
+        if over:
             mark = _underline_of(lines[2], lines[1])
             if mark is not None:
                 heading = Chunk([lines[1]], unit.gap)
                 kinds[heading] = ("over", mark)
-                replaced[index] = [heading]
+                replaced[index] = [heading, Chunk(lines[3:], 0)] if len(lines) > 3 else [heading]
+                continue
+        if len(lines) > 1 and lines[1].lstrip()[:1] in UNDERLINE_CHARS:
+            # (the text may go on right under the underline, as AsciiDoc and Markdown write it)
+            mark = _underline_of(lines[1], lines[0])
+            if mark is not None:
+                heading = Chunk([lines[0]], unit.gap)
+                kinds[heading] = mark
+                replaced[index] = [heading, Chunk(lines[2:], 0)] if len(lines) > 2 else [heading]
         elif soft and index > 0 and unit.gap == 0 and index - 1 not in replaced:
             # A text of a paragraph a line: the underline is a unit of its own, right under its line.
             above = units[index - 1]
-            after = units[index + 1] if index + 1 < len(units) else None
-            if (above.gap > 0 or index == 1) and (after is None or after.gap > 0):
+            if above.gap > 0 or index == 1:
                 mark = _underline_of(lines[0], above.lines[0])
                 if mark is not None:
                     kinds[above] = mark
                     replaced[index] = []
     if not kinds:
-        return None
+        return None, False
     # The first line, underlined by a kind used nowhere else, is the title: the others rank below
     # it from level 2, each kind under the kinds met before it.
     first = replaced.get(0, units[:1])
     title = first[0] if first and first[0] in kinds else None
-    if title is not None and list(kinds.values()).count(kinds[title]) > 1:
+    untitled = title is not None and list(kinds.values()).count(kinds[title]) > 1
+    if untitled:
         title = None
     ranked: list[object] = []
     for unit, kind in kinds.items():
@@ -209,7 +219,7 @@ def _underlined(
             ranked.append(kind)
     for unit, kind in kinds.items():
         marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
-    return min(2 + len(ranked), DEEPEST)
+    return min(2 + len(ranked), DEEPEST), untitled
 
 
 def _is_centred(line: str, width: int, least: int = MIN_CENTRED_INDENT) -> bool:
@@ -243,8 +253,10 @@ def _centred(
             and unit.gap > 0
             and len(lines) <= MAX_CENTRED_LINES
             and _is_centred(lines[0], width)
-            # (the second line of a heading may be long, nearly from margin to margin)
+            # (the second line of a heading may be long, nearly from margin to margin; a heading on
+            # two lines is in capitals, as a title page's lines in smaller type are not)
             and all(_is_centred(line, width, 1) and _heading_like(line.strip()) for line in lines)
+            and (len(lines) == 1 or all(line.isupper() for line in lines))
         ):
             # A heading set on two lines (`GNU GENERAL PUBLIC LICENSE` over `TERMS AND CONDITIONS
             # FOR COPYING, …`) is one heading (joined where it is taken as one: a book's plan
@@ -258,6 +270,7 @@ def _heading_like(line: str) -> bool:
         any(map(str.isalpha, line))
         and not line.endswith((",", ";", ":"))
         and line[:1] not in "[(\"“‘'<*"
+        and _COLUMNS not in line
         and is_heading(line)
     )
 

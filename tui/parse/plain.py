@@ -169,10 +169,11 @@ class _Body:
         start = 0
         self.quiet_until = 0
         lead: list[Chunk] = []
-        if self.front:
+        if self.front and not self.marks.untitled:
             # A running header recurring at the top of every page stays in the text, under the
-            # title, and is never a heading where it recurs.
-            skip = _running_header(units)
+            # title, and is never a heading where it recurs (a line the layout marks is none:
+            # `dbus 1.14.8 (2023-06-06)` underlined in a NEWS file is much like the line above).
+            skip = 0 if units and units[0] in self.marks.levels else _running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
             title, subtitle, start = _front_matter(units, self.page_headers, self.marks.levels)
