@@ -109,6 +109,26 @@ def test_a_heading_over_and_underlined_is_a_kind_of_its_own():
     assert headings(article) == [("Floods", 2)]
 
 
+def test_a_title_over_and_underlined_by_rules_of_an_odd_length_is_the_title():
+    # (eleven `=` read as a `== … ==` wiki heading of one `=` before)
+    text = "\n".join(["===========", "Development", "===========", "", PROSE, "Setup", "-----", "", MORE])
+    article = parse(text)
+    assert article.title == "Development"
+    assert headings(article) == [("Setup", 2)]
+
+
+def test_a_title_over_and_underlined_in_a_text_with_a_paragraph_a_line():
+    long_line = " ".join(PROSE.split()) + " " + " ".join(MORE.split())
+    text = "\n".join(
+        ["====================", "Mill Research & Plan", "====================", "",
+         "Over the course of the year, the mill's committee has been working on its",  # broken off
+         "accounts.", "", long_line, "", "How to help", "-----------", "", long_line]
+    )  # fmt: skip
+    article = parse(text)
+    assert (article.title, article.subtitle) == ("Mill Research & Plan", None)
+    assert headings(article) == [("How to help", 2)]
+
+
 def test_underlines_in_a_text_with_a_paragraph_a_line():
     long_line = " ".join(PROSE.split()) + " " + " ".join(MORE.split())
     text = "\n".join(

@@ -105,9 +105,11 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
     if not soft:
         _run_in(units, candidates, replaced, marked)
     for index in candidates:
-        line = units[index].single
-        if index not in replaced and line is not None and line[:1] == "A" and _APPENDIX.fullmatch(line):
-            marked[units[index]] = 2
+        unit = units[index]
+        line = unit.single
+        appendix = line is not None and line[:1] == "A" and _APPENDIX.fullmatch(line) is not None
+        if appendix and index not in replaced and unit not in marked:
+            marked[unit] = 2
     if replaced:
         units = [new for index, unit in enumerate(units) for new in replaced.get(index, (unit,))]
     return Marks(units, marked, below, untitled)
@@ -196,10 +198,15 @@ def _underlined(
                 heading = Chunk([lines[0]], unit.gap)
                 kinds[heading] = mark
                 replaced[index] = [heading, Chunk(lines[2:], 0)] if len(lines) > 2 else [heading]
-        elif soft and index > 0 and unit.gap == 0 and index - 1 not in replaced:
-            # A text of a paragraph a line: the underline is a unit of its own, right under its line.
-            above = units[index - 1]
-            if above.gap > 0 or index == 1:
+        elif soft and index not in replaced:
+            # A text of a paragraph a line: each rule is a unit of its own, around or under its line.
+            mark = _soft_overlined(units, index)
+            if mark is not None:
+                kinds[units[index + 1]] = ("over", mark)
+                replaced[index] = replaced[index + 2] = []
+                continue
+            above = units[index - 1] if index > 0 else None
+            if above is not None and unit.gap == 0 and (above.gap > 0 or index == 1) and above not in kinds:
                 mark = _underline_of(lines[0], above.lines[0])
                 if mark is not None:
                     kinds[above] = mark
@@ -208,8 +215,8 @@ def _underlined(
         return None, False
     # The first line, underlined by a kind used nowhere else, is the title: the others rank below
     # it from level 2, each kind under the kinds met before it.
-    first = replaced.get(0, units[:1])
-    title = first[0] if first and first[0] in kinds else None
+    first = next((new for index, unit in enumerate(units) for new in replaced.get(index, (unit,))), None)
+    title = first if first is not None and first in kinds else None
     untitled = title is not None and list(kinds.values()).count(kinds[title]) > 1
     if untitled:
         title = None
@@ -220,6 +227,17 @@ def _underlined(
     for unit, kind in kinds.items():
         marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
     return min(2 + len(ranked), DEEPEST), untitled
+
+
+def _soft_overlined(units: list[Chunk], index: int) -> str | None:
+    """The rule character when the unit at `index` is a rule, the next a line and the one after
+    the same rule again, each right under the other."""
+    if index + 2 >= len(units) or units[index + 1].gap or units[index + 2].gap:
+        return None
+    rule = units[index].lines[0].strip()
+    if units[index + 2].lines[0].strip() != rule:
+        return None
+    return _underline_of(rule, units[index + 1].lines[0])
 
 
 def _is_centred(line: str, width: int, least: int = MIN_CENTRED_INDENT) -> bool:

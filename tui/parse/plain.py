@@ -68,7 +68,7 @@ NEAR_SAME_LETTERS = 0.75
 NEAR_SAME = 0.6
 
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
-_WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?\S)[ \t]*\1")
+_WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?[^=\s])[ \t]*\1")  # (a rule of `=` alone is none)
 _NUMBERED = re.compile(r"(\d{1,2})[.)][ \t]+(\S.{0,98})")
 _PAREN_NUMBERED = re.compile(r"\((\d{1,2})\)[ \t]+(\S.{0,60})")
 _QUOTE_OPENERS = ("\"", "“", "‘", "'", "„", "«", "»", "”")
@@ -83,6 +83,8 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
 # Words a title never ends with: a line ending with one goes on on the next.
 _DANGLING = frozenset(["a", "an", "the", "of", "and", "or", "nor", "into"])
 _LEADER_PAGE = re.compile(r"(?:\.\s*){5,}\S*\s*\d{1,4}\s*$")
+# A line that carries on the sentence above it: a word in lower case first (an address is not one).
+_GOES_ON = re.compile(r"[a-z][a-z'’-]*(?:[ .,;]|$)")
 _CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
 # `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
 _POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
@@ -572,6 +574,7 @@ def _front_matter(
         or (_is_metadata(dek, following) and not is_edition(dek))
         or units[start] in headings
         or dek.startswith(".. ")  # a reStructuredText directive (`.. image:: …`)
+        or (glued is not None and _GOES_ON.match(glued) is not None)  # a line broken off its sentence
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
         or any(_near_same(header, dek) for header in page_headers)
