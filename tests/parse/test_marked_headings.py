@@ -176,6 +176,27 @@ def test_a_line_the_text_does_not_underline_ranks_under_the_underlined_headings(
     assert article.sections[1].blocks == [BulletList(False, (Item(None, "The mill grinds rye."),))]
 
 
+def test_in_a_text_that_underlines_its_headings_a_heading_left_bare_under_the_title_is_no_dek():
+    text = "\n".join(
+        [
+            "Notes",
+            "=====",
+            "",
+            "New Features",
+            "",
+            " * The mill grinds rye.",
+            "",
+            "Fixes",
+            "-----",
+            "",
+            " * The gate shuts.",
+        ]
+    )
+    article = parse(text)
+    assert (article.title, article.subtitle) == ("Notes", None)
+    assert headings(article) == [("New Features", 3), ("Fixes", 2)]
+
+
 def test_an_underlined_title_that_reads_as_a_date_is_the_title():
     text = "\n".join(
         ["Trowel 1.7.12.1 Release Notes", "=============================", "", "Fixes", "-----", "", PROSE]

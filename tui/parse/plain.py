@@ -40,7 +40,7 @@ from tui.parse.lines import (
     measure,
     units_of_lines,
 )
-from tui.parse.marked import is_edition, mark_headings, nest_numbered_runs
+from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
@@ -178,7 +178,7 @@ class _Body:
             skip = 0 if units and units[0] in self.marks.levels else _running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
-            title, subtitle, start = _front_matter(units, self.page_headers, self.marks.levels)
+            title, subtitle, start = _front_matter(units, self.page_headers, self.marks)
             if title is not None:
                 author, date, end = _metadata(units, start)
                 self.quiet_until = skip + end - start
@@ -519,13 +519,15 @@ def _spaced(units: list[Chunk]) -> bool:
 
 
 def _front_matter(
-    units: list[Chunk], page_headers: Sequence[str] = (), headings: Container[Chunk] = ()
+    units: list[Chunk], page_headers: Sequence[str] = (), marks: Marks | None = None
 ) -> tuple[str | None, str | None, int]:
     """Title and dek by position: the first line, then the line after it (each possibly repeated).
 
     A byline, dateline or piece of page furniture is neither; a caption (a line over a photo
-    credit) is not a dek, nor is a line the layout marks as a heading (`headings`); an edition
-    line (`Version 3, 29 June 2007`) is one though it carries a date."""
+    credit) is not a dek, nor is a line the layout marks as a heading (`marks`), nor one shaped as a
+    heading in a text that underlines its headings; an edition line (`Version 3, 29 June 2007`) is
+    a dek though it carries a date."""
+    headings: Container[Chunk] = marks.levels if marks is not None else ()
     if not units:
         return None, None, 0
     title = units[0].single
@@ -573,6 +575,7 @@ def _front_matter(
         or _WIKI.fullmatch(dek)
         or (_is_metadata(dek, following) and not is_edition(dek))
         or units[start] in headings
+        or (marks is not None and marks.below is not None and is_heading(dek))  # (one not underlined)
         or dek.startswith(".. ")  # a reStructuredText directive (`.. image:: …`)
         or (glued is not None and _GOES_ON.match(glued) is not None)  # a line broken off its sentence
         or is_caption(dek, glued)
