@@ -2,15 +2,19 @@
 
 - **Underlined** (`Fixes since v2.38` over `-----------------`, perhaps with the same line over it
   too): the kinds of underline rank as reStructuredText ranks them, the first kind met the highest.
-  A rule alone, a rule under a paragraph of several lines, and the dashes under a table's columns
-  (with spaces between them) underline nothing.
-- **Centred** in a hard-wrapped text (`Preamble` alone in the middle of the line), and the block
-  of centred lines a text opens with (title, version, address) read line by line.
+  The first line is the title when its kind of underline is used nowhere else; when it is used
+  again, the text has no title line (a NEWS file's releases). A line the text leaves bare but
+  takes for a heading ranks under the underlined ones. A rule alone, a rule under the last line of
+  a paragraph, and a table's header row (its columns apart) underline nothing.
+- **Centred** in a hard-wrapped text (`Preamble` alone in the middle of the line, or two lines in
+  capitals), and the block of centred lines a text opens with (title, version, address) read a
+  line at a time.
 - **Numbered run-in** (`2. Grant of Copyright License. Subject to…`): a Title Case name after
   the number, ending at its period, the numbers counting up through the text from 0 or 1; the
   name heads a section and the text after it is that section's first paragraph.
 - **Nesting**: a heading with nothing under it but the first of a run of numbered headings (`TERMS
   AND CONDITIONS` over `0. Definitions.`) holds that run a level below it.
+- `APPENDIX: …` or `ADDENDUM: …` alone on a line heads a section, whatever the rest of its line.
 
 `mark_headings` is called once per text; the plain parser takes the marked units as headings
 before any other rule (the marks are the strongest evidence a plain text gives).
