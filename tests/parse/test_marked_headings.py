@@ -397,6 +397,7 @@ def test_a_licence_with_centred_headings_over_numbered_terms():
     headings under them (a numbered item inside a term is no heading), centred closing lines."""
     article = load("centred-licence.txt")
     assert (article.title, article.subtitle) == ("GREEN STREET COMMUNITY GARDEN LICENCE", "Version 2, 14 March 2019")
+    assert article.date == "14 March 2019"
     assert headings(article) == [
         ("Foreword", 2),
         ("RULES AND CONDITIONS", 2),

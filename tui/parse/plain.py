@@ -182,6 +182,8 @@ class _Body:
             if title is not None:
                 author, date, end = _metadata(units, start)
                 self.quiet_until = skip + end - start
+                if date is None and subtitle is not None and is_edition(subtitle) and is_dateline(subtitle):
+                    date = find_date(subtitle)  # `Version 3, 29 June 2007`: the dek, and the date
         body = lead + units[start:] if lead else units[start:]
         plan = plan_book(body, self.shape.width)
         self.named = plan.named
