@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add, attrgetter, itemgetter
 
 from tui.model.article import Section
 from tui.parse.headings import is_heading
@@ -47,8 +49,15 @@ MAX_RUN_IN_NAME = 70
 DEEPEST = 6
 # Words set apart by this many spaces are a table's columns or a diagram's, never a heading's.
 _COLUMNS = "   "
-# What the first line of a unit that may carry a mark opens with.
-_OPENERS = " \tA0123456789" + UNDERLINE_CHARS
+# What the first line of a unit that may carry a mark opens with, and its second line.
+_OPENERS = re.compile(r"[ \tA0-9=\-~*#^]")
+_SOFT_OPENERS = re.compile(r"[A=\-~*#^]")
+_RULE_START = re.compile(r"[=\-~*#^]")
+# A line opening with a rule of three characters: without one, no block's second line underlines.
+_RULE_LINE = re.compile(r"\n[ \t]*(?:===|---|~~~|\*\*\*|###|\^\^\^)")
+_LINES = attrgetter("lines")
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(slice(1, 2))
 
 _RUN_IN = re.compile(rf"(\d{{1,2}})\.[ \t]+([A-Z][^.!?:;]{{0,{MAX_RUN_IN_NAME}}}\.)(?:[ \t]+(\S.*))?")
 _NUMBERED_HEADING = re.compile(r"(\d{1,2})[.)][ \t]")
@@ -87,17 +96,10 @@ class Marks:
         return text, self.levels[unit], 1
 
 
-def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool) -> Marks:
-    """The headings the layout of `units` marks. `front`: the text opens with its title (a centred
-    title block is then read a line at a time)."""
-    # Only units whose first line opens with an indent, a digit, an `A` or a rule character, or
-    # whose second line does with a rule character (an underline), can carry a mark: one pass
-    # picks them out, as a book has tens of thousands of units and no marks of most kinds.
-    candidates = [
-        index
-        for index, unit in enumerate(units)
-        if unit.lines[0][:1] in _OPENERS or (len(unit.lines) > 1 and unit.lines[1].lstrip()[:1] in UNDERLINE_CHARS)
-    ]
+def mark_headings(units: list[Chunk], text: str, width: int | None, soft: bool, front: bool) -> Marks:
+    """The headings the layout of `units` (the units of `text`) marks. `front`: the text opens
+    with its title (a centred title block is then read a line at a time)."""
+    candidates = _candidates(units, soft, _RULE_LINE.search(text) is not None)
     if not candidates:
         return Marks(units, {})
     # What each marked unit becomes (the same unit, or a heading and the text after it), by index.
@@ -117,6 +119,25 @@ def mark_headings(units: list[Chunk], width: int | None, soft: bool, front: bool
     if replaced:
         units = [new for index, unit in enumerate(units) for new in replaced.get(index, (unit,))]
     return Marks(units, marked, below, untitled)
+
+
+def _candidates(units: list[Chunk], soft: bool, rules: bool) -> list[int]:
+    """The indexes of the units that may carry a mark: their first line opens with a rule
+    character or an `A` (in a hard-wrapped text also an indent or a digit), or, when the text
+    has lines that open with a rule (`rules`), their second line does (an underline).
+
+    A book has tens of thousands of units and marks of few kinds or none: the first characters
+    are gathered by C-level maps into strings a regular expression scans, as a Python loop over
+    the units would cost more than all the rules."""
+    lines_of = list(map(_LINES, units))
+    heads = "".join(map(_FIRST, map(_FIRST, lines_of)))
+    found = [match.start() for match in (_SOFT_OPENERS if soft else _OPENERS).finditer(heads)]
+    if soft or not rules:
+        return found
+    # The second line's first character, or "." for a unit of one line.
+    seconds = "".join(map(_FIRST, map(add, map("".join, map(_SECOND, lines_of)), repeat("."))))
+    underlined = [match.start() for match in _RULE_START.finditer(seconds)]
+    return sorted({*found, *underlined}) if underlined else found
 
 
 def nest_numbered_runs(sections: list[Section]) -> list[Section]:

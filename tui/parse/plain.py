@@ -160,7 +160,7 @@ class _Body:
         self.numbered_outline = {1, 2, 3} <= numbered
         # Headings the layout marks (underlined, centred, numbered run-in) come first; marked after
         # the count above, as a run-in heading split from its text is no lone numbered line.
-        self.marks = mark_headings(self.units, self.shape.width, self.shape.soft, front)
+        self.marks = mark_headings(self.units, text, self.shape.width, self.shape.soft, front)
         self.units = self.marks.units
         self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
         self.page_headers: list[str] = []
