@@ -128,6 +128,7 @@ def without_front_matter_fields(text: str) -> str:
     return text
 
 
+RULE = re.compile(r"([=\-~*#^])\1*")
 BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
@@ -139,7 +140,10 @@ def repeated_front_matter(text: str, article: Article) -> Counter[str]:
     if article.format != "text":
         return Counter()
     # Lines, not blank-line blocks: a text with one paragraph a line repeats its title on the next line.
-    chunks = [line.strip() for line in normalised(text).split("\n") if line.strip()]
+    # A line that only underlines the title (`=====`, no word in it) does not stand between the two.
+    chunks = [
+        line.strip() for line in normalised(text).split("\n") if line.strip() and not RULE.fullmatch(line.strip())
+    ]
     dropped: Counter[str] = Counter()
     index = 0
     for line in (article.title, article.subtitle):

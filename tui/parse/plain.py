@@ -11,7 +11,7 @@ the speakers of a play are recognised on the way. Every word of the input ends u
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -40,6 +40,7 @@ from tui.parse.lines import (
     measure,
     units_of_lines,
 )
+from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
@@ -67,7 +68,7 @@ NEAR_SAME_LETTERS = 0.75
 NEAR_SAME = 0.6
 
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
-_WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?\S)[ \t]*\1")
+_WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?[^=\s])[ \t]*\1")  # (a rule of `=` alone is none)
 _NUMBERED = re.compile(r"(\d{1,2})[.)][ \t]+(\S.{0,98})")
 _PAREN_NUMBERED = re.compile(r"\((\d{1,2})\)[ \t]+(\S.{0,60})")
 _QUOTE_OPENERS = ("\"", "“", "‘", "'", "„", "«", "»", "”")
@@ -82,6 +83,8 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
 # Words a title never ends with: a line ending with one goes on on the next.
 _DANGLING = frozenset(["a", "an", "the", "of", "and", "or", "nor", "into"])
 _LEADER_PAGE = re.compile(r"(?:\.\s*){5,}\S*\s*\d{1,4}\s*$")
+# A line that carries on the sentence above it: a word in lower case first (an address is not one).
+_GOES_ON = re.compile(r"[a-z][a-z'’-]*(?:[ .,;]|$)")
 _CITATION = re.compile(r"(?:\[(?:\d+|[a-z]|note \d+)\])+$")
 # `Further information: …`, `Main article: …`: an encyclopedia's pointer under a heading.
 _POINTER = re.compile(r"(?:Further information|Main articles?|See also|For more information)\s*:", re.I)
@@ -155,6 +158,10 @@ class _Body:
         # (a title page, a signature) are not headings.
         numbered = self._numbers[0]
         self.numbered_outline = {1, 2, 3} <= numbered
+        # Headings the layout marks (underlined, centred, numbered run-in) come first; marked after
+        # the count above, as a run-in heading split from its text is no lone numbered line.
+        self.marks = mark_headings(self.units, text, self.shape.width, self.shape.soft, front)
+        self.units = self.marks.units
         self.under_previous = self.spaced and _headings_sit_under_previous(self.units)
         self.page_headers: list[str] = []
 
@@ -164,16 +171,19 @@ class _Body:
         start = 0
         self.quiet_until = 0
         lead: list[Chunk] = []
-        if self.front:
+        if self.front and not self.marks.untitled:
             # A running header recurring at the top of every page stays in the text, under the
-            # title, and is never a heading where it recurs.
-            skip = _running_header(units)
+            # title, and is never a heading where it recurs (a line the layout marks is none:
+            # `dbus 1.14.8 (2023-06-06)` underlined in a NEWS file is much like the line above).
+            skip = 0 if units and units[0] in self.marks.levels else _running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
-            title, subtitle, start = _front_matter(units, self.page_headers)
+            title, subtitle, start = _front_matter(units, self.page_headers, self.marks)
             if title is not None:
                 author, date, end = _metadata(units, start)
                 self.quiet_until = skip + end - start
+                if date is None and subtitle is not None and is_edition(subtitle) and is_dateline(subtitle):
+                    date = find_date(subtitle)  # `Version 3, 29 June 2007`: the dek, and the date
         body = lead + units[start:] if lead else units[start:]
         plan = plan_book(body, self.shape.width)
         self.named = plan.named
@@ -194,6 +204,8 @@ class _Body:
             line = unit.single
             if plan.is_book:
                 heading = plan.headings.get(index)
+            elif unit in self.marks.levels:
+                heading = self.marks.heading(unit)
             elif line is None or (len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "=="):
                 heading = None  # a paragraph (the test `_heading` starts with, spared a call per unit)
             else:
@@ -207,7 +219,7 @@ class _Body:
             index += 1
         sections = builder.finish()
         if not plan.is_book:
-            sections = _lone_caption_as_text(sections)
+            sections = nest_numbered_runs(_lone_caption_as_text(sections))
         return PlainDocument(title, subtitle, sections, author, date)
 
     def _heading(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
@@ -243,6 +255,8 @@ class _Body:
             return None
         if any(_near_same(header, line) for header in self.page_headers):
             return None
+        if self.marks.below is not None:
+            return found[0], max(found[1], self.marks.below), found[2]  # under the underlined ones
         return found
 
     def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
@@ -506,11 +520,16 @@ def _spaced(units: list[Chunk]) -> bool:
     return bool(long_units) and sum(unit.gap > 0 for unit in long_units) * 2 >= len(long_units)
 
 
-def _front_matter(units: list[Chunk], page_headers: Sequence[str] = ()) -> tuple[str | None, str | None, int]:
+def _front_matter(
+    units: list[Chunk], page_headers: Sequence[str] = (), marks: Marks | None = None
+) -> tuple[str | None, str | None, int]:
     """Title and dek by position: the first line, then the line after it (each possibly repeated).
 
     A byline, dateline or piece of page furniture is neither; a caption (a line over a photo
-    credit) is not a dek."""
+    credit) is not a dek, nor is a line the layout marks as a heading (`marks`), nor one shaped as a
+    heading in a text that underlines its headings; an edition line (`Version 3, 29 June 2007`) is
+    a dek though it carries a date."""
+    headings: Container[Chunk] = marks.levels if marks is not None else ()
     if not units:
         return None, None, 0
     title = units[0].single
@@ -525,7 +544,7 @@ def _front_matter(units: list[Chunk], page_headers: Sequence[str] = ()) -> tuple
         or is_interface(title)
         or is_credit(title)
         or byline_author(title) is not None
-        or (is_dateline(title) and len(title) <= 40)
+        or (is_dateline(title) and len(title) <= 40 and units[0] not in headings)
     ):
         return None, None, 0
     # A title broken over lines, each ending on a word no title ends with (`Report On The
@@ -556,7 +575,11 @@ def _front_matter(units: list[Chunk], page_headers: Sequence[str] = ()) -> tuple
         or _is_intro(dek)
         or _MARKER.match(units[start].lines[0])
         or _WIKI.fullmatch(dek)
-        or _is_metadata(dek, following)
+        or (_is_metadata(dek, following) and not is_edition(dek))
+        or units[start] in headings
+        or (marks is not None and marks.below is not None and is_heading(dek))  # (one not underlined)
+        or dek.startswith(".. ")  # a reStructuredText directive (`.. image:: …`)
+        or (glued is not None and _GOES_ON.match(glued) is not None)  # a line broken off its sentence
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
         or any(_near_same(header, dek) for header in page_headers)
