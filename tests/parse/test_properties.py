@@ -15,6 +15,7 @@ from tui.model.article import Article, BulletList, block_text
 from tui.model.errors import BinaryInput, EmptyInput, InputError
 from tui.parse import parse_bytes, parse_text
 from tui.parse.sanitize import sanitize
+from tui.parse.plain import MAX_HEADER_LINES
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -146,12 +147,22 @@ def repeated_front_matter(text: str, article: Article) -> Counter[str]:
     ]
     dropped: Counter[str] = Counter()
     index = 0
-    for line in (article.title, article.subtitle):
-        # A title broken over lines ("The Report on the" / "Investigation") is joined by the parser.
-        taken = next((n for n in (1, 2, 3) if line is not None and " ".join(chunks[index : index + n]) == line), None)
-        if taken is None:
+    for number, line in enumerate((article.title, article.subtitle)):
+        # A title broken over lines ("The Report on the" / "Investigation") is joined by the parser,
+        # and may come after a page's running header (up to three lines that recur further on).
+        starts = range(index, index + 1 + (MAX_HEADER_LINES if number == 0 else 0))
+        found = next(
+            (
+                (start, n)
+                for start in starts
+                for n in (1, 2, 3)
+                if line is not None and " ".join(chunks[start : start + n]) == line
+            ),
+            None,
+        )
+        if found is None:
             break
-        index += taken
+        index = found[0] + found[1]
         if chunks[index : index + 1] == [line]:
             dropped += Counter(WORD.findall(line))
             index += 1
@@ -481,6 +492,7 @@ def test_no_word_of_markdown_with_tables_html_notes_front_matter_or_deep_nesting
 @SETTINGS
 @given(text=plain_article())
 @example(text="A\n\nA\n\n0 0 b\n\n0 0 b\n\n0.\n")  # a title joined from two lines, then a repeated dek
+@example(text="Aaaa Aaaaaaa\n\n00A Aaaaaaa\n\n00A Aaaaaaa\n\n0A Aaaaaaa.\n")  # a running header, then the title
 def test_no_word_of_a_plain_article_is_lost(text: str) -> None:
     article = parse_text(text, name="article.txt")
     assert article.format == "text"

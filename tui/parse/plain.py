@@ -535,6 +535,7 @@ def _front_matter(
     title = units[0].single
     if (
         title is None
+        or not any(character.isalnum() for character in title)  # a rule drawn over the text
         or len(title) > MAX_TITLE_CHARS
         or book_level(title) is not None
         or is_book_matter(title)
