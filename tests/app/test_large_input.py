@@ -125,7 +125,8 @@ def test_an_input_that_cannot_be_cut_is_parsed_whole_in_this_process():
 def test_a_large_markdown_file_is_previewed_without_the_markdown_parser_in_the_readers_process(tmp_path):
     """Importing markdown-it and brief's rules costs about 0.1 s before the first frame: above the
     process threshold the parse process makes the preview, and this process never imports them."""
-    body = "".join(f"## Part {n}\n\nA paragraph of *part* {n}, with [a link](https://example.org/{n}).\n\n" for n in range(40000))
+    part = "## Part {n}\n\nA paragraph of *part* {n}, with [a link](https://example.org/{n}).\n\n"
+    body = "".join(part.format(n=n) for n in range(40000))
     path = tmp_path / "big.md"
     path.write_text(f"# A Big Document\n\n{body}", encoding="utf-8")
     assert path.stat().st_size > PROCESS_THRESHOLD
@@ -138,7 +139,9 @@ def test_a_large_markdown_file_is_previewed_without_the_markdown_parser_in_the_r
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'markdown_it' or m.startswith('tui.parse.markdown')))\n"
         "opened.pending.cancel()\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.splitlines() == ["A Big Document markdown False", "[]"]
 
 
