@@ -1,7 +1,7 @@
 """Opening an input for the reader so that its first frame never waits for a parse: a small input
 is parsed at once; a larger one opens on a preview of its start, its whole parsed in a thread of the
-reader (up to 2 MB) or in a process of its own; a web page or an e-book opens on a line saying it is
-being read, its extraction in that process.
+reader (up to 2 MB) or in a process of its own, which then makes the preview too; a web page or an
+e-book opens on a line saying it is being read, its extraction in that process.
 
 Pure Python (no Textual): the child process imports only the parser and the layout. The process
 is started before the interface takes over the terminal.
@@ -97,7 +97,8 @@ def open_input(raw: RawInput) -> Opened:
 
     An input over `PREVIEW_THRESHOLD` opens on a preview of its start; its whole is parsed by the
     reader's worker once the first frame is out (in that thread up to `PROCESS_THRESHOLD`, above it
-    in another process, started here, before the reader shows). A page or a book opens on a
+    in another process, started here, before the reader shows, which makes the preview as well:
+    `Opened.ready()` waits for it). A page or a book opens on a
     placeholder, extracted in that process. Raises the input's `BriefError`.
     """
     kind = format_of(raw.data, raw.name, raw.format)
