@@ -23,7 +23,7 @@ from tui.platform.clipboard import MODES, ClipboardError, resolve_mode
 from tui.platform.resources import MissingResource, seed_path
 
 if TYPE_CHECKING:
-    from tui.reading.loading import PendingDocument
+    from tui.reading.loading import Opened
 
 EXIT_ERROR = 2
 EXIT_EMPTY = 1
@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     if interactive:
-        return _run_reader(opened.article, args, pending=opened.pending)
+        return _run_reader(None, args, opened=opened)
     if args.output == "highlights":
         return _highlights(article, args.file)
     text = render(article, args.output or "plain", args.width, args.references)
@@ -293,10 +293,11 @@ def _run_reader(
     article: Article | None,
     args: argparse.Namespace,
     library: Path | None = None,
-    pending: PendingDocument | None = None,
+    opened: Opened | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> int:
-    """Start the interactive reader (Textual is imported only here, so printing stays fast)."""
+    """Start the interactive reader on `article`, the `opened` input or the `library` (Textual is
+    imported only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():
         return _fail("-: standard input was the article, and there is no terminal to read keys from")
     try:
@@ -310,6 +311,14 @@ def _run_reader(
     try:
         from tui.ui.app import BriefApp
 
+        pending = None
+        if opened is not None:
+            # A large input's preview is made in its parse process while the import above runs.
+            try:
+                opened = opened.ready()
+            except BriefError as error:  # one that cannot be cut is parsed whole here: it may fail
+                return _fail(str(error))
+            article, pending = opened.article, opened.pending
         app = BriefApp(
             article,
             library=library,

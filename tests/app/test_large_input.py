@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -92,6 +94,57 @@ def test_a_medium_input_opens_on_its_preview_and_is_parsed_whole_in_a_thread():
     assert opened.pending is not None and not opened.pending.in_process and opened.pending.pid is None
     assert not opened.article.complete
     assert opened.pending.result().document.article.complete
+
+
+def test_above_the_process_threshold_the_parse_process_makes_the_preview_too():
+    """The preview shown is the one this process would have made: same digest, same text, not
+    complete; the whole then comes from the same process."""
+    raw = large_input(PROCESS_THRESHOLD + 1)
+    opened = open_input(raw)
+    assert opened.article is None and opened.pending is not None and opened.pending.in_process
+    ready = opened.ready()
+    assert ready.pending is opened.pending and not ready.article.complete
+    assert ready.article == parse_preview(raw)
+    assert ready.article.digest == raw.digest
+    assert ready.pending.result().document.article.complete
+
+
+def test_an_input_that_cannot_be_cut_is_parsed_whole_in_this_process():
+    """No paragraph break in the preview's reach: there is no preview, so the whole is shown at once
+    and the parse process is not left behind."""
+    raw = RawInput(("word " * (PROCESS_THRESHOLD // 4)).encode(), "one.txt", None, "one.txt")
+    opened = open_input(raw)
+    pending = opened.pending
+    assert pending is not None and pending.pid is not None
+    ready = opened.ready()
+    assert ready.pending is None and ready.article.complete
+    assert pending.pid is None  # reaped
+    assert ready.article.sections[0].blocks[0].text.split() == ["word"] * (PROCESS_THRESHOLD // 4)
+
+
+def test_a_large_markdown_file_is_previewed_without_a_parser_in_the_readers_process(tmp_path):
+    """Importing markdown-it and brief's rules costs about 0.1 s before the first frame: above the
+    process threshold the parse process makes the preview, and this process imports neither the
+    Markdown parser nor the plain-text one."""
+    part = "## Part {n}\n\nA paragraph of *part* {n}, with [a link](https://example.org/{n}).\n\n"
+    body = "".join(part.format(n=n) for n in range(40000))
+    path = tmp_path / "big.md"
+    path.write_text(f"# A Big Document\n\n{body}", encoding="utf-8")
+    assert path.stat().st_size > PROCESS_THRESHOLD
+    code = (
+        "import sys\n"
+        "from tui.parse import read_path\n"
+        "from tui.reading.loading import open_input\n"
+        "opened = open_input(read_path(sys.argv[1])).ready()\n"
+        "print(opened.article.title, opened.article.format, opened.article.complete)\n"
+        "parsers = ('markdown_it', 'tui.parse.markdown', 'tui.parse.plain')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(parsers)))\n"
+        "opened.pending.cancel()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.splitlines() == ["A Big Document markdown False", "[]"]
 
 
 def test_small_inputs_have_no_preview():
@@ -212,6 +265,7 @@ async def test_a_dead_parse_process_is_said_and_the_preview_keeps_its_place(isol
     opened = open_input(large_input(PROCESS_THRESHOLD + 1))
     assert opened.pending is not None and opened.pending.pid is not None
     os.kill(opened.pending.pid, signal.SIGKILL)
+    opened = opened.ready()  # the preview is then made in this process
     app = BriefApp(opened.article, pending=opened.pending)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = app.reader_screen

@@ -18,8 +18,6 @@ from tui.model.article import Article, Format
 from tui.model.errors import EmptyInput, InputError, InputTooLarge
 from tui.parse.decode import decode_counting
 from tui.parse.detect import EPUB_SUFFIXES, HTML_SUFFIXES, looks_like_epub, looks_like_html, looks_like_markdown
-from tui.parse.extract import extract
-from tui.parse.plain import parse_plain
 from tui.parse.sanitize import printable, sanitize
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
@@ -268,6 +266,8 @@ def _article(
 ) -> Article:
     """The `Article` of what a parser found, every format alike: its lists extracted, its metadata
     carried over (a page's `site` and `url` too)."""
+    from tui.parse.extract import extract
+
     takeaways, pros, cons = extract(parsed.sections)
     return Article(
         title=title,
@@ -324,6 +324,11 @@ def parse_text(
         parsed = parse_markdown(text)
         links = parsed.links
     else:
+        # Imported when needed, as Markdown's parser is: above 2 MB the reader's process reads the
+        # input but its parse process parses it (`tui.reading.loading`), so the reader need not
+        # import either parser before its first frame.
+        from tui.parse.plain import parse_plain
+
         parsed, links = parse_plain(text), []
     title = parsed.title if parsed.title is not None else title_from_name(name)
     digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()

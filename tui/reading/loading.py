@@ -1,7 +1,7 @@
 """Opening an input for the reader so that its first frame never waits for a parse: a small input
 is parsed at once; a larger one opens on a preview of its start, its whole parsed in a thread of the
-reader (up to 2 MB) or in a process of its own; a web page or an e-book opens on a line saying it is
-being read, its extraction in that process.
+reader (up to 2 MB) or in a process of its own, which then makes the preview too; a web page or an
+e-book opens on a line saying it is being read, its extraction in that process.
 
 Pure Python (no Textual): the child process imports only the parser and the layout. The process
 is started before the interface takes over the terminal.
@@ -10,6 +10,7 @@ is started before the interface takes over the terminal.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import subprocess
 import sys
@@ -70,10 +71,25 @@ def prepare_document(
 @dataclass(frozen=True)
 class Opened:
     """An input as the reader first shows it: the whole article, or the preview of a large one with
-    the whole `pending` (being parsed in a process of its own)."""
+    the whole `pending` (being parsed in a process of its own).
 
-    article: Article
+    `article` is None while the parse process makes the preview: `ready()` waits for it."""
+
+    article: Article | None
     pending: PendingDocument | None = None
+
+    def ready(self) -> Opened:
+        """This input with its first article to show: the preview the parse process made, or, for an
+        input that cannot be cut (UTF-16, no paragraph break early on), its whole parsed here, as
+        `open_input` parses a small one. Raises the input's `BriefError`."""
+        if self.article is not None or self.pending is None:
+            return self
+        preview = self.pending.preview()
+        if preview is not None:
+            return Opened(preview, self.pending)
+        self.pending.cancel()
+        self.pending._reap()  # not left a zombie: no `result` will be asked of it
+        return Opened(self.pending.raw.parse())
 
 
 def open_input(raw: RawInput) -> Opened:
@@ -81,7 +97,8 @@ def open_input(raw: RawInput) -> Opened:
 
     An input over `PREVIEW_THRESHOLD` opens on a preview of its start; its whole is parsed by the
     reader's worker once the first frame is out (in that thread up to `PROCESS_THRESHOLD`, above it
-    in another process, started here, before the reader shows). A page or a book opens on a
+    in another process, started here, before the reader shows, which makes the preview as well:
+    `Opened.ready()` waits for it). A page or a book opens on a
     placeholder, extracted in that process. Raises the input's `BriefError`.
     """
     kind = format_of(raw.data, raw.name, raw.format)
@@ -92,11 +109,15 @@ def open_input(raw: RawInput) -> Opened:
         waiting = Section(None, 2, [Paragraph(PLACEHOLDERS[kind][0].format(where=raw.where))])
         title = title_from_name(raw.name or raw.where)
         return Opened(Article(title=title, subtitle=None, sections=[waiting], complete=False), pending.start())
+    if len(raw.data) > PROCESS_THRESHOLD:
+        # The parse process makes the preview too, while this one imports the interface: the first
+        # frame then waits for neither the Markdown parser's import (about 0.1 s) nor a hash of the
+        # whole input, and on a second processor they cost it nothing (`Opened.ready`).
+        return Opened(None, PendingDocument(raw, preview=True).start())
     preview = parse_preview(raw)
     if preview is None:
         return Opened(raw.parse())
-    pending = PendingDocument(raw)
-    return Opened(preview, pending.start() if len(raw.data) > PROCESS_THRESHOLD else pending)
+    return Opened(preview, PendingDocument(raw))
 
 
 PROCESS_THRESHOLD = 2 * 1024 * 1024
@@ -119,26 +140,30 @@ PARSE_DIED = "could not finish reading: the parse process died"
 
 
 # The parse process runs this: it reads `sys.path` and then the input from its standard input.
-# It gives way to the reader's process (nice 5): on a busy machine the first frame comes first, and
-# on a quiet one the parse has a processor of its own anyway.
 _CHILD = (
-    "import os, pickle, sys\n"
-    "if hasattr(os, 'nice'): os.nice(5)\n"
+    "import pickle, sys\n"
     "sys.path[:] = pickle.load(sys.stdin.buffer)\n"
     "from tui.reading.loading import _child; _child()"
 )
 
 
 def _child() -> None:
-    """The parse process: receive the input, prepare the whole and send it back (saying how far it
-    has got on the way), or the input's error. Messages are pickles, one after another."""
+    """The parse process: receive the input, make its preview if asked, prepare the whole and send
+    it back (saying how far it has got on the way), or the input's error. Messages are pickles, one
+    after another."""
     inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
 
     def send(message: tuple[str, object]) -> None:
         pickle.dump(message, outbox, protocol=pickle.HIGHEST_PROTOCOL)
         outbox.flush()
 
-    raw, after_first_frame = pickle.load(inbox)
+    raw, after_first_frame, preview = pickle.load(inbox)
+    if preview:  # the reader's first frame waits for this: at the reader's own priority
+        send(("preview", parse_preview(raw)))
+    # Then the parse gives way to the reader's process (nice 5): on a busy machine the reader's
+    # frames come first, and on a quiet one the parse has a processor of its own anyway.
+    if hasattr(os, "nice"):
+        os.nice(5)
     try:
         progress = lambda fraction: send(("progress", fraction))  # noqa: E731
         widths = pickle.load(inbox) if after_first_frame else None  # sent once the reader has drawn
@@ -152,7 +177,7 @@ def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocum
     process died meanwhile, `result` says so."""
     assert process.stdin is not None
     with contextlib.suppress(OSError):
-        message = (raw, pending.after_first_frame)
+        message = (raw, pending.after_first_frame, pending.wants_preview)
         process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
         process.stdin.flush()
         pending._widths_known.wait()
@@ -165,10 +190,16 @@ class PendingDocument:
     """The whole of a large input, being parsed while its preview is read."""
 
     def __init__(
-        self, raw: RawInput, status: str | None = None, fatal: bool = False, after_first_frame: bool = False
+        self,
+        raw: RawInput,
+        status: str | None = None,
+        fatal: bool = False,
+        after_first_frame: bool = False,
+        preview: bool = False,
     ) -> None:
         """`status` replaces the status line's `loading 3.1 MB… 25%`; `fatal`: nothing of the input
-        is shown meanwhile (a page, a book), so when it fails the reader closes with its error.
+        is shown meanwhile (a page, a book), so when it fails the reader closes with its error;
+        `preview`: the other process makes the preview first (`preview()`).
 
         `after_first_frame`: the other process waits for the reader's first frame before it starts
         (the reader sends its widths then): importing trafilatura and lxml took the processor from
@@ -176,6 +207,7 @@ class PendingDocument:
         as much."""
         self.raw = raw
         self.after_first_frame = after_first_frame
+        self.wants_preview = preview
         self.status = status
         self.fatal = fatal
         self.size = len(raw.data)
@@ -209,6 +241,18 @@ class PendingDocument:
         threading.Thread(target=_send, args=(process, self.raw, self), name="brief-parse-input", daemon=True).start()
         return self
 
+    def preview(self) -> Article | None:
+        """The preview the other process made (blocks until it is made), None for an input that
+        cannot be cut. If that process could not be started or died, it is made here: the reader
+        then shows it, and the whole's failure is said when `result` is asked for."""
+        process = self._process
+        if process is not None and process.stdout is not None:
+            with contextlib.suppress(EOFError, OSError, pickle.UnpicklingError, ValueError):
+                kind, value = pickle.load(process.stdout)
+                if kind == "preview":
+                    return value
+        return parse_preview(self.raw)
+
     @property
     def in_process(self) -> bool:
         """Whether the parse runs in a process of its own (else `result` parses in the calling thread)."""
@@ -231,7 +275,7 @@ class PendingDocument:
         try:
             while True:  # cancel() ends the process, and with it this wait
                 kind, value = pickle.load(process.stdout)
-                if kind != "progress":
+                if kind not in ("progress", "preview"):  # a preview nobody asked for is passed over
                     break
                 self._progress = value
         except (EOFError, OSError, pickle.UnpicklingError):

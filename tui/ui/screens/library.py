@@ -198,7 +198,7 @@ class LibraryScreen(Screen[None]):
         try:
             if self.confined and not inside(entry.path, self.folder):  # a link changed since the listing
                 raise BriefError("not in the served folder", entry.relative)
-            opened = open_input(read_path(entry.path, self.max_size, pipes=False))
+            opened = open_input(read_path(entry.path, self.max_size, pipes=False)).ready()
         except BriefError as error:
             self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
             return
