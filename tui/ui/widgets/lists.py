@@ -18,3 +18,10 @@ class KeyedList(OptionList):
     """An OptionList that also takes j/k/g/G (the panel's items, the bookmarks)."""
 
     BINDINGS = LIST_KEYS
+
+    def _move_page(self, direction: int) -> None:
+        # Textual 8.2 lays out a list's lines only when it has room: in a list squeezed to no
+        # height (a small terminal, a pane being hidden) a page key looked up a line never made.
+        if not self.scrollable_content_region:
+            return
+        super()._move_page(direction)  # type: ignore[arg-type]
