@@ -547,3 +547,25 @@ def test_help_mentions_the_library_of_a_folder(capsys):
     assert exit.value.code == 0
     assert "a folder (DIR) to list its articles in a library" in " ".join(out.split())
     assert "brief ~/reading/" in out
+
+
+def test_ctrl_c_while_a_large_input_s_preview_is_on_its_way_exits_130_without_a_traceback():
+    import argparse
+
+    from tui import cli
+
+    cancelled = []
+
+    class Pending:
+        def cancel(self):
+            cancelled.append(True)
+
+    class Waiting:
+        pending = Pending()
+
+        def ready(self):
+            raise KeyboardInterrupt  # the user's Ctrl+C while the parse process makes the preview
+
+    args = argparse.Namespace(file="big.txt", clipboard=None, theme=None, no_resume=False)
+    assert cli._run_reader(None, args, opened=Waiting()) == 130
+    assert cancelled == [True]

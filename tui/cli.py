@@ -309,16 +309,21 @@ def _run_reader(
     # first screen turns it back on once its frame is out.
     gc.disable()
     try:
-        from tui.ui.app import BriefApp
+        try:
+            from tui.ui.app import BriefApp
 
-        pending = None
-        if opened is not None:
-            # A large input's preview is made in its parse process while the import above runs.
-            try:
+            pending = None
+            if opened is not None:
+                # A large input's preview is made in its parse process while the import above runs.
                 opened = opened.ready()
-            except BriefError as error:  # one that cannot be cut is parsed whole here: it may fail
-                return _fail(str(error))
-            article, pending = opened.article, opened.pending
+                article, pending = opened.article, opened.pending
+        except BriefError as error:  # one that cannot be cut is parsed whole here: it may fail
+            return _fail(str(error))
+        except KeyboardInterrupt:
+            # Ctrl+C before the reader is up (a large input's preview on its way): no traceback.
+            if opened is not None and opened.pending is not None:
+                opened.pending.cancel()
+            return 130
         app = BriefApp(
             article,
             library=library,

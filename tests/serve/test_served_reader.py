@@ -118,3 +118,29 @@ def test_the_served_reader_runs_only_when_the_server_starts_it(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr == "brief: the served reader is started by `brief serve`\n"
+
+
+def test_a_served_file_over_2_mb_opens_on_its_preview(tmp_path, monkeypatch):
+    # The parse process makes the preview above 2 MB; the served reader gave BriefApp no article.
+    from tui.reading.loading import PROCESS_THRESHOLD
+    from tui.serve import reader
+
+    big = tmp_path / "big.txt"
+    paragraph = "The harbour master reads the tide tables every morning before the boats go out. " * 8
+    big.write_text("Tides\n\n" + f"{paragraph}\n\n" * (PROCESS_THRESHOLD // len(paragraph) + 10))
+    started: dict = {}
+
+    class Started:
+        return_code = 0
+
+        def __init__(self, article, **options):
+            started.update(article=article, **options)
+
+        def run(self):
+            started["pending"].cancel()
+
+    monkeypatch.setenv("BRIEF_SERVED", "1")
+    monkeypatch.setattr("tui.ui.app.BriefApp", Started)
+    assert reader.main([str(big)]) == 0
+    assert started["article"] is not None and started["article"].title == "Tides"
+    assert started["article"].complete is False and started["served"] is True

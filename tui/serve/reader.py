@@ -25,7 +25,7 @@ def main(argv: Sequence[str]) -> int:
     from tui.parse import DEFAULT_MAX_SIZE, read_path
 
     paths = [Path(path) for path in argv]
-    article = pending = library = files = None
+    article = pending = library = files = opened = None
     if len(paths) == 1 and paths[0].is_dir():
         library = paths[0]
     elif len(paths) > 1:
@@ -39,11 +39,18 @@ def main(argv: Sequence[str]) -> int:
         except BriefError as error:
             print(f"brief: {error}", file=sys.stderr)
             return 2
-        article, pending = opened.article, opened.pending
     gc.disable()  # as in tui.cli._run_reader: the first screen turns it back on
     try:
         from tui.ui.app import BriefApp
 
+        if opened is not None:
+            try:
+                # Above 2 MB the parse process makes the preview while the import above runs.
+                opened = opened.ready()
+            except BriefError as error:
+                print(f"brief: {error}", file=sys.stderr)
+                return 2
+            article, pending = opened.article, opened.pending
         app = BriefApp(
             article, library=library, library_files=files, clipboard_mode="osc52", pending=pending, served=True
         )
