@@ -335,6 +335,31 @@ def test_text_after_the_article_that_says_something_stays():
     assert last_block_text(article) == "Yes."
 
 
+ON_WALKING = """<html><head><title>On Walking - The Walker</title></head><body><article>
+<h1>On Walking</h1>
+<p>Walking is the oldest way to travel, and it remains the most honest one: every step is a small
+negotiation with the ground, the weather and the body, and this essay is about what it teaches.</p>
+<h2>The first day</h2>
+<p>The first day was long and hot, and the path climbed more than the map had promised. By noon we
+had finished the water, and by evening we had learnt to ration it.</p>
+<h2>Epilogue</h2>
+<p>We never returned</p>
+<h2>Further reading</h2>
+<ul><li><a href="https://thewalker.example/walking-in-winter">Walking in winter</a> by the same author</li>
+<li><a href="https://thewalker.example/boots">Choosing boots</a>, a guide</li></ul>
+<p>Source: <a href="https://news.example/story/1">News Example</a></p>
+</article></body></html>"""
+
+
+def test_a_saved_page_without_its_address_keeps_its_closing_sections():
+    # Without the page's address no link is known to stay on its site, and a short closing line
+    # with a capital is the article's: the reviewer's page lost all three of these.
+    article = parse_bytes(ON_WALKING.encode("utf-8"), name="walking.html")
+    assert [s.heading for s in article.sections][-3:] == ["The first day", "Epilogue", "Further reading"]
+    assert [block_text(b) for b in article.sections[-2].blocks] == ["We never returned"]
+    assert last_block_text(article) == "Source: News Example"
+
+
 def test_a_logo_in_the_only_h1_is_not_the_title_the_title_element_names():
     logo = (
         page("Spring tides run higher this year, and the fishermen plan their season around them.")

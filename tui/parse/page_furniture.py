@@ -41,7 +41,7 @@ def without_trailing_widgets(sections: list[Section], host: str | None) -> list[
     """What a page sets after its article and the extractor kept: a comment counter under
     `Comments` (`comments`, its number left to a script), a promotion over a list of the site's other
     stories, a call to subscribe heading nothing, the tags under the text. Headed sections at the
-    end holding no text of their own (nothing, a label of fewer than four words, lists of links into
+    end holding no text of their own (nothing, a counter's lower-case label, lists of links into
     the site) go, and so do the tag lines that end the last one: the article ends with its text."""
     end = len(sections)
     while end > 0 and sections[end - 1].heading is not None:
@@ -57,7 +57,10 @@ def without_trailing_widgets(sections: list[Section], host: str | None) -> list[
 
 def _is_widget(block: Block, host: str | None) -> bool:
     if isinstance(block, Paragraph):
-        return len(_WORD.findall(block.text)) < 4 and not block.text.rstrip().endswith(_SENTENCE_END)
+        # A counter's label a script was to fill (`comments`, `0 comments`): a closing line of the
+        # article ("We never returned", "The End") has a capital, or more words, or a full stop.
+        text = block.text.rstrip()
+        return len(_WORD.findall(text)) < 3 and text == text.lower() and not text.endswith(_SENTENCE_END)
     if isinstance(block, BulletList):
         return all(_opens_with_link_into(item, host) for item in block.items)
     return False
@@ -87,11 +90,14 @@ def _opens_with_link_into(item: Item, host: str | None) -> bool:
 
 
 def _into_site(target: str, host: str | None) -> bool:
-    """Whether a link stays on the site (`host`; when it is unknown, any web link may)."""
+    """Whether a link stays on the site: a relative link, or one to `host` (when the page's address
+    is unknown, a link to any site may be a source's: it is not taken for the site's own)."""
     parts = urlsplit(target)
     if parts.scheme not in ("", "http", "https"):
         return False  # mailto:, tel:, javascript:
-    return host is None or parts.hostname is None or _same_site(parts.hostname, host)
+    if parts.hostname is None:
+        return True
+    return host is not None and _same_site(parts.hostname, host)
 
 
 def _below_home(target: str) -> bool:
