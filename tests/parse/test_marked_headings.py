@@ -140,6 +140,23 @@ def test_underlines_in_a_text_with_a_paragraph_a_line():
     assert [block for section in article.sections for block in section.blocks] == [Paragraph(long_line)] * 2
 
 
+def test_a_heading_underlined_right_under_a_paragraph_in_a_text_that_underlines_its_headings():
+    # e2fsprogs' NEWS: a release's notes end, and the next release's heading follows with no blank line.
+    text = "\n".join(
+        ["Mill 1.2 (May 2, 2023)", "======================", "", "The hopper no longer jams on wet grain, and",
+         "the millstone turns at half speed when empty.", "Mill 1.1 (March 1, 2023)", "========================",
+         "", "The first release with a hopper.", "It ends a line short of its rule.",
+         "-------------------------------------", ""]
+    )  # fmt: skip
+    article = parse(text)
+    assert headings(article) == [("Mill 1.2 (May 2, 2023)", 2), ("Mill 1.1 (March 1, 2023)", 2)]
+    assert article.sections[0].blocks == [
+        Paragraph("The hopper no longer jams on wet grain, and the millstone turns at half speed when empty.")
+    ]
+    # A last line ending its sentence over a rule of its length is the paragraph's, the rule a rule.
+    assert "It ends a line short of its rule." in article.sections[1].blocks[0].text
+
+
 def test_rules_tables_and_odd_lengths_underline_nothing():
     text = "\n".join(
         [

@@ -238,6 +238,7 @@ def _underlined(
                     replaced[index] = []
     if not kinds:
         return None, False
+    _glued_underlines(units, replaced, kinds)
     # The first line, underlined by a kind used nowhere else, is the title: the others rank below
     # it from level 2, each kind under the kinds met before it.
     first = next((new for index, unit in enumerate(units) for new in replaced.get(index, (unit,))), None)
@@ -252,6 +253,32 @@ def _underlined(
     for unit, kind in kinds.items():
         marked[unit] = min(2 + ranked.index(kind), DEEPEST) if kind in ranked else 2
     return min(2 + len(ranked), DEEPEST), untitled
+
+
+def _glued_underlines(units: list[Chunk], replaced: dict[int, list[Chunk]], kinds: dict[Chunk, object]) -> None:
+    """Headings underlined by a kind the text already uses, written right under a paragraph with
+    no blank line (e2fsprogs' NEWS: a release's last line, then `E2fsprogs 1.46.6 (February 1,
+    2023)` and its `=====`): the paragraph ends there, and the heading is one of the others. Looked
+    for only once the text is known to underline its headings."""
+    known = {kind for kind in kinds.values() if isinstance(kind, str)}
+    if not known:
+        return
+    for index, unit in enumerate(units):
+        lines = unit.lines
+        if index in replaced or len(lines) < 3:
+            continue
+        for at in range(2, len(lines)):
+            title = lines[at - 1].rstrip()
+            if (
+                lines[at].lstrip()[:1] in known
+                and not title.endswith((".", ":"))  # a paragraph's last line over a rule of its length
+                and (mark := _underline_of(lines[at], title)) in known
+            ):
+                heading = Chunk([lines[at - 1]], 0)
+                kinds[heading] = mark
+                after = [Chunk(lines[at + 1 :], 0)] if at + 1 < len(lines) else []
+                replaced[index] = [Chunk(lines[: at - 1], unit.gap), heading, *after]
+                break
 
 
 def _soft_overlined(units: list[Chunk], index: int) -> str | None:
