@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
@@ -26,10 +25,10 @@ from lxml import etree
 from tui.model.article import Paragraph, Role, Section, Span
 from tui.model.errors import InputError, InputTooLarge
 from tui.parse.inline import attribute, inline_text, tag_of
+from tui.parse.page_title import words
 from tui.parse.sanitize import sanitize
 from tui.parse.xhtml import Anchor, Heading, Walker
 
-_WORD = re.compile(r"\w+")  # over extracted text, to compare a chapter's heading with its entry
 _CHUNK = 256 * 1024
 # Font obfuscation (IDPF and Adobe) only scrambles embedded fonts: the text is readable.
 _OBFUSCATION = frozenset({"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"})
@@ -267,10 +266,6 @@ def _ncx_entries(root, base: str) -> list[TocEntry]:  # noqa: ANN001
     return entries
 
 
-def _words(text: str) -> list[str]:
-    return [word.casefold() for word in _WORD.findall(text)]
-
-
 def _role(root) -> Role:  # noqa: ANN001
     """A file's role by the epub:type of its body and first section: a title page, an imprint…"""
     body = next((e for e in root.iter() if tag_of(e) == "body"), root)
@@ -318,7 +313,7 @@ def _sections(book: _Zip, spine: list[str], toc: list[TocEntry]) -> list[Section
                     fresh = True
             elif isinstance(event, Heading):
                 heading = sections[-1].heading
-                if fresh and heading is not None and _words(event.text) == _words(heading):
+                if fresh and heading is not None and words(event.text) == words(heading):
                     continue  # the chapter's own heading is the one its contents entry gave
                 sections[-1].blocks.append(Paragraph(event.text, (Span(0, len(event.text), "strong"),)))
                 fresh = False
@@ -337,9 +332,9 @@ def _without_half_title(sections: list[Section], title: str | None) -> list[Sect
     after it (the half-title page over *A Tale of Two Cities*' three Books) is the title again, not a
     part of the book: it goes, and what it holds moves up one level, so that its parts are the
     book's main sections and `]` steps through them."""
-    said = _words(title or "")
+    said = words(title or "")
     for index, section in enumerate(sections):
-        if not said or section.heading is None or section.blocks or _words(section.heading) != said:
+        if not said or section.heading is None or section.blocks or words(section.heading) != said:
             continue
         end = index + 1
         while end < len(sections) and sections[end].level > section.level:
