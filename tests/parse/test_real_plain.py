@@ -302,10 +302,69 @@ def test_ocr_report_false_headings():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="not done: the contents of Volume I end too early, so its last entries head sections")
 def test_ocr_report_contents_entries_stay_in_the_contents():
-    headings = [h for h, _ in body(load(REAL / "mueller-report-2019-vol1-2-ocr.txt"))]
+    """Each volume's contents is one contents section, page headers, page numbers and entries
+    broken over two lines included, up to the volume's introduction (OCR read the second one's
+    `VOLUME II` as `VOLUME IT` in the list, so the list ends where its prose begins)."""
+    report = load(REAL / "mueller-report-2019-vol1-2-ocr.txt")
+    contents = [s for s in report.sections if s.role == "contents"]
+    assert [(s.heading, s.level) for s in contents] == [
+        ("TABLE OF CONTENTS - VOLUME I", 3),
+        ("TABLE OF CONTENTS - VOLUME II", 3),
+    ]
+    first = [line for block in contents[0].blocks for line in block_text(block).split("\n")]
+    assert first[0].startswith("INTRODUCTION TO VOLUME I ....")
+    assert "3.  Ambassador Kislyak's Meeting with Jared Kushner and Michael Flynn in" in first
+    assert any(line.startswith("vii.  Others Interviewed During the Investigation") for line in first)
+    assert first[-1] == "U.S. Department of Justice"  # the next page's header, over the introduction
+    second = [line for block in contents[1].blocks for line in block_text(block).split("\n")]
+    assert second[0].startswith("INTRODUCTION TO VOLUME IT ....")
+    assert not [line for line in second if line.startswith("INTRODUCTION TO VOLUME II")]
+    headings = [h for h, _ in body(report)]
     assert "3.  Ambassador Kislyak's Meeting with Jared Kushner and Michael Flynn in" not in headings
+    assert "INTRODUCTION TO VOLUME II" in headings
+
+
+# The report's own outline, read from the file: each volume (its title page's `Volume I of II`),
+# then the parts `I.`, `II.` with the introduction and summary beside them, their sections `A.`,
+# theirs `1.`, then `a.`; headings as the text writes them (`2..` is OCR's).
+MUELLER_OUTLINE = [
+    ("Volume I of II", 2),
+    ("INTRODUCTION TO VOLUME I", 3),
+    ("EXECUTIVE SUMMARY TO VOLUME I", 3),
+    ("I.  THE SPECIAL COUNSEL'S INVESTIGATION", 3),
+    ('II.  RUSSIAN "ACTIVE MEASURES" SOCIAL MEDIA CAMPAIGN', 3),
+    ("A.  Structure of the Internet Research Agency", 4),
+    ("B.  Funding and Oversight from Concord and Prigozhin", 4),
+    ("C.  The IRA Targets U.S. Elections", 4),
+    ("1.  The IRA Ramps Up U.S. Operations As Early As 2014", 5),
+    ("2..  U.S. Operations Through IRA-Controlled Social Media Accounts", 5),
+    ("3.  U.S. Operations Through Facebook", 5),
+    ("4.  U.S. Operations Through Twitter", 5),
+    ("a.  Individualized Accounts", 6),
+    ("b.  IRA Botnet Activities", 6),
+    ("5.  U.S. Operations Involving Political Rallies", 5),
+    ("6.  Targeting and Recruitment of U.S. Persons", 5),
+    ("7.  Interactions and Contacts with the Trump Campaign", 5),
+    ("a.  Trump Campaign Promotion of IRA Political Materials", 6),
+    ("b.  Contact with  Trump Campaign Officials in  Connection to Rallies", 6),
+    ("III.  RUSSIAN HACKING AND DUMPING OPERATIONS", 3),
+    ("A.  GRU Hacking Directed at the Clinton Campaign", 4),
+]
+
+
+def test_ocr_report_outline_has_the_reports_hierarchy():
+    report = load(REAL / "mueller-report-2019-vol1-2-ocr.txt")
+    headings = body(report)
+    assert headings[: len(MUELLER_OUTLINE)] == MUELLER_OUTLINE
+    # The second volume, its sections with their labels on the line above them (`A.` over `The
+    # Campaign's Response…`), and its last part.
+    assert ("Volume II of II", 2) in headings
+    assert headings.index(("Volume II of II", 2)) < headings.index(("INTRODUCTION TO VOLUME II", 3))
+    assert ("A. The Campaign's Response to Reports About Russian Support for Trump", 4) in headings
+    # A heading broken over two lines is one heading.
+    assert ("c.  Letter of Intent and Contacts to Russian Government (October 2015-January 2016)", 6) in headings
+    assert headings[-1] == ("IV.  CONCLUSION", 3)
 
 
 @pytest.mark.parametrize(

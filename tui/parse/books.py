@@ -22,6 +22,8 @@ from tui.parse.headings import (
     strip_emphasis,
 )
 from tui.parse.lines import Chunk
+from tui.parse.outline_labels import label_of, outline_depths
+from tui.parse.pages import RunningHeader
 
 # Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2"
 # (they are headings all the same, if they look like one).
@@ -47,6 +49,11 @@ _PAGE_NUMBER = re.compile(r"(?:\s*\.){2,}\s*\d+$|[\s,.]\s*\d{1,4}$|\s{2,}[ivxlc]
 _DIVISION_NUMBER = re.compile(r"^\S+\.?\s*([IVXLCDM]+|\d+|[A-Za-z]+)\b")
 _QUOTES = ("\"", "“", "‘", "'", "«")
 _CUE = re.compile(r"[A-Z][A-Z’'. -]{0,30}[A-Z]\.")
+# The first letters of a contents list's title (`Contents`, `TABLE OF CONTENTS`, `List of Plates`,
+# `_Illustrations_`): the other lines are passed over at once.
+_TITLE_INITIALS = frozenset("CcTtLlIi_")
+# A contents line that is only an outline label (`l.`), its title left out.
+_BARE_LABEL = re.compile(r"[ivxlc\d]{1,4}|[a-z]")
 
 Heading = tuple[str, int, int]
 
@@ -61,16 +68,31 @@ class BookPlan:
     contents: dict[int, int] = field(default_factory=dict)
     speakers: bool = False
     named: list[str] = field(default_factory=list)
-    """What the contents lists name, in order (their lines' keys, see `heading_key`): the headings
+    """What the contents lists name, in order (their entries' keys, see `heading_key`): the headings
     to come."""
+    entries: list[str] = field(default_factory=list)
+    """The contents entries those keys are of, as written (an entry broken over lines joined)."""
+    depths: list[int] = field(default_factory=list)
+    """The outline depth of each named entry (0 for the top), as its label shows it (`I.`, `A.`, `1.`)."""
+    numbered: bool = False
+    """Whether the contents number their entries `1.`, `2.`: numbered lines are headings as named."""
 
 
-def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
-    """Plan the divisions, contents lists and speakers of `units`."""
+def plan_book(units: list[Chunk], width: int | None, header: RunningHeader | None = None) -> BookPlan:
+    """Plan the divisions, contents lists and speakers of `units` (`header`: a page's running header,
+    page furniture wherever it recurs)."""
     plan = BookPlan()
-    plan.contents = _contents(units, width)
+    header = header or RunningHeader()
+    plan.contents = _contents(units, width, header)
     in_contents = {i for start, end in plan.contents.items() for i in range(start, end)}
-    plan.named = [key for i in sorted(in_contents) for line in units[i].lines if (key := _keys(line)[0])]
+    for start, end in plan.contents.items():
+        # An entry without words (a page number under a title the page left out) names nothing.
+        entries = [entry for entry in _entries(units[start + 1 : end], header) if _keys(entry)[0]]
+        labels = [label_of(entry) for entry in entries]
+        plan.named.extend(_keys(entry)[0] for entry in entries)
+        plan.entries.extend(entries)
+        plan.depths.extend(outline_depths(labels))
+        plan.numbered = plan.numbered or sum(1 for label in labels if label and label.isdigit()) >= 3
     # Every line weighed below (a division, a speaker, a heading) is at most as long as a division,
     # bar a Roman numeral spaced far from its title: the one-line paragraphs of a soft-wrapped text
     # are passed over at once.
@@ -247,24 +269,27 @@ def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: li
     return titles
 
 
-def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
+def _contents(units: list[Chunk], width: int | None, header: RunningHeader) -> dict[int, int]:
     """Contents lists: a `Contents` line, then the short lines naming what follows, up to the first
-    line that repeats one of them (the text has reached the first entry) or the first prose."""
+    line that repeats one of them (the text has reached the first entry) or the first prose (a
+    heading line over it is the text's own). Page furniture inside the list is passed over."""
     found: dict[int, int] = {}
     index = 0
-    limit = min(len(units), 2000)  # contents come before the text they list
-    while index < limit:
+    while index < len(units):
         line = units[index].single
-        if line is None or len(line) > 60 or not is_contents_title(line):
+        if line is None or len(line) > 60 or line[:1] not in _TITLE_INITIALS or not is_contents_title(line):
             index += 1
             continue
         seen: set[str] = set()
         end = index + 1
         while end < len(units):
             unit = units[end]
+            if unit.single is not None and header.is_furniture(unit.single):
+                end += 1
+                continue
             keys = [_keys(text) for text in unit.lines]
             full, number = keys[0]
-            line = unit.lines[0]
+            line = unit.lines[0].strip()
             # `CHAPTER I.` over `THE MILL.`: the text has reached the entry the next line names.
             after = units[end + 1] if end + 1 < len(units) else None
             if unit.single is not None and after is not None and after.single is not None and after.gap <= 1:
@@ -273,19 +298,63 @@ def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
                     break
             if (
                 (unit.single is not None and is_contents_title(unit.single))
-                or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(line))
-                or not _listish(unit, width)
+                or (unit.single is not None and full and (full in seen or number in seen) and not _PAGE_NUMBER.search(line))
             ):
                 break
+            if not _listish(unit, width):
+                # Back to the paragraph's first line (a soft-wrapped text's lines are units).
+                while end - 1 > index + 1 and unit.gap == 0 and units[end - 1].single is not None:
+                    end -= 1
+                    unit = units[end]
+                end = _heading_over_prose(units, index + 1, end, header)
+                break
             for full, number in keys:
+                if not full or _BARE_LABEL.fullmatch(full):
+                    continue  # `l.` whose title the page left out: no name to meet again
                 seen.add(full)
                 if number is not None and number == full:
                     seen.add(number)
             end += 1
         if end > index + 1:
             found[index] = end
-        index = end
+        index = max(end, index + 1)
     return found
+
+
+def _heading_over_prose(units: list[Chunk], start: int, end: int, header: RunningHeader) -> int:
+    """Where a contents list that runs into prose ends: before the heading line over the prose
+    (`INTRODUCTION TO VOLUME II`, which OCR read `VOLUME IT` in the list), page furniture aside."""
+    above = end - 1
+    while above > start and (line := units[above].single) is not None and header.is_furniture(line):
+        above -= 1
+    line = units[above].single if above > start else None
+    if line is not None and not _PAGE_NUMBER.search(line) and not _LEADERS.search(line) and is_heading(line):
+        return above
+    return end
+
+
+def _entries(units: list[Chunk], header: RunningHeader) -> list[str]:
+    """The entries of a contents list, page furniture aside. When most lines end with a page
+    number, an entry broken over lines is joined up to its page number (a line opening with an
+    outline label starts a new one); otherwise each line is an entry."""
+    lines = [
+        text
+        for unit in units
+        for line in unit.lines
+        if (text := line.strip()) and not is_contents_title(text) and not header.is_furniture(text)
+    ]
+    paged = sum(1 for line in lines if _PAGE_NUMBER.search(line))
+    if paged * 2 < len(lines):
+        return lines
+    entries: list[str] = []
+    open_entry = False
+    for line in lines:
+        if open_entry and label_of(line) is None:
+            entries[-1] = f"{entries[-1]} {line}"
+        else:
+            entries.append(line)
+        open_entry = not _PAGE_NUMBER.search(line)
+    return entries
 
 
 def is_contents_title(line: str) -> bool:

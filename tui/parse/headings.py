@@ -66,7 +66,8 @@ _CHAPTER_WORDS = (
 # Without a separator, the title starts as a title does: `Volume I describes the factual results…`
 # is a sentence that happens to open with a volume's name.
 _TITLE = r"(?:\s*(?:[.:]|--|[—–-])(?:\s+\S.*|\S.*)?|\s+(?![a-zß-ÿ])\S.*)?"
-_PART = re.compile(rf"(?:{_PART_WORDS})\s+{_NUMBER}\b{_TITLE}")
+# `Volume I of II`: a part of a work published in several.
+_PART = re.compile(rf"(?:{_PART_WORDS})\s+{_NUMBER}\b(?:\s+of\s+{_NUMBER}\b)?{_TITLE}")
 _CHAPTER = re.compile(rf"(?:{_CHAPTER_WORDS})\s*{_NUMBER}\b{_TITLE}")
 # `THE FIRST ACT`, `Second Part`: the number before the word.
 _ORDINAL_PART = re.compile(rf"(?:(?:THE|The)\s+)?{_NUMBER_WORD}\s+(?:{_PART_WORDS})\b[.:]?")

@@ -41,6 +41,8 @@ from tui.parse.lines import (
     units_of_lines,
 )
 from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
+from tui.parse.outline_labels import label_of
+from tui.parse.pages import RunningHeader, near_same, running_header
 from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
@@ -58,14 +60,11 @@ MAX_HEADING_LINE = 80
 MAX_UNSPACED_HEADING_WORDS = 10
 UNSPACED_PARAGRAPH_CHARS = 200
 # Entries of a contents list that may be passed over when its headings are met in the text.
-NAMED_SKIP = 3
+NAMED_SKIP = 5
+# How alike a heading OCR read and its contents entry are (letters in order).
+ALIKE = 0.88
 # Lines after the title where a byline or dateline is looked for.
 METADATA_LINES = 12
-# A running header: at most this many lines at the top, found again this many units on, this alike.
-MAX_HEADER_LINES = 3
-HEADER_LOOKAHEAD = 400
-NEAR_SAME_LETTERS = 0.75
-NEAR_SAME = 0.6
 
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
 _WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?[^=\s])[ \t]*\1")  # (a rule of `=` alone is none)
@@ -175,7 +174,7 @@ class _Body:
             # A running header recurring at the top of every page stays in the text, under the
             # title, and is never a heading where it recurs (a line the layout marks is none:
             # `dbus 1.14.8 (2023-06-06)` underlined in a NEWS file is much like the line above).
-            skip = 0 if units and units[0] in self.marks.levels else _running_header(units)
+            skip = 0 if units and units[0] in self.marks.levels else running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
             title, subtitle, start = _front_matter(units, self.page_headers, self.marks)
@@ -185,8 +184,15 @@ class _Body:
                 if date is None and subtitle is not None and is_edition(subtitle) and is_dateline(subtitle):
                     date = find_date(subtitle)  # `Version 3, 29 June 2007`: the dek, and the date
         body = lead + units[start:] if lead else units[start:]
-        plan = plan_book(body, self.shape.width)
+        self.header = RunningHeader(self.page_headers)
+        plan = plan_book(body, self.shape.width, self.header)
         self.named = plan.named
+        # Each entry's label and the letters of its title, to meet the heading as OCR read it.
+        self.titles = [(label_of(entry), _title_letters(entry, label_of(entry), paged=True)) for entry in plan.entries]
+        self.depths = plan.depths
+        self.contents_numbered = plan.numbered
+        # The level of the contents' top entries: 2, or 3 under a part-like division (`Volume I`).
+        self.base_level = 2
         self.next_named = 0
         self.named_seen = False
         builder = _Builder(self.shape.width, plan.speakers)
@@ -196,7 +202,7 @@ class _Body:
             unit = body[index]
             contents_end = contents.get(index) if contents else None
             if contents_end is not None:
-                builder.start(Section(unit.first, 2, role="contents"))
+                builder.start(Section(unit.first, self.base_level, role="contents"))
                 for inner in body[index + 1 : contents_end]:
                     builder.add_lines(inner)
                 index = contents_end
@@ -212,6 +218,8 @@ class _Body:
                 heading = self._heading(body, index)
             if heading is not None:
                 text, level, used = heading
+                if not plan.is_book and level == 2 and book_level(text) == 2:
+                    self.base_level = 3
                 builder.start(Section(text, level))
                 index += used
                 continue
@@ -240,24 +248,67 @@ class _Body:
             return line[:-1].rstrip(), 3, 1
         if line.startswith(_NEVER_OPENING) and not (self.spaced and _is_quoted_claim(line)):
             return None
-        # A line the contents list named, met in the text in the list's order (a few entries may
-        # be skipped: the list's own furniture), and not broken off from the line under it.
         if self.named and len(line) <= MAX_HEADING_LINE and not (following and following.first[:1].islower()):
-            key = heading_key(line)
-            ahead = self.named[self.next_named : self.next_named + NAMED_SKIP + 1]
-            if key in ahead and not _not_a_heading(line):
-                self.next_named += ahead.index(key) + 1
-                self.named_seen = True
-                return line, 2, 1
+            named = self._named(units, index, line)
+            if named is not None:
+                return named
         found = self._shaped(units, index)
         # Furniture, credits and bylines are weighed last: they take the longest to check.
         if found is None or (_not_a_heading(line) and not (self.spaced and _is_quoted_claim(line))):
             return None
-        if any(_near_same(header, line) for header in self.page_headers):
+        if self.header.matches(line):
             return None
         if self.marks.below is not None:
             return found[0], max(found[1], self.marks.below), found[2]  # under the underlined ones
         return found
+
+    def _named(self, units: list[Chunk], index: int, line: str) -> tuple[str, int, int] | None:
+        """A line the contents list named, met in the text in the list's order (a few entries may
+        be skipped: one the text leaves out, one OCR garbled), at the depth its label has in the
+        list. The label may be read differently (`Ill.` in the list, `III.` in the text); a heading
+        broken over two lines is joined; one OCR read a little differently from the list
+        (`Ma/ware`, `ofIRA`) is its entry when most of its letters are the same."""
+        if _not_a_heading(line):
+            return None
+        start = self.next_named
+        stop = min(len(self.named), start + NAMED_SKIP + 1)
+        key = heading_key(line)
+        ahead = self.named[start:stop]
+        if key in ahead:
+            return self._met(start + ahead.index(key), line, 1)
+        label = label_of(line)
+        following = units[index + 1].single if index + 1 < len(units) else None
+        after = units[index + 2].single if index + 2 < len(units) else None
+        if label is not None and len(_title_letters(line, None)) <= len(label):
+            # The label alone (`A.`), its title on the next line, perhaps broken over two.
+            if following is None or len(following) > MAX_HEADING_LINE:
+                return None
+            line, following, after, used = f"{line} {following}", after, None, 2
+        elif line.endswith("."):
+            return None  # a sentence (`I.  Trump.`)
+        else:
+            used = 1
+        title = _title_letters(line, label)
+        if len(title) < 6:
+            return None
+        joined = None
+        if following is not None and len(following) <= MAX_HEADING_LINE and not following.endswith("."):
+            joined = title + _title_letters(following, None)
+        for position in range(start, stop):
+            entry_label, entry = self.titles[position]
+            if (entry_label is None) != (label is None):
+                continue
+            alone = 1.0 if entry == title else _likeness(entry, title)
+            both = (1.0 if entry == joined else _likeness(entry, joined)) if joined is not None else 0.0
+            if max(alone, both) >= ALIKE:
+                # The whole heading when it goes on on the next line, as the list names it.
+                return self._met(position, f"{line} {following}", used + 1) if both > alone else self._met(position, line, used)
+        return None
+
+    def _met(self, position: int, text: str, used: int) -> tuple[str, int, int]:
+        self.next_named = position + 1
+        self.named_seen = True
+        return text, min(6, self.base_level + self.depths[position]), used
 
     def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
         """A heading by the shape of the line and its neighbours (before the furniture is ruled out)."""
@@ -410,6 +461,8 @@ class _Body:
         if line[:1] not in "(0123456789":
             return None
         pattern = _PAREN_NUMBERED if line.startswith("(") else _NUMBERED
+        if pattern is _NUMBERED and self.contents_numbered:
+            return None  # the contents number the headings: the numbered lines it names are
         match = pattern.fullmatch(line)
         if match is None or not _capitalised(match.group(2)) or match.group(2).endswith((",", ";", ":")):
             return None
@@ -427,6 +480,22 @@ class _Body:
         # The same kind of line with the number before or after it, elsewhere in the text.
         numbers = self._numbers[pattern is _PAREN_NUMBERED]
         return line if number - 1 in numbers or number + 1 in numbers else None
+
+
+def _title_letters(line: str, label: str | None, paged: bool = False) -> str:
+    """The letters and digits of a heading's title, without its outline label (nor the page number
+    of a contents entry)."""
+    words = heading_key(line).split() if paged else re.findall(r"\w+", line.casefold())
+    return "".join(words[1:] if label is not None and words else words)
+
+
+def _likeness(entry: str, line: str) -> float:
+    """How alike a contents entry and a heading as OCR read each are (letters in order), 0 when
+    their lengths alone tell they are not."""
+    if not len(entry) * 0.9 <= len(line) <= len(entry) * 1.1:
+        return 0.0
+    matcher = SequenceMatcher(None, entry, line, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= ALIKE else 0.0
 
 
 def _lone_caption_as_text(sections: list[Section]) -> list[Section]:
@@ -583,7 +652,7 @@ def _front_matter(
         or (glued is not None and _GOES_ON.match(glued) is not None)  # a line broken off its sentence
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
-        or any(_near_same(header, dek) for header in page_headers)
+        or any(near_same(header, dek) for header in page_headers)
     ):
         return title, None, start
     after = _skip_repeat(units, start + 1, dek)
@@ -593,39 +662,6 @@ def _front_matter(
     if after >= len(units) or not (_is_body_text(units[after]) or sentence):
         return title, None, start
     return title, dek, after
-
-
-def _running_header(units: list[Chunk]) -> int:
-    """How many of the first lines are a page's running header: lines that come back, the same
-    or nearly (as OCR reads them differently on each page), three times or more in the next pages."""
-    count = 0
-    while count < MAX_HEADER_LINES and count < len(units) and _recurs(units, count):
-        count += 1
-    return count
-
-
-def _recurs(units: list[Chunk], index: int) -> bool:
-    line = units[index].single
-    if line is None or len(line) < 12:
-        return False
-    found = 0
-    for unit in units[index + 1 : index + 1 + HEADER_LOOKAHEAD]:
-        if unit.single is not None and _near_same(line, unit.single):
-            found += 1
-            if found >= 3:
-                return True
-    return False
-
-
-def _near_same(line: str, other: str) -> bool:
-    """The same line, or the same as OCR reads it on another page (a few letters misread)."""
-    if other == line:
-        return True
-    if not len(line) * 0.85 <= len(other) <= len(line) * 1.15:
-        return False
-    # The letters compared as bags first (cheap), then in order.
-    matcher = SequenceMatcher(None, line, other, autojunk=False)
-    return matcher.quick_ratio() >= NEAR_SAME_LETTERS and matcher.ratio() >= NEAR_SAME
 
 
 def _skip_repeat(units: list[Chunk], index: int, line: str) -> int:
