@@ -464,3 +464,88 @@ def test_a_speech_in_verse_keeps_its_lines_under_the_speakers_label():
     blocks = article.sections[0].blocks
     index = blocks.index(Paragraph("", label="CHORUS"))
     assert blocks[index + 1] == Verse(tuple(speech.split("\n")[1:]))
+
+
+# --- a report's contents and outline labels ----------------------------------------------------
+
+REPORT_PROSE = (
+    "The committee met on four occasions during the spring and heard evidence from officials of the\n"
+    "harbour board, the water company and the county council, whose accounts are summarised here in\n"
+    "the order in which they were given, with the documents they produced at each of the hearings.\n"
+)
+
+
+def report(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_reports_outline_labels_give_its_headings_levels():
+    """Parts `I.`, sections `A.`, subsections `1.` and `a.`: the contents show which kind sits under
+    which; the headings in the text take those depths, whatever the page furniture between the
+    list's entries, a label misread (`Il.`), a heading broken over two lines or a label on the line
+    above its title."""
+    text = report(
+        "Harbour Board Internal // Draft For Comment",
+        "Harbour Board Inquiry Report",
+        "Volume I of II",
+        "Harbour Bcard Internal // Draft For Comment",
+        "CONTENTS",
+        "INTRODUCTION ........................................... 1",
+        "I.  THE HEARINGS ....................................... 2",
+        "A.  Evidence of the Harbour Board ..................... 3",
+        "1.  The Dredging Contract and the Accounts Kept of It by the",
+        "Board's Clerk ......................................... 4",
+        "a.  Payments ........................................... 5",
+        "b.  Receipts ........................................... 6",
+        "ii",
+        "Harbour Bcard Internal // Draft Fcr Comment",
+        "2.  The Lighthouse ..................................... 7",
+        "B.  Evidence of the Water Company ...................... 8",
+        "Il.  FINDINGS .......................................... 9",
+        "INTRODUCTION",
+        REPORT_PROSE,
+        "I.  THE HEARINGS",
+        REPORT_PROSE,
+        "A.  Evidence of the Harbour Board",
+        REPORT_PROSE,
+        "1.  The Dredging Contract and the Accounts Kept of It by the",
+        "Board's Clerk",
+        REPORT_PROSE,
+        "a.  Payments",
+        REPORT_PROSE,
+        "b.  Receipts",
+        REPORT_PROSE,
+        "2.  The Lighthouse",
+        REPORT_PROSE,
+        "Harbour Board Internal // Draft Fcr Comrnent",
+        "B.",
+        "Evidence of the Water Company",
+        REPORT_PROSE,
+        "II.  FINDINGS",
+        REPORT_PROSE,
+    )
+    article = parse(text)
+    assert article.title == "Harbour Board Inquiry Report"
+    assert [(s.heading, s.level) for s in article.sections if s.role == "contents"] == [("CONTENTS", 3)]
+    assert body(article) == [
+        ("Volume I of II", 2),
+        ("INTRODUCTION", 3),
+        ("I.  THE HEARINGS", 3),
+        ("A.  Evidence of the Harbour Board", 4),
+        ("1.  The Dredging Contract and the Accounts Kept of It by the Board's Clerk", 5),
+        ("a.  Payments", 6),
+        ("b.  Receipts", 6),
+        ("2.  The Lighthouse", 5),
+        ("B. Evidence of the Water Company", 4),
+        ("II.  FINDINGS", 3),
+    ]
+
+
+def test_outline_depths_follow_the_order_the_kinds_appear_in():
+    from tui.parse.outline_labels import outline_depths
+
+    labels = [None, "I", "A", "1", "a", "i", "ii", "b", "2", "B", "II", "A", "1"]
+    assert outline_depths(labels) == [0, 0, 1, 2, 3, 4, 4, 3, 2, 1, 0, 1, 2]
+    # OCR's misreadings carry the numbering on: `11` for `ii`, `l` for `1`, `C` for `c`, `V` for `v`.
+    assert outline_depths(["A", "1", "a", "b", "C", "i", "11", "iii", "iv", "V", "2"]) == [0, 1, 2, 2, 2, 3, 3, 3, 3, 3, 1]
+    assert outline_depths(["A", "l", "a", "B", "I"]) == [0, 1, 2, 0, 1]

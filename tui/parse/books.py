@@ -292,7 +292,13 @@ def _contents(units: list[Chunk], width: int | None, header: RunningHeader) -> d
             line = unit.lines[0].strip()
             # `CHAPTER I.` over `THE MILL.`: the text has reached the entry the next line names.
             after = units[end + 1] if end + 1 < len(units) else None
-            if unit.single is not None and after is not None and after.single is not None and after.gap <= 1:
+            if (
+                unit.single is not None
+                and not _PAGE_NUMBER.search(line)
+                and after is not None
+                and after.single is not None
+                and after.gap <= 1
+            ):
                 joined = _keys(after.single)[0]
                 if joined in seen and not _PAGE_NUMBER.search(after.single):
                     break
