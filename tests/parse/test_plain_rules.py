@@ -549,3 +549,21 @@ def test_outline_depths_follow_the_order_the_kinds_appear_in():
     # OCR's misreadings carry the numbering on: `11` for `ii`, `l` for `1`, `C` for `c`, `V` for `v`.
     assert outline_depths(["A", "1", "a", "b", "C", "i", "11", "iii", "iv", "V", "2"]) == [0, 1, 2, 2, 2, 3, 3, 3, 3, 3, 1]
     assert outline_depths(["A", "l", "a", "B", "I"]) == [0, 1, 2, 0, 1]
+
+
+def test_a_title_ending_with_an_abbreviation_and_a_division_run_into_its_number():
+    """`Songs of the Road, Etc.` titles a poem (the period is the abbreviation's); `BOOKIII.` is a
+    book whose number the typist ran into the word."""
+    verse = "  Over the hills the carts went slowly,\n  And the dust rose after them,\n  Into the evening air.\n"
+    poem = lambda title: f"{title}\n\n{verse}"  # noqa: E731
+    text = book(
+        "BOOK I.  THE ROAD", poem("Morning Carts"), poem("Songs of the Road, Etc."),
+        "BOOK II.  THE RIVER", poem("The Ferry"), poem("Low Water"),
+        "BOOKIII.  THE HILLS", poem("Shepherds"), poem("Evening, Etc."),
+        gap="\n\n\n\n",
+    )  # fmt: skip
+    assert body(parse(text)) == [
+        ("BOOK I.  THE ROAD", 2), ("Morning Carts", 3), ("Songs of the Road, Etc.", 3),
+        ("BOOK II.  THE RIVER", 2), ("The Ferry", 3), ("Low Water", 3),
+        ("BOOKIII.  THE HILLS", 2), ("Shepherds", 3), ("Evening, Etc.", 3),
+    ]  # fmt: skip

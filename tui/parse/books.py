@@ -52,6 +52,8 @@ _CUE = re.compile(r"[A-Z][A-Z’'. -]{0,30}[A-Z]\.")
 # The first letters of a contents list's title (`Contents`, `TABLE OF CONTENTS`, `List of Plates`,
 # `_Illustrations_`): the other lines are passed over at once.
 _TITLE_INITIALS = frozenset("CcTtLlIi_")
+# Abbreviations a title may end with, period and all.
+_ABBREVIATIONS = frozenset(["etc.", "jr.", "sr.", "esq.", "st.", "co.", "&c."])
 # A contents line that is only an outline label (`l.`), its title left out.
 _BARE_LABEL = re.compile(r"[ivxlc\d]{1,4}|[a-z]")
 
@@ -213,6 +215,8 @@ def _title_like(line: str) -> bool:
     (`O Captain! My Captain!`, `What Think You I Take My Pen in Hand?`) or keeps one small word
     in lower case (`The World below the Brine`), perhaps with a note in brackets after it
     (`Roaming in Thought [After reading Hegel]`)."""
+    if line.endswith(".") and line[line.rfind(" ") + 1 :].casefold() in _ABBREVIATIONS:
+        line = line[:-1]  # `As Consequent, Etc.`: the period is the abbreviation's, not a sentence's
     if is_heading(line):
         return True
     bracket = line.find(" [")

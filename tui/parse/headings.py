@@ -67,7 +67,10 @@ _CHAPTER_WORDS = (
 # is a sentence that happens to open with a volume's name.
 _TITLE = r"(?:\s*(?:[.:]|--|[—–-])(?:\s+\S.*|\S.*)?|\s+(?![a-zß-ÿ])\S.*)?"
 # `Volume I of II`: a part of a work published in several.
-_PART = re.compile(rf"(?:{_PART_WORDS})\s+{_NUMBER}\b(?:\s+of\s+{_NUMBER}\b)?{_TITLE}")
+# `BOOKXXXV.`: a Roman numeral in capitals run into the word by a slip of the typist.
+_PART = re.compile(
+    rf"(?:(?:{_PART_WORDS})\s+{_NUMBER}|(?:PART|BOOK|VOLUME)[IVXLC]+(?=\.))\b(?:\s+of\s+{_NUMBER}\b)?{_TITLE}"
+)
 _CHAPTER = re.compile(rf"(?:{_CHAPTER_WORDS})\s*{_NUMBER}\b{_TITLE}")
 # `THE FIRST ACT`, `Second Part`: the number before the word.
 _ORDINAL_PART = re.compile(rf"(?:(?:THE|The)\s+)?{_NUMBER_WORD}\s+(?:{_PART_WORDS})\b[.:]?")
@@ -112,7 +115,7 @@ def book_level(line: str) -> int | None:
         return None
     line = strip_emphasis(line)
     first = line.split(None, 1)[0].upper() if line else ""
-    if first not in _DIVISION_OPENERS and not first.startswith("CHAP"):
+    if first not in _DIVISION_OPENERS and not first.startswith(("CHAP", "PART", "BOOK", "VOLUME")):
         return None  # most lines: no regex needed
     if _CHAPTER.fullmatch(line):
         return 3
