@@ -567,3 +567,14 @@ def test_a_title_ending_with_an_abbreviation_and_a_division_run_into_its_number(
         ("BOOK II.  THE RIVER", 2), ("The Ferry", 3), ("Low Water", 3),
         ("BOOKIII.  THE HILLS", 2), ("Shepherds", 3), ("Evening, Etc.", 3),
     ]  # fmt: skip
+
+
+def test_an_emphasised_numbered_subheading_over_its_own_lettered_subheading():
+    text = book(
+        "1. TOOLS", PARAGRAPH, "(1) _Saws_", PARAGRAPH, "(2) _Files and Rasps_", "(a) Flat files", PARAGRAPH,
+        "(3) _Drills_", PARAGRAPH, "2. MATERIALS", PARAGRAPH, "3. METHODS", PARAGRAPH, gap="\n\n",
+    )  # fmt: skip
+    assert body(parse(text)) == [
+        ("1. TOOLS", 2), ("(1) _Saws_", 3), ("(2) _Files and Rasps_", 3), ("(3) _Drills_", 3),
+        ("2. MATERIALS", 2), ("3. METHODS", 2),
+    ]  # fmt: skip

@@ -211,6 +211,15 @@ def test_field_manual_numbered_headings():
     ]  # fmt: skip
     subheads = [h for h, level in body(manual) if level == 3]
     assert subheads[0] == "(1) _Personal Motives_"
+    # Section 5's twelve subheads, in italics, some directly over their own `(a) Tools`.
+    headings = [h for h, _ in body(manual)]
+    assert headings[headings.index("5. SPECIFIC SUGGESTIONS FOR SIMPLE SABOTAGE") + 1 :] == [
+        "(1) _Buildings_", "(2) _Industrial Production: Manufacturing_", "(3) _Production. Metals_",
+        "(4) _Production: Mining and Mineral Extraction_", "(5) _Production: Agriculture_",
+        "(6) _Transportation: Railways_", "(7) _Transportation: Automotive_", "(8) _Transportation: Water_",
+        "(9) _Communications_", "(10) _Electric Power_", "(11) _General Interference with Organizations and Production_",
+        "(12) _General Devices for Lowering Morale and Creating Confusion_",
+    ]  # fmt: skip
 
 
 def test_essay_with_tab_centred_title():

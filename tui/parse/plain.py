@@ -474,7 +474,10 @@ class _Body:
             return None
         if following.single is not None and pattern.fullmatch(following.single):
             return None  # a list of numbered lines
-        if not _is_prose(following.lines[0]) and len(following.lines) == 1:
+        # An emphasised title (`(2) _Industrial Production_`) is a subheading over anything, even
+        # over the first of its own subheadings (`(a) Tools`).
+        emphasised = match.group(2).startswith("_") and match.group(2).endswith("_")
+        if not _is_prose(following.lines[0]) and len(following.lines) == 1 and not emphasised:
             return None
         number = int(match.group(1))
         # The same kind of line with the number before or after it, elsewhere in the text.
