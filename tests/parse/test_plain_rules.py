@@ -578,3 +578,17 @@ def test_an_emphasised_numbered_subheading_over_its_own_lettered_subheading():
         ("1. TOOLS", 2), ("(1) _Saws_", 3), ("(2) _Files and Rasps_", 3), ("(3) _Drills_", 3),
         ("2. MATERIALS", 2), ("3. METHODS", 2),
     ]  # fmt: skip
+
+
+def test_a_plays_title_page_and_errata_are_no_headings():
+    """The lines of a title page and a cast list follow one another, never a paragraph: they do
+    not weigh against the acts being the play's divisions. `Second Act:` over the notes it
+    introduces is a run-in label."""
+    speech = "MARY.\n\nI have waited here since morning, and the coach has not come, nor any word of it.\n"
+    act = lambda name: book(name, speech, speech)  # noqa: E731
+    text = book(
+        "  THE\n\n  LONG\n\n             ROAD", "_A Comedy in Three Acts_", "_The Persons of the Play_\n\n  MARY\n  JOHN",
+        act("THE FIRST ACT"), act("THE SECOND ACT"), act("THE THIRD ACT"),
+        "ERRATA (noted by the editor)\n\nSecond Act:\n  the coach has not come\n    _text has no comma_", gap="\n\n\n\n",
+    )  # fmt: skip
+    assert body(parse(text)) == [("THE FIRST ACT", 2), ("THE SECOND ACT", 2), ("THE THIRD ACT", 2)]

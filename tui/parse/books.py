@@ -139,7 +139,8 @@ def plan_book(units: list[Chunk], width: int | None, header: RunningHeader | Non
     others = sum(
         1
         for index in candidates
-        if (index < first_division or units[index].gap < min_gap) and not _opens_division(units, index, heads)
+        if (_over_prose(units, index) if index < first_division else units[index].gap < min_gap)
+        and not _opens_division(units, index, heads)
     )
     if found < MIN_BOOK_HEADINGS or found <= 2 * others and len(romans) < MIN_BOOK_HEADINGS:
         return plan
@@ -158,6 +159,16 @@ def plan_book(units: list[Chunk], width: int | None, header: RunningHeader | Non
     for index in titles:
         plan.headings[index] = (units[index].single or "", title_level, 1)
     return plan
+
+
+def _over_prose(units: list[Chunk], index: int) -> bool:
+    """Whether a paragraph follows the unit at `index`, as it follows a heading (a title page's
+    lines, a list of the author's other works, a cast list, follow one another)."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    if following is None:
+        return False
+    lines = following.lines
+    return len(lines[0]) > 100 or (len(lines) >= 2 and sum(map(len, lines)) >= 45 * len(lines))
 
 
 def _is_cue(line: str) -> bool:

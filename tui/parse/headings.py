@@ -189,7 +189,7 @@ def lower_case_words(line: str) -> int | None:
     """How many words of a heading-shaped line (short, no sentence-ending punctuation, no
     opening bracket or quotation mark) break Title Case, 2 standing for more than one; None when
     the line has not that shape."""
-    if len(line) > MAX_HEADING_CHARS or line.rstrip("”’\"')]").endswith(_SENTENCE_END + ("--", "—", "}")):
+    if len(line) > MAX_HEADING_CHARS or line.rstrip("”’\"')]_").endswith(_SENTENCE_END + ("--", "—", "}")):
         return None
     if line.startswith(_NOT_HEADING_OPENERS):  # bracketed notes, quoted speech
         return None

@@ -555,7 +555,8 @@ def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
             continue
         if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
             first = chunk.lines[0].strip()
-            if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None) or (
+            # (`First Act:` over the lines it introduces is a run-in label, not a division.)
+            if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None and first[-1:] != ":") or (
                 first[:2] == "==" and _WIKI.fullmatch(first)
             ):
                 units.append(Chunk([chunk.lines[0]], chunk.gap))
