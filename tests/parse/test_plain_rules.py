@@ -592,3 +592,12 @@ def test_a_plays_title_page_and_errata_are_no_headings():
         "ERRATA (noted by the editor)\n\nSecond Act:\n  the coach has not come\n    _text has no comma_", gap="\n\n\n\n",
     )  # fmt: skip
     assert body(parse(text)) == [("THE FIRST ACT", 2), ("THE SECOND ACT", 2), ("THE THIRD ACT", 2)]
+
+
+def test_a_copyright_line_under_the_title_names_the_writer():
+    text = "The Quiet Mill\n\nCopyright (C) 1998 Ann B. Example\n\n" + PARAGRAPH
+    article = parse(text)
+    assert (article.title, article.author, article.date) == ("The Quiet Mill", "Ann B. Example", "1998")
+    # A firm holds the copyright of a wire story: no writer is named.
+    firm = parse("The Quiet Mill\n\n© 1998 The Example Press\n\n" + PARAGRAPH)
+    assert firm.author is None

@@ -232,7 +232,9 @@ def test_essay_with_tab_centred_title():
         ("Why Many Other Programmers Want to Help", 2), ("How You Can Contribute", 2),
         ("Why All Computer Users Will Benefit", 2), ("Some Easily Rebutted Objections to GNU's Goals", 2),
     ]  # fmt: skip
-    # The copyright line under the title and the notice at the end are text, not headings.
+    # The copyright line under the title names the writer and the year, as a byline does; it and
+    # the notice at the end stay text, not headings.
+    assert (essay.author, essay.date) == ("Richard M. Stallman", "1985")
     assert essay.sections[0].blocks[0] == Verse(("Copyright (C) 1985 Richard M. Stallman", "  (Copying permission notice at the end.)"))
     # The objections, indented and in quotation marks, are quotations.
     objections = next(s for s in essay.sections if s.heading == "Some Easily Rebutted Objections to GNU's Goals")

@@ -43,7 +43,7 @@ from tui.parse.lines import (
 from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
 from tui.parse.outline_labels import label_of
 from tui.parse.pages import RunningHeader, near_same, running_header
-from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
+from tui.parse.web import byline_author, copyright_holder, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
 
 MAX_TITLE_CHARS = 150
 MAX_DEK_CHARS = 180
@@ -714,6 +714,10 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
             author = byline_author(line)
             if author is None and following is not None and is_name_line(line) and is_dateline(following):
                 author = line.split(",")[0].strip()
+            holder = copyright_holder(line)
+            if author is None and holder is not None:
+                author, year = holder
+                date = date or year
         if date is None and is_dateline(line):
             date = find_date(line)
         if not quiet:
