@@ -415,5 +415,6 @@ def _keys(line: str) -> tuple[str, str | None]:
             number = f"{level} {match.group(1).casefold()}"
             if not _has_title(text):
                 return number, number
-    text = _PAGE_NUMBER.sub("", text)
+    if text[-1:].isdigit() or text[-1:] in "ivxlc":  # (the test spares most lines the regex)
+        text = _PAGE_NUMBER.sub("", text)
     return " ".join(re.findall(r"\w+", text.casefold())), number

@@ -5,7 +5,7 @@ section, end a contents list or count as one of its entries."""
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -51,9 +51,14 @@ def near_same(line: str, other: str) -> bool:
         return True
     if not len(line) * 0.85 <= len(other) <= len(line) * 1.15:
         return False
+    return _alike(line, Counter(line), other, Counter(other))
+
+
+def _alike(line: str, letters: Counter, other: str, other_letters: Counter) -> bool:
     # The letters compared as bags first (cheap), then in order.
-    matcher = SequenceMatcher(None, line, other, autojunk=False)
-    return matcher.quick_ratio() >= NEAR_SAME_LETTERS and matcher.ratio() >= NEAR_SAME
+    if 2 * sum((letters & other_letters).values()) < NEAR_SAME_LETTERS * (len(line) + len(other)):
+        return False
+    return SequenceMatcher(None, line, other, autojunk=False).ratio() >= NEAR_SAME
 
 
 def is_page_number(line: str) -> bool:
@@ -68,7 +73,9 @@ class RunningHeader:
 
     def __init__(self, lines: Sequence[str] = ()) -> None:
         self.lines = list(lines)
-        self._recent: deque[str] = deque(maxlen=RECENT_VARIANTS)
+        self._known = [(line, Counter(line)) for line in self.lines]
+        self._recent: deque[tuple[str, Counter]] = deque(maxlen=RECENT_VARIANTS)
+        self._seen: dict[str, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -77,10 +84,21 @@ class RunningHeader:
         """Whether `line` is a line of the header, as read on some page."""
         if not self.lines:
             return False
-        for known in (*self.lines, *self._recent):
-            if near_same(known, line):
-                if line not in self.lines and line not in self._recent:
-                    self._recent.append(line)
+        found = self._seen.get(line)
+        if found is None:
+            found = self._seen[line] = self._compare(line)
+        return found
+
+    def _compare(self, line: str) -> bool:
+        letters = None
+        for known, known_letters in (*self._known, *self._recent):
+            if known == line:
+                return True
+            if not len(known) * 0.85 <= len(line) <= len(known) * 1.15:
+                continue
+            letters = letters if letters is not None else Counter(line)
+            if _alike(known, known_letters, line, letters):
+                self._recent.append((line, letters))
                 return True
         return False
 

@@ -11,6 +11,7 @@ the speakers of a play are recognised on the way. Every word of the input ends u
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -268,14 +269,24 @@ class _Body:
         list. The label may be read differently (`Ill.` in the list, `III.` in the text); a heading
         broken over two lines is joined; one OCR read a little differently from the list
         (`Ma/ware`, `ofIRA`) is its entry when most of its letters are the same."""
-        if _not_a_heading(line):
+        if line.startswith(_NEVER_OPENING):
             return None
+        found = self._named_entry(units, index, line)
+        if found is None or _not_a_heading(line):
+            return None  # (furniture and bylines weighed last: they take the longest to check)
+        position, text, used = found
+        self.next_named = position + 1
+        self.named_seen = True
+        return text, min(6, self.base_level + self.depths[position]), used
+
+    def _named_entry(self, units: list[Chunk], index: int, line: str) -> tuple[int, str, int] | None:
+        """(entry's position, heading, units used) of the entry `_named` looks for."""
         start = self.next_named
         stop = min(len(self.named), start + NAMED_SKIP + 1)
         key = heading_key(line)
         ahead = self.named[start:stop]
         if key in ahead:
-            return self._met(start + ahead.index(key), line, 1)
+            return start + ahead.index(key), line, 1
         label = label_of(line)
         following = units[index + 1].single if index + 1 < len(units) else None
         after = units[index + 2].single if index + 2 < len(units) else None
@@ -302,13 +313,8 @@ class _Body:
             both = (1.0 if entry == joined else _likeness(entry, joined)) if joined is not None else 0.0
             if max(alone, both) >= ALIKE:
                 # The whole heading when it goes on on the next line, as the list names it.
-                return self._met(position, f"{line} {following}", used + 1) if both > alone else self._met(position, line, used)
+                return (position, f"{line} {following}", used + 1) if both > alone else (position, line, used)
         return None
-
-    def _met(self, position: int, text: str, used: int) -> tuple[str, int, int]:
-        self.next_named = position + 1
-        self.named_seen = True
-        return text, min(6, self.base_level + self.depths[position]), used
 
     def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
         """A heading by the shape of the line and its neighbours (before the furniture is ruled out)."""
@@ -494,11 +500,12 @@ def _title_letters(line: str, label: str | None, paged: bool = False) -> str:
 
 def _likeness(entry: str, line: str) -> float:
     """How alike a contents entry and a heading as OCR read each are (letters in order), 0 when
-    their lengths alone tell they are not."""
+    their lengths or their bags of letters alone tell they are not."""
     if not len(entry) * 0.9 <= len(line) <= len(entry) * 1.1:
         return 0.0
-    matcher = SequenceMatcher(None, entry, line, autojunk=False)
-    return matcher.ratio() if matcher.quick_ratio() >= ALIKE else 0.0
+    if 2 * sum((Counter(entry) & Counter(line)).values()) < ALIKE * (len(entry) + len(line)):
+        return 0.0
+    return SequenceMatcher(None, entry, line, autojunk=False).ratio()
 
 
 def _lone_caption_as_text(sections: list[Section]) -> list[Section]:
