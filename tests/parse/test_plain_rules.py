@@ -601,3 +601,23 @@ def test_a_copyright_line_under_the_title_names_the_writer():
     # A firm holds the copyright of a wire story: no writer is named.
     firm = parse("The Quiet Mill\n\n© 1998 The Example Press\n\n" + PARAGRAPH)
     assert firm.author is None
+
+
+def test_a_text_hard_wrapped_wide_keeps_its_paragraphs():
+    """Lines of about 105 characters, each going on on the next: a PDF saved as text, hard-wrapped
+    wider than usual, not a paragraph per line."""
+    words = ("the harbour board heard evidence from the water company and the county council on the "
+             "dredging of the channel and the accounts kept of it by the clerk").split()  # fmt: skip
+    lines, line = [], ""
+    for word in words * 6:
+        if len(line) + len(word) + 1 > 106:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    lines.append(line + ".")
+    paragraph = "\n".join(lines)
+    text = f"Harbour Board Inquiry\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n"
+    article = parse(text)
+    blocks = [b for s in article.sections for b in s.blocks]
+    assert len(blocks) == 4 and all(isinstance(b, Paragraph) for b in blocks)
+    assert blocks[0].text == " ".join(lines)

@@ -378,7 +378,21 @@ def test_ocr_report_outline_has_the_reports_hierarchy():
     assert ("A. The Campaign's Response to Reports About Russian Support for Trump", 4) in headings
     # A heading broken over two lines is one heading.
     assert ("c.  Letter of Intent and Contacts to Russian Government (October 2015-January 2016)", 6) in headings
+    assert ("D. Events Leading Up  To and  Surrounding  the  Termination  of FBI  Director Corney", 4) in headings
     assert headings[-1] == ("IV.  CONCLUSION", 3)
+
+
+def test_ocr_report_paragraphs_are_joined_from_their_lines():
+    """The report is hard-wrapped wide (lines of about 105 characters, as the PDF set them): a
+    paragraph's lines are one paragraph, not a paragraph each."""
+    report = load(REAL / "mueller-report-2019-vol1-2-ocr.txt")
+    introduction = next(s for s in report.sections if s.heading == "INTRODUCTION TO VOLUME I")
+    assert introduction.blocks[0] == Paragraph(
+        "This report is submitted to the Attorney General pursuant to 28 C.F.R.  § 600.8(c), which states that, "
+        "\"[a]t the conclusion of the Special Counsel' s work, he ... shall  provide the Attorney General  a  "
+        "confidential  report explaining  the  prosecution  or  declination  decisions  [the  Special Counsel] "
+        "reached.\""
+    )
 
 
 @pytest.mark.parametrize(

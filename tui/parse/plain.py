@@ -213,7 +213,11 @@ class _Body:
                 heading = plan.headings.get(index)
             elif unit in self.marks.levels:
                 heading = self.marks.heading(unit)
-            elif line is None or (len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "=="):
+            elif line is None:
+                # A heading the contents named, broken over two lines of one block.
+                text = _short(unit) if self.named and len(unit.lines) == 2 else None
+                heading = self._named(body, index, text) if text is not None and index >= self.quiet_until else None
+            elif len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "==":
                 heading = None  # a paragraph (the test `_heading` starts with, spared a call per unit)
             else:
                 heading = self._heading(body, index)
@@ -288,11 +292,11 @@ class _Body:
         if key in ahead:
             return start + ahead.index(key), line, 1
         label = label_of(line)
-        following = units[index + 1].single if index + 1 < len(units) else None
-        after = units[index + 2].single if index + 2 < len(units) else None
+        following = _short(units[index + 1]) if index + 1 < len(units) else None
+        after = _short(units[index + 2]) if index + 2 < len(units) else None
         if label is not None and len(_title_letters(line, None)) <= len(label):
             # The label alone (`A.`), its title on the next line, perhaps broken over two.
-            if following is None or len(following) > MAX_HEADING_LINE:
+            if following is None or len(following) > 2 * MAX_HEADING_LINE:
                 return None
             line, following, after, used = f"{line} {following}", after, None, 2
         elif line.endswith("."):
@@ -498,6 +502,16 @@ def _title_letters(line: str, label: str | None, paged: bool = False) -> str:
     return "".join(words[1:] if label is not None and words else words)
 
 
+def _short(unit: Chunk) -> str | None:
+    """The text of a line, or of two short lines as one (a heading or title broken over them)."""
+    if unit.single is not None:
+        return unit.single
+    if len(unit.lines) != 2:
+        return None
+    first, second = unit.lines[0].strip(), unit.lines[1].strip()
+    return f"{first} {second}" if len(first) <= MAX_HEADING_LINE and len(second) <= MAX_HEADING_LINE else None
+
+
 def _likeness(entry: str, line: str) -> float:
     """How alike a contents entry and a heading as OCR read each are (letters in order), 0 when
     their lengths or their bags of letters alone tell they are not."""
@@ -634,7 +648,7 @@ def _front_matter(
     while (
         start < len(units)
         and title.rsplit(None, 1)[-1].casefold() in _DANGLING
-        and (following := units[start].single) is not None
+        and (following := _short(units[start])) is not None
         and units[start].gap <= 1
         and len(title) + len(following) < MAX_TITLE_CHARS
         and is_heading(following)
