@@ -606,8 +606,11 @@ def test_a_copyright_line_under_the_title_names_the_writer():
 def test_a_text_hard_wrapped_wide_keeps_its_paragraphs():
     """Lines of about 105 characters, each going on on the next: a PDF saved as text, hard-wrapped
     wider than usual, not a paragraph per line."""
-    words = ("the harbour board heard evidence from the water company and the county council on the "
-             "dredging of the channel and the accounts kept of it by the clerk").split()  # fmt: skip
+    sentence = (
+        "the harbour board heard evidence from the water company and the county council on the "
+        "dredging of the channel and the accounts kept of it by the clerk"
+    )
+    words = sentence.split(" ")
     lines, line = [], ""
     for word in words * 6:
         if len(line) + len(word) + 1 > 106:
@@ -621,3 +624,39 @@ def test_a_text_hard_wrapped_wide_keeps_its_paragraphs():
     blocks = [b for s in article.sections for b in s.blocks]
     assert len(blocks) == 4 and all(isinstance(b, Paragraph) for b in blocks)
     assert blocks[0].text == " ".join(lines)
+
+
+def test_a_contents_named_heading_with_a_date_or_broken_in_lower_case():
+    """A labelled heading the contents name is one even when it names a date; one broken over two
+    lines, the second in lower case, is joined; a label whose title the page left out (`1.`) over
+    the next labelled heading stays text."""
+    text = report(
+        "Harbour Board Inquiry Report",
+        "CONTENTS",
+        "I.  THE HEARINGS ....................................... 2",
+        "A.  The Meeting of June 9, 2016 ........................ 3",
+        "1.  ............................................ 4",
+        "a.  Payments Made to the Dredging Company under the Contract of",
+        "the Previous Year ....................................... 5",
+        "b.  Receipts ........................................... 6",
+        "II.  FINDINGS .......................................... 9",
+        "I.  THE HEARINGS",
+        REPORT_PROSE,
+        "A.  The Meeting of June 9, 2016",
+        REPORT_PROSE,
+        "1.",
+        "a.  Payments Made to the Dredging Company under the Contract of",
+        "the Previous Year",
+        REPORT_PROSE,
+        "b.  Receipts",
+        REPORT_PROSE,
+        "II.  FINDINGS",
+        REPORT_PROSE,
+    )
+    assert body(parse(text)) == [
+        ("I.  THE HEARINGS", 2),
+        ("A.  The Meeting of June 9, 2016", 3),
+        ("a.  Payments Made to the Dredging Company under the Contract of the Previous Year", 5),
+        ("b.  Receipts", 5),
+        ("II.  FINDINGS", 2),
+    ]

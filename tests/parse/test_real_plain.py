@@ -379,6 +379,15 @@ def test_ocr_report_outline_has_the_reports_hierarchy():
     # A heading broken over two lines is one heading.
     assert ("c.  Letter of Intent and Contacts to Russian Government (October 2015-January 2016)", 6) in headings
     assert ("D. Events Leading Up  To and  Surrounding  the  Termination  of FBI  Director Corney", 4) in headings
+    # Headings that name a date are headings all the same; one whose second line opens in lower
+    # case is joined to it.
+    assert ("A.  Campaign Period (September 2015 - November 8, 2016)", 4) in headings
+    assert ("5.  June 9, 2016 Meeting at Trump Tower", 5) in headings
+    assert ("1.  Section 1030 Computer-Intrusion Conspiracy", 5) in headings
+    assert (
+        "5.  McGahn has a Follow-Up Meeting About Flynn with Yates; President Trump has Dinner with FBI Director Corney",
+        5,
+    ) in headings
     assert headings[-1] == ("IV.  CONCLUSION", 3)
 
 

@@ -319,7 +319,12 @@ def _contents(units: list[Chunk], width: int | None, header: RunningHeader) -> d
                     break
             if (
                 (unit.single is not None and is_contents_title(unit.single))
-                or (unit.single is not None and full and (full in seen or number in seen) and not _PAGE_NUMBER.search(line))
+                or (
+                    unit.single is not None
+                    and full
+                    and (full in seen or number in seen)
+                    and not _PAGE_NUMBER.search(line)
+                )
             ):
                 break
             if not _listish(unit, width):

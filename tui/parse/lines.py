@@ -110,7 +110,7 @@ def _wide_hard_wrap(lines: list[str], long_lines: int) -> bool:
     if long_lines < MIN_MEASURED_LINES or sum(map(WIDE_LINE_CHARS.__lt__, map(len, lines))) * 20 > long_lines:
         return False
     goes_on = pairs = 0
-    for line, following in zip(lines, lines[1:]):
+    for line, following in zip(lines, lines[1:], strict=False):
         if len(line) > SOFT_LINE_CHARS and following and not following.isspace():
             pairs += 1
             goes_on += following.lstrip()[:1].islower()

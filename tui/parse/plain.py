@@ -44,7 +44,16 @@ from tui.parse.lines import (
 from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
 from tui.parse.outline_labels import label_of
 from tui.parse.pages import RunningHeader, near_same, running_header
-from tui.parse.web import byline_author, copyright_holder, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
+from tui.parse.web import (
+    byline_author,
+    copyright_holder,
+    find_date,
+    is_caption,
+    is_credit,
+    is_dateline,
+    is_interface,
+    is_name_line,
+)
 
 MAX_TITLE_CHARS = 150
 MAX_DEK_CHARS = 180
@@ -253,7 +262,7 @@ class _Body:
             return line[:-1].rstrip(), 3, 1
         if line.startswith(_NEVER_OPENING) and not (self.spaced and _is_quoted_claim(line)):
             return None
-        if self.named and len(line) <= MAX_HEADING_LINE and not (following and following.first[:1].islower()):
+        if self.named and len(line) <= MAX_HEADING_LINE:
             named = self._named(units, index, line)
             if named is not None:
                 return named
@@ -276,8 +285,10 @@ class _Body:
         if line.startswith(_NEVER_OPENING):
             return None
         found = self._named_entry(units, index, line)
-        if found is None or _not_a_heading(line):
-            return None  # (furniture and bylines weighed last: they take the longest to check)
+        # Furniture and bylines are weighed last (they take the longest to check); a line with an
+        # outline label is an entry of the outline even when it names a date (`5.  June 9, 2016 …`).
+        if found is None or (label_of(line) is None and _not_a_heading(line)):
+            return None
         position, text, used = found
         self.next_named = position + 1
         self.named_seen = True
@@ -287,17 +298,21 @@ class _Body:
         """(entry's position, heading, units used) of the entry `_named` looks for."""
         start = self.next_named
         stop = min(len(self.named), start + NAMED_SKIP + 1)
+        following = _short(units[index + 1]) if index + 1 < len(units) else None
+        # A line the next goes on from in lower case is a sentence broken off, or a heading broken
+        # over two lines: it is its entry only with the next line.
+        broken = following is not None and following[:1].islower() and label_of(following) is None
+        label = label_of(line)
+        bare = label is not None and len(_title_letters(line, None)) <= len(label)
         key = heading_key(line)
         ahead = self.named[start:stop]
-        if key in ahead:
+        if key in ahead and not broken and not bare:
             return start + ahead.index(key), line, 1
-        label = label_of(line)
-        following = _short(units[index + 1]) if index + 1 < len(units) else None
         after = _short(units[index + 2]) if index + 2 < len(units) else None
-        if label is not None and len(_title_letters(line, None)) <= len(label):
+        if bare:
             # The label alone (`A.`), its title on the next line, perhaps broken over two.
-            if following is None or len(following) > 2 * MAX_HEADING_LINE:
-                return None
+            if following is None or len(following) > 2 * MAX_HEADING_LINE or label_of(following) is not None:
+                return None  # (a label over another: the first's title is left out, as redacted)
             line, following, after, used = f"{line} {following}", after, None, 2
         elif line.endswith("."):
             return None  # a sentence (`I.  Trump.`)
@@ -313,7 +328,7 @@ class _Body:
             entry_label, entry = self.titles[position]
             if (entry_label is None) != (label is None):
                 continue
-            alone = 1.0 if entry == title else _likeness(entry, title)
+            alone = 0.0 if broken else 1.0 if entry == title else _likeness(entry, title)
             both = (1.0 if entry == joined else _likeness(entry, joined)) if joined is not None else 0.0
             if max(alone, both) >= ALIKE:
                 # The whole heading when it goes on on the next line, as the list names it.

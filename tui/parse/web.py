@@ -101,7 +101,9 @@ _COPYRIGHT = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\.?"
 )
 # Words that name a firm, not a writer.
-_FIRM_WORDS = frozenset(["press", "inc", "inc.", "ltd", "ltd.", "llc", "company", "news", "media", "group", "corporation"])
+_FIRM_WORDS = frozenset(
+    ["press", "inc", "inc.", "ltd", "ltd.", "llc", "company", "news", "media", "group", "corporation"]
+)
 
 
 def copyright_holder(line: str) -> tuple[str, str] | None:
