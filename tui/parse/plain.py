@@ -11,13 +11,11 @@ the speakers of a play are recognised on the way. Every word of the input ends u
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse, block_text
-from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
+from tui.parse.books import BookPlan, is_contents_title, plan_book
 from tui.parse.extract import is_extract_name
 from tui.parse.gutenberg import find_frame
 from tui.parse.headings import (
@@ -42,6 +40,7 @@ from tui.parse.lines import (
     units_of_lines,
 )
 from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
+from tui.parse.named import MAX_HEADING_LINE, NamedHeadings, short
 from tui.parse.outline_labels import label_of
 from tui.parse.pages import RunningHeader, near_same, running_header
 from tui.parse.web import (
@@ -66,13 +65,8 @@ MAX_GLUED_HEADING_CHARS = 120
 MAX_PATTERN_HEADING_CHARS = 160
 # In text without blank lines between its paragraphs: a heading's longest line and most words, and
 # the length from which a line is a paragraph rather than a caption.
-MAX_HEADING_LINE = 80
 MAX_UNSPACED_HEADING_WORDS = 10
 UNSPACED_PARAGRAPH_CHARS = 200
-# Entries of a contents list that may be passed over when its headings are met in the text.
-NAMED_SKIP = 5
-# How alike a heading OCR read and its contents entry are (letters in order).
-ALIKE = 0.88
 # Lines after the title where a byline or dateline is looked for.
 METADATA_LINES = 12
 
@@ -196,15 +190,10 @@ class _Body:
         body = lead + units[start:] if lead else units[start:]
         self.header = RunningHeader(self.page_headers)
         plan = plan_book(body, self.shape.width, self.header)
-        self.named = plan.named
-        # Each entry's label and the letters of its title, to meet the heading as OCR read it.
-        self.titles = [(label_of(entry), _title_letters(entry, label_of(entry), paged=True)) for entry in plan.entries]
-        self.depths = plan.depths
+        self.named = NamedHeadings(plan.named, plan.entries, plan.depths)
         self.contents_numbered = plan.numbered
         # The level of the contents' top entries: 2, or 3 under a part-like division (`Volume I`).
         self.base_level = 2
-        self.next_named = 0
-        self.named_seen = False
         builder = _Builder(self.shape.width, plan.speakers)
         index = 0
         contents = plan.contents
@@ -224,7 +213,7 @@ class _Body:
                 heading = self.marks.heading(unit)
             elif line is None:
                 # A heading the contents named, broken over two lines of one block.
-                text = _short(unit) if self.named and len(unit.lines) == 2 else None
+                text = short(unit) if self.named and len(unit.lines) == 2 else None
                 heading = self._named(body, index, text) if text is not None and index >= self.quiet_until else None
             elif len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "==":
                 heading = None  # a paragraph (the test `_heading` starts with, spared a call per unit)
@@ -284,56 +273,13 @@ class _Body:
         (`Ma/ware`, `ofIRA`) is its entry when most of its letters are the same."""
         if line.startswith(_NEVER_OPENING):
             return None
-        found = self._named_entry(units, index, line)
+        found = self.named.find(units, index, line)
         # Furniture and bylines are weighed last (they take the longest to check); a line with an
         # outline label is an entry of the outline even when it names a date (`5.  June 9, 2016 …`).
         if found is None or (label_of(line) is None and _not_a_heading(line)):
             return None
         position, text, used = found
-        self.next_named = position + 1
-        self.named_seen = True
-        return text, min(6, self.base_level + self.depths[position]), used
-
-    def _named_entry(self, units: list[Chunk], index: int, line: str) -> tuple[int, str, int] | None:
-        """(entry's position, heading, units used) of the entry `_named` looks for."""
-        start = self.next_named
-        stop = min(len(self.named), start + NAMED_SKIP + 1)
-        following = _short(units[index + 1]) if index + 1 < len(units) else None
-        # A line the next goes on from in lower case is a sentence broken off, or a heading broken
-        # over two lines: it is its entry only with the next line.
-        broken = following is not None and following[:1].islower() and label_of(following) is None
-        label = label_of(line)
-        bare = label is not None and len(_title_letters(line, None)) <= len(label)
-        key = heading_key(line)
-        ahead = self.named[start:stop]
-        if key in ahead and not broken and not bare:
-            return start + ahead.index(key), line, 1
-        after = _short(units[index + 2]) if index + 2 < len(units) else None
-        if bare:
-            # The label alone (`A.`), its title on the next line, perhaps broken over two.
-            if following is None or len(following) > 2 * MAX_HEADING_LINE or label_of(following) is not None:
-                return None  # (a label over another: the first's title is left out, as redacted)
-            line, following, after, used = f"{line} {following}", after, None, 2
-        elif line.endswith("."):
-            return None  # a sentence (`I.  Trump.`)
-        else:
-            used = 1
-        title = _title_letters(line, label)
-        if len(title) < 6:
-            return None
-        joined = None
-        if following is not None and len(following) <= MAX_HEADING_LINE and not following.endswith("."):
-            joined = title + _title_letters(following, None)
-        for position in range(start, stop):
-            entry_label, entry = self.titles[position]
-            if (entry_label is None) != (label is None):
-                continue
-            alone = 0.0 if broken else 1.0 if entry == title else _likeness(entry, title)
-            both = (1.0 if entry == joined else _likeness(entry, joined)) if joined is not None else 0.0
-            if max(alone, both) >= ALIKE:
-                # The whole heading when it goes on on the next line, as the list names it.
-                return (position, f"{line} {following}", used + 1) if both > alone else (position, line, used)
-        return None
+        return text, min(6, self.base_level + self.named.take(position)), used
 
     def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
         """A heading by the shape of the line and its neighbours (before the furniture is ruled out)."""
@@ -432,7 +378,7 @@ class _Body:
         after = units[index + 1 : index + 4]
         if not after:
             return None
-        level = 3 if self.named_seen else 2
+        level = 3 if self.named.seen else 2
         first = after[0]
         if first.gap > 0 or len(first.lines[0]) >= UNSPACED_PARAGRAPH_CHARS or _POINTER.match(first.lines[0]):
             return line, level, 1
@@ -463,7 +409,7 @@ class _Body:
 
     def _was_heading(self, units: list[Chunk], index: int) -> bool:
         line = units[index].single
-        return line is not None and bool(self.named) and heading_key(line) in self.named[: self.next_named]
+        return line is not None and self.named.passed(line)
 
     def _asks(self, units: list[Chunk], index: int) -> bool:
         """A Title Case question or exclamation standing alone over prose (`Who Am I?`), or any
@@ -508,33 +454,6 @@ class _Body:
         # The same kind of line with the number before or after it, elsewhere in the text.
         numbers = self._numbers[pattern is _PAREN_NUMBERED]
         return line if number - 1 in numbers or number + 1 in numbers else None
-
-
-def _title_letters(line: str, label: str | None, paged: bool = False) -> str:
-    """The letters and digits of a heading's title, without its outline label (nor the page number
-    of a contents entry)."""
-    words = heading_key(line).split() if paged else re.findall(r"\w+", line.casefold())
-    return "".join(words[1:] if label is not None and words else words)
-
-
-def _short(unit: Chunk) -> str | None:
-    """The text of a line, or of two short lines as one (a heading or title broken over them)."""
-    if unit.single is not None:
-        return unit.single
-    if len(unit.lines) != 2:
-        return None
-    first, second = unit.lines[0].strip(), unit.lines[1].strip()
-    return f"{first} {second}" if len(first) <= MAX_HEADING_LINE and len(second) <= MAX_HEADING_LINE else None
-
-
-def _likeness(entry: str, line: str) -> float:
-    """How alike a contents entry and a heading as OCR read each are (letters in order), 0 when
-    their lengths or their bags of letters alone tell they are not."""
-    if not len(entry) * 0.9 <= len(line) <= len(entry) * 1.1:
-        return 0.0
-    if 2 * sum((Counter(entry) & Counter(line)).values()) < ALIKE * (len(entry) + len(line)):
-        return 0.0
-    return SequenceMatcher(None, entry, line, autojunk=False).ratio()
 
 
 def _lone_caption_as_text(sections: list[Section]) -> list[Section]:
@@ -663,7 +582,7 @@ def _front_matter(
     while (
         start < len(units)
         and title.rsplit(None, 1)[-1].casefold() in _DANGLING
-        and (following := _short(units[start])) is not None
+        and (following := short(units[start])) is not None
         and units[start].gap <= 1
         and len(title) + len(following) < MAX_TITLE_CHARS
         and is_heading(following)
