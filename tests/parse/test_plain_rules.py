@@ -464,3 +464,199 @@ def test_a_speech_in_verse_keeps_its_lines_under_the_speakers_label():
     blocks = article.sections[0].blocks
     index = blocks.index(Paragraph("", label="CHORUS"))
     assert blocks[index + 1] == Verse(tuple(speech.split("\n")[1:]))
+
+
+# --- a report's contents and outline labels ----------------------------------------------------
+
+REPORT_PROSE = (
+    "The committee met on four occasions during the spring and heard evidence from officials of the\n"
+    "harbour board, the water company and the county council, whose accounts are summarised here in\n"
+    "the order in which they were given, with the documents they produced at each of the hearings.\n"
+)
+
+
+def report(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_reports_outline_labels_give_its_headings_levels():
+    """Parts `I.`, sections `A.`, subsections `1.` and `a.`: the contents show which kind sits under
+    which; the headings in the text take those depths, whatever the page furniture between the
+    list's entries, a label misread (`Il.`), a heading broken over two lines or a label on the line
+    above its title."""
+    text = report(
+        "Harbour Board Internal // Draft For Comment",
+        "Harbour Board Inquiry Report",
+        "Volume I of II",
+        "Harbour Bcard Internal // Draft For Comment",
+        "CONTENTS",
+        "INTRODUCTION ........................................... 1",
+        "I.  THE HEARINGS ....................................... 2",
+        "A.  Evidence of the Harbour Board ..................... 3",
+        "1.  The Dredging Contract and the Accounts Kept of It by the",
+        "Board's Clerk ......................................... 4",
+        "a.  Payments ........................................... 5",
+        "b.  Receipts ........................................... 6",
+        "ii",
+        "Harbour Bcard Internal // Draft Fcr Comment",
+        "2.  The Lighthouse ..................................... 7",
+        "B.  Evidence of the Water Company ...................... 8",
+        "Il.  FINDINGS .......................................... 9",
+        "INTRODUCTION",
+        REPORT_PROSE,
+        "I.  THE HEARINGS",
+        REPORT_PROSE,
+        "A.  Evidence of the Harbour Board",
+        REPORT_PROSE,
+        "1.  The Dredging Contract and the Accounts Kept of It by the",
+        "Board's Clerk",
+        REPORT_PROSE,
+        "a.  Payments",
+        REPORT_PROSE,
+        "b.  Receipts",
+        REPORT_PROSE,
+        "2.  The Lighthouse",
+        REPORT_PROSE,
+        "Harbour Board Internal // Draft Fcr Comrnent",
+        "B.",
+        "Evidence of the Water Company",
+        REPORT_PROSE,
+        "II.  FINDINGS",
+        REPORT_PROSE,
+    )
+    article = parse(text)
+    assert article.title == "Harbour Board Inquiry Report"
+    assert [(s.heading, s.level) for s in article.sections if s.role == "contents"] == [("CONTENTS", 3)]
+    assert body(article) == [
+        ("Volume I of II", 2),
+        ("INTRODUCTION", 3),
+        ("I.  THE HEARINGS", 3),
+        ("A.  Evidence of the Harbour Board", 4),
+        ("1.  The Dredging Contract and the Accounts Kept of It by the Board's Clerk", 5),
+        ("a.  Payments", 6),
+        ("b.  Receipts", 6),
+        ("2.  The Lighthouse", 5),
+        ("B. Evidence of the Water Company", 4),
+        ("II.  FINDINGS", 3),
+    ]
+
+
+def test_outline_depths_follow_the_order_the_kinds_appear_in():
+    from tui.parse.outline_labels import outline_depths
+
+    labels = [None, "I", "A", "1", "a", "i", "ii", "b", "2", "B", "II", "A", "1"]
+    assert outline_depths(labels) == [0, 0, 1, 2, 3, 4, 4, 3, 2, 1, 0, 1, 2]
+    # OCR's misreadings carry the numbering on: `11` for `ii`, `l` for `1`, `C` for `c`, `V` for `v`.
+    assert outline_depths(["A", "1", "a", "b", "C", "i", "11", "iii", "iv", "V", "2"]) == [0, 1, 2, 2, 2, 3, 3, 3, 3, 3, 1]
+    assert outline_depths(["A", "l", "a", "B", "I"]) == [0, 1, 2, 0, 1]
+
+
+def test_a_title_ending_with_an_abbreviation_and_a_division_run_into_its_number():
+    """`Songs of the Road, Etc.` titles a poem (the period is the abbreviation's); `BOOKIII.` is a
+    book whose number the typist ran into the word."""
+    verse = "  Over the hills the carts went slowly,\n  And the dust rose after them,\n  Into the evening air.\n"
+    poem = lambda title: f"{title}\n\n{verse}"  # noqa: E731
+    text = book(
+        "BOOK I.  THE ROAD", poem("Morning Carts"), poem("Songs of the Road, Etc."),
+        "BOOK II.  THE RIVER", poem("The Ferry"), poem("Low Water"),
+        "BOOKIII.  THE HILLS", poem("Shepherds"), poem("Evening, Etc."),
+        gap="\n\n\n\n",
+    )  # fmt: skip
+    assert body(parse(text)) == [
+        ("BOOK I.  THE ROAD", 2), ("Morning Carts", 3), ("Songs of the Road, Etc.", 3),
+        ("BOOK II.  THE RIVER", 2), ("The Ferry", 3), ("Low Water", 3),
+        ("BOOKIII.  THE HILLS", 2), ("Shepherds", 3), ("Evening, Etc.", 3),
+    ]  # fmt: skip
+
+
+def test_an_emphasised_numbered_subheading_over_its_own_lettered_subheading():
+    text = book(
+        "1. TOOLS", PARAGRAPH, "(1) _Saws_", PARAGRAPH, "(2) _Files and Rasps_", "(a) Flat files", PARAGRAPH,
+        "(3) _Drills_", PARAGRAPH, "2. MATERIALS", PARAGRAPH, "3. METHODS", PARAGRAPH, gap="\n\n",
+    )  # fmt: skip
+    assert body(parse(text)) == [
+        ("1. TOOLS", 2), ("(1) _Saws_", 3), ("(2) _Files and Rasps_", 3), ("(3) _Drills_", 3),
+        ("2. MATERIALS", 2), ("3. METHODS", 2),
+    ]  # fmt: skip
+
+
+def test_a_plays_title_page_and_errata_are_no_headings():
+    """The lines of a title page and a cast list follow one another, never a paragraph: they do
+    not weigh against the acts being the play's divisions. `Second Act:` over the notes it
+    introduces is a run-in label."""
+    speech = "MARY.\n\nI have waited here since morning, and the coach has not come, nor any word of it.\n"
+    act = lambda name: book(name, speech, speech)  # noqa: E731
+    text = book(
+        "  THE\n\n  LONG\n\n             ROAD", "_A Comedy in Three Acts_", "_The Persons of the Play_\n\n  MARY\n  JOHN",
+        act("THE FIRST ACT"), act("THE SECOND ACT"), act("THE THIRD ACT"),
+        "ERRATA (noted by the editor)\n\nSecond Act:\n  the coach has not come\n    _text has no comma_", gap="\n\n\n\n",
+    )  # fmt: skip
+    assert body(parse(text)) == [("THE FIRST ACT", 2), ("THE SECOND ACT", 2), ("THE THIRD ACT", 2)]
+
+
+def test_a_copyright_line_under_the_title_names_the_writer():
+    text = "The Quiet Mill\n\nCopyright (C) 1998 Ann B. Example\n\n" + PARAGRAPH
+    article = parse(text)
+    assert (article.title, article.author, article.date) == ("The Quiet Mill", "Ann B. Example", "1998")
+    # A firm holds the copyright of a wire story: no writer is named.
+    firm = parse("The Quiet Mill\n\n© 1998 The Example Press\n\n" + PARAGRAPH)
+    assert firm.author is None
+
+
+def test_a_text_hard_wrapped_wide_keeps_its_paragraphs():
+    """Lines of about 105 characters, each going on on the next: a PDF saved as text, hard-wrapped
+    wider than usual, not a paragraph per line."""
+    sentence = (
+        "the harbour board heard evidence from the water company and the county council on the "
+        "dredging of the channel and the accounts kept of it by the clerk"
+    )
+    words = sentence.split(" ")
+    lines, line = [], ""
+    for word in words * 6:
+        if len(line) + len(word) + 1 > 106:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    lines.append(line + ".")
+    paragraph = "\n".join(lines)
+    text = f"Harbour Board Inquiry\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n"
+    article = parse(text)
+    blocks = [b for s in article.sections for b in s.blocks]
+    assert len(blocks) == 4 and all(isinstance(b, Paragraph) for b in blocks)
+    assert blocks[0].text == " ".join(lines)
+
+
+def test_a_contents_named_heading_with_a_date_or_broken_in_lower_case():
+    """A labelled heading the contents name is one even when it names a date; one broken over two
+    lines, the second in lower case, is joined; a label whose title the page left out (`1.`) over
+    the next labelled heading stays text."""
+    text = report(
+        "Harbour Board Inquiry Report",
+        "CONTENTS",
+        "I.  THE HEARINGS ....................................... 2",
+        "A.  The Meeting of June 9, 2016 ........................ 3",
+        "1.  ............................................ 4",
+        "a.  Payments Made to the Dredging Company under the Contract of",
+        "the Previous Year ....................................... 5",
+        "b.  Receipts ........................................... 6",
+        "II.  FINDINGS .......................................... 9",
+        "I.  THE HEARINGS",
+        REPORT_PROSE,
+        "A.  The Meeting of June 9, 2016",
+        REPORT_PROSE,
+        "1.",
+        "a.  Payments Made to the Dredging Company under the Contract of",
+        "the Previous Year",
+        REPORT_PROSE,
+        "b.  Receipts",
+        REPORT_PROSE,
+        "II.  FINDINGS",
+        REPORT_PROSE,
+    )
+    assert body(parse(text)) == [
+        ("I.  THE HEARINGS", 2),
+        ("A.  The Meeting of June 9, 2016", 3),
+        ("a.  Payments Made to the Dredging Company under the Contract of the Previous Year", 5),
+        ("b.  Receipts", 5),
+        ("II.  FINDINGS", 2),
+    ]

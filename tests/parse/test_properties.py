@@ -14,8 +14,8 @@ from markdown_it.common.html_re import HTML_TAG_RE
 from tui.model.article import Article, BulletList, block_text
 from tui.model.errors import BinaryInput, EmptyInput, InputError
 from tui.parse import parse_bytes, parse_text
+from tui.parse.pages import MAX_HEADER_LINES
 from tui.parse.sanitize import sanitize
-from tui.parse.plain import MAX_HEADER_LINES
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

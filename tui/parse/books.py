@@ -22,6 +22,8 @@ from tui.parse.headings import (
     strip_emphasis,
 )
 from tui.parse.lines import Chunk
+from tui.parse.outline_labels import label_of, outline_depths
+from tui.parse.pages import RunningHeader
 
 # Fewer book divisions than this are taken for ordinary headings that happen to say "Part 2"
 # (they are headings all the same, if they look like one).
@@ -47,6 +49,13 @@ _PAGE_NUMBER = re.compile(r"(?:\s*\.){2,}\s*\d+$|[\s,.]\s*\d{1,4}$|\s{2,}[ivxlc]
 _DIVISION_NUMBER = re.compile(r"^\S+\.?\s*([IVXLCDM]+|\d+|[A-Za-z]+)\b")
 _QUOTES = ("\"", "“", "‘", "'", "«")
 _CUE = re.compile(r"[A-Z][A-Z’'. -]{0,30}[A-Z]\.")
+# The first letters of a contents list's title (`Contents`, `TABLE OF CONTENTS`, `List of Plates`,
+# `_Illustrations_`): the other lines are passed over at once.
+_TITLE_INITIALS = frozenset("CcTtLlIi_")
+# Abbreviations a title may end with, period and all.
+_ABBREVIATIONS = frozenset(["etc.", "jr.", "sr.", "esq.", "st.", "co.", "&c."])
+# A contents line that is only an outline label (`l.`), its title left out.
+_BARE_LABEL = re.compile(r"[ivxlc\d]{1,4}|[a-z]")
 
 Heading = tuple[str, int, int]
 
@@ -61,16 +70,31 @@ class BookPlan:
     contents: dict[int, int] = field(default_factory=dict)
     speakers: bool = False
     named: list[str] = field(default_factory=list)
-    """What the contents lists name, in order (their lines' keys, see `heading_key`): the headings
+    """What the contents lists name, in order (their entries' keys, see `heading_key`): the headings
     to come."""
+    entries: list[str] = field(default_factory=list)
+    """The contents entries those keys are of, as written (an entry broken over lines joined)."""
+    depths: list[int] = field(default_factory=list)
+    """The outline depth of each named entry (0 for the top), as its label shows it (`I.`, `A.`, `1.`)."""
+    numbered: bool = False
+    """Whether the contents number their entries `1.`, `2.`: numbered lines are headings as named."""
 
 
-def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
-    """Plan the divisions, contents lists and speakers of `units`."""
+def plan_book(units: list[Chunk], width: int | None, header: RunningHeader | None = None) -> BookPlan:
+    """Plan the divisions, contents lists and speakers of `units` (`header`: a page's running header,
+    page furniture wherever it recurs)."""
     plan = BookPlan()
-    plan.contents = _contents(units, width)
+    header = header or RunningHeader()
+    plan.contents = _contents(units, width, header)
     in_contents = {i for start, end in plan.contents.items() for i in range(start, end)}
-    plan.named = [key for i in sorted(in_contents) for line in units[i].lines if (key := _keys(line)[0])]
+    for start, end in plan.contents.items():
+        # An entry without words (a page number under a title the page left out) names nothing.
+        entries = [entry for entry in _entries(units[start + 1 : end], header) if _keys(entry)[0]]
+        labels = [label_of(entry) for entry in entries]
+        plan.named.extend(_keys(entry)[0] for entry in entries)
+        plan.entries.extend(entries)
+        plan.depths.extend(outline_depths(labels))
+        plan.numbered = plan.numbered or sum(1 for label in labels if label and label.isdigit()) >= 3
     # Every line weighed below (a division, a speaker, a heading) is at most as long as a division,
     # bar a Roman numeral spaced far from its title: the one-line paragraphs of a soft-wrapped text
     # are passed over at once.
@@ -115,7 +139,8 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     others = sum(
         1
         for index in candidates
-        if (index < first_division or units[index].gap < min_gap) and not _opens_division(units, index, heads)
+        if (_over_prose(units, index) if index < first_division else units[index].gap < min_gap)
+        and not _opens_division(units, index, heads)
     )
     if found < MIN_BOOK_HEADINGS or found <= 2 * others and len(romans) < MIN_BOOK_HEADINGS:
         return plan
@@ -134,6 +159,16 @@ def plan_book(units: list[Chunk], width: int | None) -> BookPlan:
     for index in titles:
         plan.headings[index] = (units[index].single or "", title_level, 1)
     return plan
+
+
+def _over_prose(units: list[Chunk], index: int) -> bool:
+    """Whether a paragraph follows the unit at `index`, as it follows a heading (a title page's
+    lines, a list of the author's other works, a cast list, follow one another)."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    if following is None:
+        return False
+    lines = following.lines
+    return len(lines[0]) > 100 or (len(lines) >= 2 and sum(map(len, lines)) >= 45 * len(lines))
 
 
 def _is_cue(line: str) -> bool:
@@ -191,6 +226,8 @@ def _title_like(line: str) -> bool:
     (`O Captain! My Captain!`, `What Think You I Take My Pen in Hand?`) or keeps one small word
     in lower case (`The World below the Brine`), perhaps with a note in brackets after it
     (`Roaming in Thought [After reading Hegel]`)."""
+    if line.endswith(".") and line[line.rfind(" ") + 1 :].casefold() in _ABBREVIATIONS:
+        line = line[:-1]  # `As Consequent, Etc.`: the period is the abbreviation's, not a sentence's
     if is_heading(line):
         return True
     bracket = line.find(" [")
@@ -247,45 +284,103 @@ def _collection_titles(units: list[Chunk], divisions: dict[int, int], romans: li
     return titles
 
 
-def _contents(units: list[Chunk], width: int | None) -> dict[int, int]:
+def _contents(units: list[Chunk], width: int | None, header: RunningHeader) -> dict[int, int]:
     """Contents lists: a `Contents` line, then the short lines naming what follows, up to the first
-    line that repeats one of them (the text has reached the first entry) or the first prose."""
+    line that repeats one of them (the text has reached the first entry) or the first prose (a
+    heading line over it is the text's own). Page furniture inside the list is passed over."""
     found: dict[int, int] = {}
     index = 0
-    limit = min(len(units), 2000)  # contents come before the text they list
-    while index < limit:
+    while index < len(units):
         line = units[index].single
-        if line is None or len(line) > 60 or not is_contents_title(line):
+        if line is None or len(line) > 60 or line[:1] not in _TITLE_INITIALS or not is_contents_title(line):
             index += 1
             continue
         seen: set[str] = set()
         end = index + 1
         while end < len(units):
             unit = units[end]
+            if unit.single is not None and header.is_furniture(unit.single):
+                end += 1
+                continue
             keys = [_keys(text) for text in unit.lines]
             full, number = keys[0]
-            line = unit.lines[0]
+            line = unit.lines[0].strip()
             # `CHAPTER I.` over `THE MILL.`: the text has reached the entry the next line names.
             after = units[end + 1] if end + 1 < len(units) else None
-            if unit.single is not None and after is not None and after.single is not None and after.gap <= 1:
+            if (
+                unit.single is not None
+                and not _PAGE_NUMBER.search(line)
+                and after is not None
+                and after.single is not None
+                and after.gap <= 1
+            ):
                 joined = _keys(after.single)[0]
                 if joined in seen and not _PAGE_NUMBER.search(after.single):
                     break
             if (
                 (unit.single is not None and is_contents_title(unit.single))
-                or (unit.single is not None and (full in seen or number in seen) and not _PAGE_NUMBER.search(line))
-                or not _listish(unit, width)
+                or (
+                    unit.single is not None
+                    and full
+                    and (full in seen or number in seen)
+                    and not _PAGE_NUMBER.search(line)
+                )
             ):
                 break
+            if not _listish(unit, width):
+                # Back to the paragraph's first line (a soft-wrapped text's lines are units).
+                while end - 1 > index + 1 and unit.gap == 0 and units[end - 1].single is not None:
+                    end -= 1
+                    unit = units[end]
+                end = _heading_over_prose(units, index + 1, end, header)
+                break
             for full, number in keys:
+                if not full or _BARE_LABEL.fullmatch(full):
+                    continue  # `l.` whose title the page left out: no name to meet again
                 seen.add(full)
                 if number is not None and number == full:
                     seen.add(number)
             end += 1
         if end > index + 1:
             found[index] = end
-        index = end
+        index = max(end, index + 1)
     return found
+
+
+def _heading_over_prose(units: list[Chunk], start: int, end: int, header: RunningHeader) -> int:
+    """Where a contents list that runs into prose ends: before the heading line over the prose
+    (`INTRODUCTION TO VOLUME II`, which OCR read `VOLUME IT` in the list), page furniture aside."""
+    above = end - 1
+    while above > start and (line := units[above].single) is not None and header.is_furniture(line):
+        above -= 1
+    line = units[above].single if above > start else None
+    if line is not None and not _PAGE_NUMBER.search(line) and not _LEADERS.search(line) and is_heading(line):
+        return above
+    return end
+
+
+def _entries(units: list[Chunk], header: RunningHeader) -> list[str]:
+    """The entries of a contents list, page furniture aside. When most lines end with a page
+    number, an entry broken over lines is joined up to its page number (a line opening with an
+    outline label starts a new one); otherwise each line is an entry."""
+    lines = [
+        text
+        for unit in units
+        for line in unit.lines
+        if (text := line.strip()) and not is_contents_title(text) and not header.is_furniture(text)
+    ]
+    paged = sum(1 for line in lines if _PAGE_NUMBER.search(line))
+    if paged * 2 < len(lines):
+        return lines
+    entries: list[str] = []
+    open_entry = False
+    for line in lines:
+        if open_entry and label_of(line) is None:
+            entries[-1] = f"{entries[-1]} {line}"
+        else:
+            entries.append(line)
+        open_entry = not _PAGE_NUMBER.search(line)
+    return entries
 
 
 def is_contents_title(line: str) -> bool:
@@ -325,5 +420,6 @@ def _keys(line: str) -> tuple[str, str | None]:
             number = f"{level} {match.group(1).casefold()}"
             if not _has_title(text):
                 return number, number
-    text = _PAGE_NUMBER.sub("", text)
+    if text[-1:].isdigit() or text[-1:] in "ivxlc":  # (the test spares most lines the regex)
+        text = _PAGE_NUMBER.sub("", text)
     return " ".join(re.findall(r"\w+", text.casefold())), number

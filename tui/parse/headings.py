@@ -66,7 +66,11 @@ _CHAPTER_WORDS = (
 # Without a separator, the title starts as a title does: `Volume I describes the factual results…`
 # is a sentence that happens to open with a volume's name.
 _TITLE = r"(?:\s*(?:[.:]|--|[—–-])(?:\s+\S.*|\S.*)?|\s+(?![a-zß-ÿ])\S.*)?"
-_PART = re.compile(rf"(?:{_PART_WORDS})\s+{_NUMBER}\b{_TITLE}")
+# `Volume I of II`: a part of a work published in several.
+# `BOOKXXXV.`: a Roman numeral in capitals run into the word by a slip of the typist.
+_PART = re.compile(
+    rf"(?:(?:{_PART_WORDS})\s+{_NUMBER}|(?:PART|BOOK|VOLUME)[IVXLC]+(?=\.))\b(?:\s+of\s+{_NUMBER}\b)?{_TITLE}"
+)
 _CHAPTER = re.compile(rf"(?:{_CHAPTER_WORDS})\s*{_NUMBER}\b{_TITLE}")
 # `THE FIRST ACT`, `Second Part`: the number before the word.
 _ORDINAL_PART = re.compile(rf"(?:(?:THE|The)\s+)?{_NUMBER_WORD}\s+(?:{_PART_WORDS})\b[.:]?")
@@ -111,7 +115,7 @@ def book_level(line: str) -> int | None:
         return None
     line = strip_emphasis(line)
     first = line.split(None, 1)[0].upper() if line else ""
-    if first not in _DIVISION_OPENERS and not first.startswith("CHAP"):
+    if first not in _DIVISION_OPENERS and not first.startswith(("CHAP", "PART", "BOOK", "VOLUME")):
         return None  # most lines: no regex needed
     if _CHAPTER.fullmatch(line):
         return 3
@@ -185,7 +189,7 @@ def lower_case_words(line: str) -> int | None:
     """How many words of a heading-shaped line (short, no sentence-ending punctuation, no
     opening bracket or quotation mark) break Title Case, 2 standing for more than one; None when
     the line has not that shape."""
-    if len(line) > MAX_HEADING_CHARS or line.rstrip("”’\"')]").endswith(_SENTENCE_END + ("--", "—", "}")):
+    if len(line) > MAX_HEADING_CHARS or line.rstrip("”’\"')]_").endswith(_SENTENCE_END + ("--", "—", "}")):
         return None
     if line.startswith(_NOT_HEADING_OPENERS):  # bracketed notes, quoted speech
         return None

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 # A line longer than this is a paragraph written on one line, never a hard-wrapped line.
 SOFT_LINE_CHARS = 100
+# No line of a text hard-wrapped wide (a PDF saved as text) is longer than this, bar a few.
+WIDE_LINE_CHARS = 160
 # Hard-wrapped widths are measured from this many lines of multi-line blocks at least.
 MIN_MEASURED_LINES = 10
 # A line break is deliberate when the next line's first word would have fitted before it.
@@ -92,11 +94,27 @@ def is_soft(lines: list[str]) -> bool:
         return False
     blank = lines.count("") + sum(map(str.isspace, lines))
     total = len(lines) - blank
+    if _wide_hard_wrap(lines, long_lines):
+        return False
     if long_lines * 5 >= total > 0:
         return True
     # Lines that continue the one above (neither after a blank line nor the first).
     wrapped = total - (_blank_runs(lines) + 1)
     return long_lines > max(2, wrapped // 20)
+
+
+def _wide_hard_wrap(lines: list[str], long_lines: int) -> bool:
+    """A text hard-wrapped wider than usual (a PDF saved as text, lines of 100–110 characters):
+    its long lines are all about as long (a paragraph on one line would often run past
+    WIDE_LINE_CHARS) and most of them go on on the next line, in lower case."""
+    if long_lines < MIN_MEASURED_LINES or sum(map(WIDE_LINE_CHARS.__lt__, map(len, lines))) * 20 > long_lines:
+        return False
+    goes_on = pairs = 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        if len(line) > SOFT_LINE_CHARS and following and not following.isspace():
+            pairs += 1
+            goes_on += following.lstrip()[:1].islower()
+    return pairs > 0 and goes_on * 3 >= pairs
 
 
 def _blank_runs(lines: list[str]) -> int:

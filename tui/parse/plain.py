@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from tui.model.article import Block, BulletList, Item, Paragraph, Quote, Section, Verse, block_text
-from tui.parse.books import BookPlan, heading_key, is_contents_title, plan_book
+from tui.parse.books import BookPlan, is_contents_title, plan_book
 from tui.parse.extract import is_extract_name
 from tui.parse.gutenberg import find_frame
 from tui.parse.headings import (
@@ -41,7 +40,19 @@ from tui.parse.lines import (
     units_of_lines,
 )
 from tui.parse.marked import Marks, is_edition, mark_headings, nest_numbered_runs
-from tui.parse.web import byline_author, find_date, is_caption, is_credit, is_dateline, is_interface, is_name_line
+from tui.parse.named import MAX_HEADING_LINE, NamedHeadings, short
+from tui.parse.outline_labels import label_of
+from tui.parse.pages import RunningHeader, near_same, running_header
+from tui.parse.web import (
+    byline_author,
+    copyright_holder,
+    find_date,
+    is_caption,
+    is_credit,
+    is_dateline,
+    is_interface,
+    is_name_line,
+)
 
 MAX_TITLE_CHARS = 150
 MAX_DEK_CHARS = 180
@@ -54,18 +65,10 @@ MAX_GLUED_HEADING_CHARS = 120
 MAX_PATTERN_HEADING_CHARS = 160
 # In text without blank lines between its paragraphs: a heading's longest line and most words, and
 # the length from which a line is a paragraph rather than a caption.
-MAX_HEADING_LINE = 80
 MAX_UNSPACED_HEADING_WORDS = 10
 UNSPACED_PARAGRAPH_CHARS = 200
-# Entries of a contents list that may be passed over when its headings are met in the text.
-NAMED_SKIP = 3
 # Lines after the title where a byline or dateline is looked for.
 METADATA_LINES = 12
-# A running header: at most this many lines at the top, found again this many units on, this alike.
-MAX_HEADER_LINES = 3
-HEADER_LOOKAHEAD = 400
-NEAR_SAME_LETTERS = 0.75
-NEAR_SAME = 0.6
 
 _MARKER = re.compile(r"([ \t]*)(?:([•◦‣▪*-])|(\d{1,3})[.)])[ \t]+(?=\S)")
 _WIKI = re.compile(r"(={2,6})[ \t]*([^=\n]*?[^=\s])[ \t]*\1")  # (a rule of `=` alone is none)
@@ -175,7 +178,7 @@ class _Body:
             # A running header recurring at the top of every page stays in the text, under the
             # title, and is never a heading where it recurs (a line the layout marks is none:
             # `dbus 1.14.8 (2023-06-06)` underlined in a NEWS file is much like the line above).
-            skip = 0 if units and units[0] in self.marks.levels else _running_header(units)
+            skip = 0 if units and units[0] in self.marks.levels else running_header(units)
             lead, units = units[:skip], units[skip:]
             self.page_headers = [unit.single or "" for unit in lead]
             title, subtitle, start = _front_matter(units, self.page_headers, self.marks)
@@ -185,10 +188,12 @@ class _Body:
                 if date is None and subtitle is not None and is_edition(subtitle) and is_dateline(subtitle):
                     date = find_date(subtitle)  # `Version 3, 29 June 2007`: the dek, and the date
         body = lead + units[start:] if lead else units[start:]
-        plan = plan_book(body, self.shape.width)
-        self.named = plan.named
-        self.next_named = 0
-        self.named_seen = False
+        self.header = RunningHeader(self.page_headers)
+        plan = plan_book(body, self.shape.width, self.header)
+        self.named = NamedHeadings(plan.named, plan.entries, plan.depths)
+        self.contents_numbered = plan.numbered
+        # The level of the contents' top entries: 2, or 3 under a part-like division (`Volume I`).
+        self.base_level = 2
         builder = _Builder(self.shape.width, plan.speakers)
         index = 0
         contents = plan.contents
@@ -196,7 +201,7 @@ class _Body:
             unit = body[index]
             contents_end = contents.get(index) if contents else None
             if contents_end is not None:
-                builder.start(Section(unit.first, 2, role="contents"))
+                builder.start(Section(unit.first, self.base_level, role="contents"))
                 for inner in body[index + 1 : contents_end]:
                     builder.add_lines(inner)
                 index = contents_end
@@ -206,12 +211,18 @@ class _Body:
                 heading = plan.headings.get(index)
             elif unit in self.marks.levels:
                 heading = self.marks.heading(unit)
-            elif line is None or (len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "=="):
+            elif line is None:
+                # A heading the contents named, broken over two lines of one block.
+                text = short(unit) if self.named and len(unit.lines) == 2 else None
+                heading = self._named(body, index, text) if text is not None and index >= self.quiet_until else None
+            elif len(line) > MAX_PATTERN_HEADING_CHARS and line[:2] != "==":
                 heading = None  # a paragraph (the test `_heading` starts with, spared a call per unit)
             else:
                 heading = self._heading(body, index)
             if heading is not None:
                 text, level, used = heading
+                if not plan.is_book and level == 2 and book_level(text) == 2:
+                    self.base_level = 3
                 builder.start(Section(text, level))
                 index += used
                 continue
@@ -240,24 +251,35 @@ class _Body:
             return line[:-1].rstrip(), 3, 1
         if line.startswith(_NEVER_OPENING) and not (self.spaced and _is_quoted_claim(line)):
             return None
-        # A line the contents list named, met in the text in the list's order (a few entries may
-        # be skipped: the list's own furniture), and not broken off from the line under it.
-        if self.named and len(line) <= MAX_HEADING_LINE and not (following and following.first[:1].islower()):
-            key = heading_key(line)
-            ahead = self.named[self.next_named : self.next_named + NAMED_SKIP + 1]
-            if key in ahead and not _not_a_heading(line):
-                self.next_named += ahead.index(key) + 1
-                self.named_seen = True
-                return line, 2, 1
+        if self.named and len(line) <= MAX_HEADING_LINE:
+            named = self._named(units, index, line)
+            if named is not None:
+                return named
         found = self._shaped(units, index)
         # Furniture, credits and bylines are weighed last: they take the longest to check.
         if found is None or (_not_a_heading(line) and not (self.spaced and _is_quoted_claim(line))):
             return None
-        if any(_near_same(header, line) for header in self.page_headers):
+        if self.header.matches(line):
             return None
         if self.marks.below is not None:
             return found[0], max(found[1], self.marks.below), found[2]  # under the underlined ones
         return found
+
+    def _named(self, units: list[Chunk], index: int, line: str) -> tuple[str, int, int] | None:
+        """A line the contents list named, met in the text in the list's order (a few entries may
+        be skipped: one the text leaves out, one OCR garbled), at the depth its label has in the
+        list. The label may be read differently (`Ill.` in the list, `III.` in the text); a heading
+        broken over two lines is joined; one OCR read a little differently from the list
+        (`Ma/ware`, `ofIRA`) is its entry when most of its letters are the same."""
+        if line.startswith(_NEVER_OPENING):
+            return None
+        found = self.named.find(units, index, line)
+        # Furniture and bylines are weighed last (they take the longest to check); a line with an
+        # outline label is an entry of the outline even when it names a date (`5.  June 9, 2016 …`).
+        if found is None or (label_of(line) is None and _not_a_heading(line)):
+            return None
+        position, text, used = found
+        return text, min(6, self.base_level + self.named.take(position)), used
 
     def _shaped(self, units: list[Chunk], index: int) -> tuple[str, int, int] | None:
         """A heading by the shape of the line and its neighbours (before the furniture is ruled out)."""
@@ -356,7 +378,7 @@ class _Body:
         after = units[index + 1 : index + 4]
         if not after:
             return None
-        level = 3 if self.named_seen else 2
+        level = 3 if self.named.seen else 2
         first = after[0]
         if first.gap > 0 or len(first.lines[0]) >= UNSPACED_PARAGRAPH_CHARS or _POINTER.match(first.lines[0]):
             return line, level, 1
@@ -387,7 +409,7 @@ class _Body:
 
     def _was_heading(self, units: list[Chunk], index: int) -> bool:
         line = units[index].single
-        return line is not None and bool(self.named) and heading_key(line) in self.named[: self.next_named]
+        return line is not None and self.named.passed(line)
 
     def _asks(self, units: list[Chunk], index: int) -> bool:
         """A Title Case question or exclamation standing alone over prose (`Who Am I?`), or any
@@ -410,6 +432,8 @@ class _Body:
         if line[:1] not in "(0123456789":
             return None
         pattern = _PAREN_NUMBERED if line.startswith("(") else _NUMBERED
+        if pattern is _NUMBERED and self.contents_numbered:
+            return None  # the contents number the headings: the numbered lines it names are
         match = pattern.fullmatch(line)
         if match is None or not _capitalised(match.group(2)) or match.group(2).endswith((",", ";", ":")):
             return None
@@ -421,7 +445,10 @@ class _Body:
             return None
         if following.single is not None and pattern.fullmatch(following.single):
             return None  # a list of numbered lines
-        if not _is_prose(following.lines[0]) and len(following.lines) == 1:
+        # An emphasised title (`(2) _Industrial Production_`) is a subheading over anything, even
+        # over the first of its own subheadings (`(a) Tools`).
+        emphasised = match.group(2).startswith("_") and match.group(2).endswith("_")
+        if not _is_prose(following.lines[0]) and len(following.lines) == 1 and not emphasised:
             return None
         number = int(match.group(1))
         # The same kind of line with the number before or after it, elsewhere in the text.
@@ -483,7 +510,8 @@ def _split_heads(chunks: list[Chunk]) -> list[Chunk]:
             continue
         if len(chunk.lines) > 1 and len(chunk.lines[0]) <= 80:
             first = chunk.lines[0].strip()
-            if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None) or (
+            # (`First Act:` over the lines it introduces is a run-in label, not a division.)
+            if (first[:4].upper() in _DIVISION_PREFIXES and book_level(first) is not None and first[-1:] != ":") or (
                 first[:2] == "==" and _WIKI.fullmatch(first)
             ):
                 units.append(Chunk([chunk.lines[0]], chunk.gap))
@@ -554,7 +582,7 @@ def _front_matter(
     while (
         start < len(units)
         and title.rsplit(None, 1)[-1].casefold() in _DANGLING
-        and (following := units[start].single) is not None
+        and (following := short(units[start])) is not None
         and units[start].gap <= 1
         and len(title) + len(following) < MAX_TITLE_CHARS
         and is_heading(following)
@@ -583,7 +611,7 @@ def _front_matter(
         or (glued is not None and _GOES_ON.match(glued) is not None)  # a line broken off its sentence
         or is_caption(dek, glued)
         or len(dek.split()) < 3 and not is_heading(dek)
-        or any(_near_same(header, dek) for header in page_headers)
+        or any(near_same(header, dek) for header in page_headers)
     ):
         return title, None, start
     after = _skip_repeat(units, start + 1, dek)
@@ -593,39 +621,6 @@ def _front_matter(
     if after >= len(units) or not (_is_body_text(units[after]) or sentence):
         return title, None, start
     return title, dek, after
-
-
-def _running_header(units: list[Chunk]) -> int:
-    """How many of the first lines are a page's running header: lines that come back, the same
-    or nearly (as OCR reads them differently on each page), three times or more in the next pages."""
-    count = 0
-    while count < MAX_HEADER_LINES and count < len(units) and _recurs(units, count):
-        count += 1
-    return count
-
-
-def _recurs(units: list[Chunk], index: int) -> bool:
-    line = units[index].single
-    if line is None or len(line) < 12:
-        return False
-    found = 0
-    for unit in units[index + 1 : index + 1 + HEADER_LOOKAHEAD]:
-        if unit.single is not None and _near_same(line, unit.single):
-            found += 1
-            if found >= 3:
-                return True
-    return False
-
-
-def _near_same(line: str, other: str) -> bool:
-    """The same line, or the same as OCR reads it on another page (a few letters misread)."""
-    if other == line:
-        return True
-    if not len(line) * 0.85 <= len(other) <= len(line) * 1.15:
-        return False
-    # The letters compared as bags first (cheap), then in order.
-    matcher = SequenceMatcher(None, line, other, autojunk=False)
-    return matcher.quick_ratio() >= NEAR_SAME_LETTERS and matcher.ratio() >= NEAR_SAME
 
 
 def _skip_repeat(units: list[Chunk], index: int, line: str) -> int:
@@ -674,6 +669,10 @@ def _metadata(units: list[Chunk], start: int) -> tuple[str | None, str | None, i
             author = byline_author(line)
             if author is None and following is not None and is_name_line(line) and is_dateline(following):
                 author = line.split(",")[0].strip()
+            holder = copyright_holder(line)
+            if author is None and holder is not None:
+                author, year = holder
+                date = date or year
         if date is None and is_dateline(line):
             date = find_date(line)
         if not quiet:

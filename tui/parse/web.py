@@ -95,6 +95,34 @@ def byline_author(line: str) -> str | None:
     return None
 
 
+# `Copyright (C) 1985 Richard M. Stallman`: a year, then the name of the one who wrote it.
+_COPYRIGHT = re.compile(
+    r"(?:Copyright|©)\s*(?:\([Cc]\)|©)?\s*((?:1[5-9]|20)\d{2})(?:\s*[-–]\s*\d{2,4})?,?\s+(?:[Bb]y\s+)?"
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\.?"
+)
+# Words that name a firm, not a writer.
+_FIRM_WORDS = frozenset(
+    ["press", "inc", "inc.", "ltd", "ltd.", "llc", "company", "news", "media", "group", "corporation"]
+)
+
+
+def copyright_holder(line: str) -> tuple[str, str] | None:
+    """(name, year) of a copyright line naming a person (`Copyright (C) 1985 Richard M. Stallman`),
+    as a byline does; None for any other line, and for a firm (`© 2019 The Associated Press`)."""
+    if not line.startswith(("Copyright", "©")):
+        return None
+    match = _COPYRIGHT.fullmatch(line.strip())
+    if match is None:
+        return None
+    year, name = match.groups()
+    if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 3:
+        name = name[:-1]  # the sentence's period, not an initial's (`Jr.`, `M.`)
+    words = name.split()
+    if words[0] == "The" or any(word.casefold() in _FIRM_WORDS for word in words):
+        return None
+    return name, year
+
+
 def is_name_line(line: str) -> bool:
     """A line that is only a name and perhaps a role (`Tom Krisher, Ap Auto Writer`)."""
     head = line.split(",")[0].strip()
