@@ -18,6 +18,7 @@ from tui.model.article import BulletList, Item, Paragraph, Preformatted, Quote, 
 from tui.parse import markdown as brief_markdown
 from tui.parse import markdown_blocks
 from tui.parse.markdown import parse_markdown
+from tui.parse.markdown_blocks import use_fast_rules
 from tui.parse.markdown_rules import add_rules
 
 
@@ -31,10 +32,28 @@ def _stock() -> MarkdownIt:
 STOCK = _stock()
 
 
+def _whole(fast: bool) -> MarkdownIt:
+    """A parser that renders HTML, inline rule and all, with brief's rules and with or without the fast ones."""
+    md = add_rules(MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin))
+    return use_fast_rules(md) if fast else md
+
+
+WHOLE, WHOLE_STOCK = _whole(True), _whole(False)
+
+
+def tree(tokens: list | None) -> list[tuple]:
+    """Every token with its children, for comparing two parsers' output whole."""
+    return [
+        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.markup, t.info, t.hidden, dict(t.meta),
+         dict(t.attrs), tree(t.children))
+        for t in tokens or ()
+    ]  # fmt: skip
+
+
 def tokens(md: MarkdownIt, text: str) -> list[tuple]:
     env: dict = {}
     found = [
-        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.markup, t.info, t.hidden, repr(t.meta), t.attrs)
+        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.markup, t.info, t.hidden, dict(t.meta), dict(t.attrs))
         for t in md.parse(text, env)
     ]
     return [*found, repr(env)]
@@ -198,12 +217,21 @@ CASES = [
     "",
     "\n\n",
     "no newline at the end",
+    # Tabs after quote markers: their columns count from where the marker's space ends.
+    "  >>\tx\n",
+    ">\t\tcode\n",
+    "> >\t- item\n>\t\tmore\n",
+    ">> \n|---|---|\n> \tx\n",  # marks a quote changed are put back for the next quote to read
 ]
 
 
 @pytest.mark.parametrize("text", CASES)
 def test_the_tokens_are_markdown_its_own(text):
     assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
+    # With markdown-it's inline rule, which fills the children the fast rules leave None, the whole
+    # tree and the HTML are markdown-it's own too.
+    assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
+    assert WHOLE.render(text) == WHOLE_STOCK.render(text)
 
 
 PIECES = [
@@ -212,7 +240,8 @@ PIECES = [
     "* item", "+ item", "1. one", "2) two", "0. zero", "-item", "```", "```py", "~~~", "<div>", "</div>",
     "<!-- c -->", "<span>x</span>", "<x-y>", "<pre>", "<?php", "<![CDATA[", "<!DOCTYPE", "[^1]: note",
     "[^1]", "[ref]: /url", "| a | b |", "|---|---|", "a | b", "-|-", ":-:|", "  - nested", "   > q",
-    "  1. n", "\t- tab item", " \t> tq", "text  ", "x\\", "<", "1.", "*", "|",
+    "  1. n", "\t- tab item", " \t> tq", "text  ", "x\\", "<", "1.", "*", "|", ">\tx", "> \tx", ">\t\tx",
+    "  >\tx", ">>\tx", ">     code", "   >\t\tcode", "> >\t- i",
 ]  # fmt: skip
 PREFIXES = ["", "", "", "> ", "- ", "  ", "1. ", ">> ", "    "]
 
@@ -225,6 +254,7 @@ PREFIXES = ["", "", "", "> ", "- ", "  ", "1. ", ">> ", "    "]
 def test_documents_of_block_starts_get_markdown_its_own_tokens(lines, final_newline):
     text = "\n".join(prefix + piece for prefix, piece in lines) + ("\n" if final_newline else "")
     assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
+    assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
 
 
 def test_a_rule_the_chain_does_not_know_is_tried_on_every_line():
@@ -278,3 +308,11 @@ def test_a_paragraph_in_a_container_looks_past_the_container_as_markdown_its_doe
     assert tokens(fast, text) == tokens(stock, text)
     inline = [t for t in fast.parse(text, {}) if t.type == "inline"]
     assert [t.content for t in inline] == ["inside\nafter", "next"]
+
+
+def test_quote_markers_past_the_fourth_go_whatever_spaces_and_tabs_stand_between_them():
+    """The markers a line opens with, spaced or not, are cut to four; what follows the last stays."""
+    text = "> one\n>> two\n> >\t> > >\t>  six\n>>>>>>> seven\n"
+    # The third line is four deep: a quote inside "two"'s starts; the fourth continues it.
+    assert blocks(text) == [Quote.of([Paragraph("one"), Paragraph("two"), Paragraph("six seven")])]
+    assert brief_markdown._DEEPER_MARKERS.sub(">>>>", "> > > > > >   x\n>>>> y\n") == ">>>>   x\n>>>> y\n"

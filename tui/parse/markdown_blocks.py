@@ -1,4 +1,4 @@
-"""Block rules standing in for markdown-it's to make exactly the same tokens, faster.
+"""Block rules standing in for markdown-it's to make the same tokens with less work.
 
 markdown-it-py tries every block rule on every block, and its `lheading` and `paragraph` rules try,
 on every line of a paragraph, each rule that can interrupt one (fence, quote, rule, list, note, HTML,
@@ -10,20 +10,24 @@ and again by `paragraph`. Here:
   first character (each of markdown-it's returns False at once for any other), in their order;
 - `setext_heading` takes `lheading`'s place, and when its scan finds no underline it makes the
   paragraph that `paragraph`, the next rule, would make; that scan, too, tries a line only against
-  the terminating rules that can start with its first character.
+  the terminating rules that can start with its first character;
+- `blockquote` takes the place of markdown-it's, the same steps with less work a line.
 
-The tokens, their maps and `state.parentType` afterwards are markdown-it's (4.x):
-tests/parse/test_markdown_blocks.py compares both parsers. A rule this module does not know (a
-plugin's) is tried on every line, as markdown-it does.
+The tokens, their maps and `state.parentType` afterwards are markdown-it's (4.x), but that these
+rules' tokens share one empty mapping for attributes and meta and leave `children` None (see
+`_push`): tests/parse/test_markdown_blocks.py compares the parsers, with and without markdown-it's
+inline rule. A rule this module does not know (a plugin's) is tried on every line, as markdown-it does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import MappingProxyType
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 from mdit_py_plugins.footnote.index import footnote_def
 
 from tui.parse.markdown_rules import table
@@ -41,38 +45,48 @@ FIRST_CHARACTERS: dict[Rule, str] = {
     footnote_def: "[",
 }
 """The characters a line must start with (after its indentation) for each rule to match it: each
-rule returns False at once on a non-empty line whose first character is not among them."""
-SILENT_IGNORE_END = frozenset(FIRST_CHARACTERS) - {rules_block.reference}
-"""Rules that, asked whether a line interrupts a paragraph (`silent`), do not look at the end line."""
+rule returns False at once on a non-empty line whose first character is not among them. Asked
+whether a line interrupts a paragraph or a quote (`silent`; `reference` never is), none looks at the
+end line it is given."""
+NEEDS_INDENT: frozenset[Rule] = frozenset({rules_block.code})
+"""Rules that match only a line indented 4 columns or more past the block's indentation, which every
+rule of FIRST_CHARACTERS declines (while the code rule is enabled)."""
 LOOKS_AHEAD: frozenset[Rule] = frozenset({table})
 """Rules that, asked that, look at the end line only to see that the line after exists (a table's
 delimiter row)."""
 
 
 class _ByStart:
-    """A chain's rules, picked by a line's first character (rebuilt when the chain changes)."""
+    """A chain's rules, picked by a line's first character and indentation (rebuilt when the chain
+    changes; `code_blocks` tells whether markdown-it's rules see a line indented 4 columns as code)."""
 
-    def __init__(self, source: list[Rule]) -> None:
+    def __init__(self, source: list[Rule], code_blocks: bool) -> None:
         self.source = source  # markdown-it's list, a new one whenever the ruler changes
         rules = self.rules = tuple(rule for rule in source if rule is not dispatch)
-        self.any_start = tuple(rule for rule in rules if rule not in FIRST_CHARACTERS)
+        unknown = [rule for rule in rules if rule not in FIRST_CHARACTERS]
+        # A line indented as code is one only the code rule (and rules unknown here) can take.
+        self.indented = tuple(unknown) if code_blocks else None
+        self.any_start = tuple(rule for rule in unknown if not (code_blocks and rule in NEEDS_INDENT))
         characters = {character for rule in rules for character in FIRST_CHARACTERS.get(rule, "")}
         self.by_start = {
-            character: tuple(rule for rule in rules if character in FIRST_CHARACTERS.get(rule, character))
+            character: tuple(
+                rule for rule in rules if character in FIRST_CHARACTERS.get(rule, "") or rule in self.any_start
+            )
             for character in characters
         }
         # Whether the end line given to the rules matters only for the line before it.
-        self.end_blind = all(rule in SILENT_IGNORE_END or rule in LOOKS_AHEAD for rule in rules)
+        self.end_blind = all(rule in FIRST_CHARACTERS or rule in LOOKS_AHEAD for rule in rules)
 
 
 _chains: dict[tuple[int, str], _ByStart] = {}
+_NOTHING = MappingProxyType({})
 
 
 def _chain(md: MarkdownIt, name: str) -> _ByStart:
     rules = md.block.ruler.getRules(name)
     found = _chains.get((id(md), name))
     if found is None or found.source is not rules:
-        found = _chains[id(md), name] = _ByStart(rules)
+        found = _chains[id(md), name] = _ByStart(rules, "code" in md.block.ruler.get_active_rules())
     return found
 
 
@@ -80,7 +94,12 @@ def dispatch(state: StateBlock, start_line: int, end_line: int, silent: bool) ->
     """The block rules after this one, tried in their order, each only where it can match."""
     first = state.bMarks[start_line] + state.tShift[start_line]
     chain = _chain(state.md, "")
-    rules = chain.by_start.get(state.src[first], chain.any_start) if first < state.eMarks[start_line] else chain.rules
+    if first >= state.eMarks[start_line]:
+        rules = chain.rules
+    elif chain.indented is not None and state.sCount[start_line] - state.blkIndent >= 4:
+        rules = chain.indented
+    else:
+        rules = chain.by_start.get(state.src[first], chain.any_start)
     for rule in rules:  # noqa: SIM110 (a loop: any() of a generator costs more, once a block)
         if rule(state, start_line, end_line, silent):
             return True
@@ -98,14 +117,13 @@ def setext_heading(state: StateBlock, start_line: int, end_line: int, silent: bo
     if marker:
         state.line = line + 1
         tag = "h1" if marker == "=" else "h2"
-        token = state.push("heading_open", tag, 1)
+        token = _push(state, "heading_open", tag, 1)
         token.markup = marker
         token.map = [start_line, state.line]
-        token = state.push("inline", "", 0)
+        token = _push(state, "inline", "", 0)
         token.content = mdTrim(state.getLines(start_line, line, state.blkIndent, False))
         token.map = [start_line, line]
-        token.children = []
-        token = state.push("heading_close", tag, -1)
+        token = _push(state, "heading_close", tag, -1)
         token.markup = marker
         state.parentType = old_parent
         return True
@@ -181,15 +199,148 @@ def _paragraph_end(
     return line, ""
 
 
+def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's `blockquote`, step for step, with less work a line: its quote marker taken off
+    with local names, a line that is not quoted tried only against the rules that can start with its
+    first character, and the lines' marks put back in four slice assignments. (markdown-it reads a
+    line once for each quote around it: a ten-times-nested quote did that work ten times a line.)"""
+    if state.md.options.get("alerts", False):
+        return rules_block.blockquote(state, start_line, end_line, silent)  # GitHub's alerts: not ours
+    src, size = state.src, len(state.src)
+    b_marks, e_marks, t_shift, s_count, bs_count = state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount
+    pos = b_marks[start_line] + t_shift[start_line]
+    if state.is_code_block(start_line) or pos >= size or src[pos] != ">":
+        return False
+    if silent:
+        return True  # a quote it is: markdown-it does not look for its end in this mode
+    old_line_max = state.lineMax
+    old_b_marks: list[int] = []
+    old_bs_count: list[int] = []
+    old_s_count: list[int] = []
+    old_t_shift: list[int] = []
+    chain = _chain(state.md, "blockquote")
+    by_start, any_start = chain.by_start, chain.any_start
+    old_parent = state.parentType
+    line = start_line
+    last_line_empty = False
+    while line < end_line:
+        if line > start_line:
+            pos = b_marks[line] + t_shift[line]
+            end = e_marks[line]
+            if pos >= end:
+                break  # an empty line ends the quote
+            if src[pos] != ">" or s_count[line] < state.blkIndent:  # not quoted, or outdented
+                if last_line_empty:
+                    break
+                for rule in by_start.get(src[pos], any_start):
+                    if rule(state, line, end_line, True):
+                        # "Hard termination": a paragraph inside does not look past the quote.
+                        state.lineMax = line
+                        if state.blkIndent != 0:
+                            # Offsets as if the indentation had not changed (blkIndent becomes 0).
+                            old_b_marks.append(b_marks[line])
+                            old_bs_count.append(bs_count[line])
+                            old_t_shift.append(t_shift[line])
+                            old_s_count.append(s_count[line])
+                            s_count[line] -= state.blkIndent
+                        break
+                else:
+                    old_b_marks.append(b_marks[line])
+                    old_bs_count.append(bs_count[line])
+                    old_t_shift.append(t_shift[line])
+                    old_s_count.append(s_count[line])
+                    s_count[line] = -1  # a lazy line: it continues a paragraph
+                    line += 1
+                    continue
+                break
+        end = e_marks[line]
+        pos += 1  # past the `>`
+        initial = offset = s_count[line] + 1
+        following = src[pos] if pos < size else None  # the character after the marker, on this line or not
+        adjust_tab = False
+        if following == " ":  # one space after the marker is part of it
+            pos += 1
+            initial += 1
+            offset += 1
+            space_after_marker = True
+        elif following == "\t":
+            space_after_marker = True
+            if (bs_count[line] + offset) % 4 == 3:  # a tab one column wide
+                pos += 1
+                initial += 1
+                offset += 1
+            else:
+                adjust_tab = True  # the tab's first column is the marker's space
+        else:
+            space_after_marker = False
+        old_b_marks.append(b_marks[line])
+        b_marks[line] = pos
+        while pos < end:
+            character = src[pos]
+            if character == " ":
+                offset += 1
+            elif character == "\t":
+                offset += 4 - (offset + bs_count[line] + adjust_tab) % 4
+            else:
+                break
+            pos += 1
+        last_line_empty = pos >= end
+        old_bs_count.append(bs_count[line])
+        bs_count[line] = s_count[line] + 1 + space_after_marker
+        old_s_count.append(s_count[line])
+        s_count[line] = offset - initial
+        old_t_shift.append(t_shift[line])
+        t_shift[line] = pos - b_marks[line]
+        state.parentType = "blockquote"  # from the first line on, for the terminating rules
+        line += 1
+
+    old_indent = state.blkIndent
+    state.blkIndent = 0
+    lines = [start_line, 0]
+    token = _push(state, "blockquote_open", "blockquote", 1)
+    token.markup = ">"
+    token.map = lines
+    state.md.block.tokenize(state, start_line, line)
+    token = _push(state, "blockquote_close", "blockquote", -1)
+    token.markup = ">"
+    state.lineMax = old_line_max
+    state.parentType = old_parent
+    lines[1] = state.line
+    # The lines' marks as they were, for the rules that read them again (a list around the quote).
+    after = start_line + len(old_t_shift)
+    b_marks[start_line:after] = old_b_marks
+    t_shift[start_line:after] = old_t_shift
+    s_count[start_line:after] = old_s_count
+    bs_count[start_line:after] = old_bs_count
+    state.blkIndent = old_indent
+    return True
+
+
+FIRST_CHARACTERS[blockquote] = ">"  # brief's quote rule starts as markdown-it's
+
+
 def _push_paragraph(state: StateBlock, start_line: int, end_line: int) -> None:
     state.line = end_line
-    token = state.push("paragraph_open", "p", 1)
-    token.map = [start_line, end_line]
-    token = state.push("inline", "", 0)
+    lines = [start_line, end_line]  # one list for both maps (nothing changes a paragraph's map)
+    token = _push(state, "paragraph_open", "p", 1)
+    token.map = lines
+    token = _push(state, "inline", "", 0)
     token.content = mdTrim(state.getLines(start_line, end_line, state.blkIndent, False))
-    token.map = [start_line, end_line]
-    token.children = []
-    state.push("paragraph_close", "p", -1)
+    token.map = lines
+    _push(state, "paragraph_close", "p", -1)
+
+
+def _push(state: StateBlock, kind: str, tag: str, nesting: int) -> Token:
+    """`state.push`, the token's attributes and meta being one shared empty mapping, not two new dicts:
+    paragraphs, setext headings and quotes have neither, and 128 bytes a token were a quarter of the
+    memory of a parse (a read-only mapping: a plugin writing to one fails, never writes to all).
+
+    An inline token's `children` stay None, where markdown-it's rules put an empty list for its
+    inline rule to fill: that rule makes the list itself when there is none, and brief's block parser
+    runs no inline rule (56 bytes a paragraph)."""
+    token = state.push(kind, tag, nesting)  # type: ignore[arg-type]
+    token.attrs = token.meta = _NOTHING  # type: ignore[assignment]
+    return token
 
 
 def use_fast_rules(md: MarkdownIt) -> MarkdownIt:
@@ -201,5 +352,6 @@ def use_fast_rules(md: MarkdownIt) -> MarkdownIt:
         raise ValueError(f"lheading and paragraph must close the block rules: {active}")
     ruler.at("lheading", setext_heading)
     ruler.at("paragraph", paragraph)
+    ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     ruler.before(active[0], "brief_dispatch", dispatch)
     return md
