@@ -221,9 +221,19 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     chain = _chain(state.md, "blockquote")
     by_start, any_start = chain.by_start, chain.any_start
     old_parent = state.parentType
-    line = start_line
+    state.parentType = "blockquote"  # for the terminating rules (markdown-it sets it after the first line)
+    # The marks of lines [start_line, kept) as they were, copied ahead of the lines changed (in order,
+    # each once, up to changed_to), in slices of growing length rather than four appends a line.
+    kept = start_line
+    line = changed_to = start_line
     last_line_empty = False
     while line < end_line:
+        if line >= kept:
+            kept = min(len(b_marks), 2 * line - start_line + 16)
+            old_b_marks += b_marks[line:kept]
+            old_bs_count += bs_count[line:kept]
+            old_s_count += s_count[line:kept]
+            old_t_shift += t_shift[line:kept]
         if line > start_line:
             pos = b_marks[line] + t_shift[line]
             end = e_marks[line]
@@ -238,25 +248,26 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
                         state.lineMax = line
                         if state.blkIndent != 0:
                             # Offsets as if the indentation had not changed (blkIndent becomes 0).
-                            old_b_marks.append(b_marks[line])
-                            old_bs_count.append(bs_count[line])
-                            old_t_shift.append(t_shift[line])
-                            old_s_count.append(s_count[line])
                             s_count[line] -= state.blkIndent
+                            changed_to = line + 1
                         break
                 else:
-                    old_b_marks.append(b_marks[line])
-                    old_bs_count.append(bs_count[line])
-                    old_t_shift.append(t_shift[line])
-                    old_s_count.append(s_count[line])
                     s_count[line] = -1  # a lazy line: it continues a paragraph
                     line += 1
                     continue
                 break
         end = e_marks[line]
         pos += 1  # past the `>`
-        initial = offset = s_count[line] + 1
         following = src[pos] if pos < size else None  # the character after the marker, on this line or not
+        if following == " " and pos + 1 < end and src[pos + 1] not in " \t":
+            # The common line, `> text`: no indentation after the marker and its space.
+            b_marks[line] = pos + 1
+            bs_count[line] = s_count[line] + 2
+            s_count[line] = t_shift[line] = 0
+            last_line_empty = False
+            line += 1
+            continue
+        initial = offset = s_count[line] + 1
         adjust_tab = False
         if following == " ":  # one space after the marker is part of it
             pos += 1
@@ -273,7 +284,6 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
                 adjust_tab = True  # the tab's first column is the marker's space
         else:
             space_after_marker = False
-        old_b_marks.append(b_marks[line])
         b_marks[line] = pos
         while pos < end:
             character = src[pos]
@@ -285,15 +295,12 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
                 break
             pos += 1
         last_line_empty = pos >= end
-        old_bs_count.append(bs_count[line])
         bs_count[line] = s_count[line] + 1 + space_after_marker
-        old_s_count.append(s_count[line])
         s_count[line] = offset - initial
-        old_t_shift.append(t_shift[line])
         t_shift[line] = pos - b_marks[line]
-        state.parentType = "blockquote"  # from the first line on, for the terminating rules
         line += 1
 
+    changed_to = max(changed_to, line)
     old_indent = state.blkIndent
     state.blkIndent = 0
     lines = [start_line, 0]
@@ -307,11 +314,11 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     state.parentType = old_parent
     lines[1] = state.line
     # The lines' marks as they were, for the rules that read them again (a list around the quote).
-    after = start_line + len(old_t_shift)
-    b_marks[start_line:after] = old_b_marks
-    t_shift[start_line:after] = old_t_shift
-    s_count[start_line:after] = old_s_count
-    bs_count[start_line:after] = old_bs_count
+    changed = changed_to - start_line
+    b_marks[start_line:changed_to] = old_b_marks[:changed]
+    t_shift[start_line:changed_to] = old_t_shift[:changed]
+    s_count[start_line:changed_to] = old_s_count[:changed]
+    bs_count[start_line:changed_to] = old_bs_count[:changed]
     state.blkIndent = old_indent
     return True
 
