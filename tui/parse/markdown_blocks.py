@@ -1,0 +1,364 @@
+"""Block rules standing in for markdown-it's to make the same tokens with less work.
+
+markdown-it-py tries every block rule on every block, and its `lheading` and `paragraph` rules try,
+on every line of a paragraph, each rule that can interrupt one (fence, quote, rule, list, note, HTML,
+heading, table): a Python call and a logging check each, for text that is mostly lines of words. A
+paragraph that is not a setext heading is also scanned twice, by `lheading` (which then gives up)
+and again by `paragraph`. Here:
+
+- `dispatch`, first of the block rules, tries a line only against the rules that can start with its
+  first character (each of markdown-it's returns False at once for any other), in their order;
+- `setext_heading` takes `lheading`'s place, and when its scan finds no underline it makes the
+  paragraph that `paragraph`, the next rule, would make; that scan, too, tries a line only against
+  the terminating rules that can start with its first character;
+- `blockquote` takes the place of markdown-it's, the same steps with less work a line.
+
+The tokens, their maps and `state.parentType` afterwards are markdown-it's (4.x), but that these
+rules' tokens share one empty mapping for attributes and meta and leave `children` None (see
+`_push`): tests/parse/test_markdown_blocks.py compares the parsers, with and without markdown-it's
+inline rule. A rule this module does not know (a plugin's) is tried on every line, as markdown-it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+
+from markdown_it import MarkdownIt, rules_block
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+from mdit_py_plugins.footnote.index import footnote_def
+
+from tui.parse.markdown_rules import table
+
+Rule = Callable[[StateBlock, int, int, bool], bool]
+
+FIRST_CHARACTERS: dict[Rule, str] = {
+    rules_block.fence: "`~",
+    rules_block.blockquote: ">",
+    rules_block.hr: "*-_",
+    rules_block.list_block: "*+-0123456789",
+    rules_block.reference: "[",
+    rules_block.html_block: "<",
+    rules_block.heading: "#",
+    footnote_def: "[",
+}
+"""The characters a line must start with (after its indentation) for each rule to match it: each
+rule returns False at once on a non-empty line whose first character is not among them. Asked
+whether a line interrupts a paragraph or a quote (`silent`; `reference` never is), none looks at the
+end line it is given."""
+NEEDS_INDENT: frozenset[Rule] = frozenset({rules_block.code})
+"""Rules that match only a line indented 4 columns or more past the block's indentation, which every
+rule of FIRST_CHARACTERS declines (while the code rule is enabled)."""
+LOOKS_AHEAD: frozenset[Rule] = frozenset({table})
+"""Rules that, asked that, look at the end line only to see that the line after exists (a table's
+delimiter row)."""
+
+
+class _ByStart:
+    """A chain's rules, picked by a line's first character and indentation (rebuilt when the chain
+    changes; `code_blocks` tells whether markdown-it's rules see a line indented 4 columns as code)."""
+
+    def __init__(self, source: list[Rule], code_blocks: bool) -> None:
+        self.source = source  # markdown-it's list, a new one whenever the ruler changes
+        rules = self.rules = tuple(rule for rule in source if rule is not dispatch)
+        unknown = [rule for rule in rules if rule not in FIRST_CHARACTERS]
+        # A line indented as code is one only the code rule (and rules unknown here) can take.
+        self.indented = tuple(unknown) if code_blocks else None
+        self.any_start = tuple(rule for rule in unknown if not (code_blocks and rule in NEEDS_INDENT))
+        characters = {character for rule in rules for character in FIRST_CHARACTERS.get(rule, "")}
+        self.by_start = {
+            character: tuple(
+                rule for rule in rules if character in FIRST_CHARACTERS.get(rule, "") or rule in self.any_start
+            )
+            for character in characters
+        }
+        # Whether the end line given to the rules matters only for the line before it.
+        self.end_blind = all(rule in FIRST_CHARACTERS or rule in LOOKS_AHEAD for rule in rules)
+
+
+_chains: dict[tuple[int, str], _ByStart] = {}
+_NOTHING = MappingProxyType({})
+
+
+def _chain(md: MarkdownIt, name: str) -> _ByStart:
+    rules = md.block.ruler.getRules(name)
+    found = _chains.get((id(md), name))
+    if found is None or found.source is not rules:
+        found = _chains[id(md), name] = _ByStart(rules, "code" in md.block.ruler.get_active_rules())
+    return found
+
+
+def dispatch(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """The block rules after this one, tried in their order, each only where it can match."""
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    chain = _chain(state.md, "")
+    if first >= state.eMarks[start_line]:
+        rules = chain.rules
+    elif chain.indented is not None and state.sCount[start_line] - state.blkIndent >= 4:
+        rules = chain.indented
+    else:
+        rules = chain.by_start.get(state.src[first], chain.any_start)
+    for rule in rules:  # noqa: SIM110 (a loop: any() of a generator costs more, once a block)
+        if rule(state, start_line, end_line, silent):
+            return True
+    return False
+
+
+def setext_heading(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's `lheading`, which makes the paragraph itself when there is no underline (the
+    `paragraph` rule, which comes right after it, would make the same one)."""
+    if state.is_code_block(start_line):
+        return False
+    old_parent = state.parentType
+    state.parentType = "paragraph"  # the terminating rules ask for it
+    line, marker = _paragraph_end(state, start_line, end_line, underline=True)
+    if marker:
+        state.line = line + 1
+        tag = "h1" if marker == "=" else "h2"
+        token = _push(state, "heading_open", tag, 1)
+        token.markup = marker
+        token.map = [start_line, state.line]
+        token = _push(state, "inline", "", 0)
+        token.content = mdTrim(state.getLines(start_line, line, state.blkIndent, False))
+        token.map = [start_line, line]
+        token = _push(state, "heading_close", tag, -1)
+        token.markup = marker
+        state.parentType = old_parent
+        return True
+    if end_line != state.lineMax:
+        line = _as_paragraph(state, start_line, end_line, line)
+    _push_paragraph(state, start_line, line)
+    # markdown-it's `lheading` gives up without restoring parentType, and `paragraph` restores the
+    # "paragraph" it then finds: it is left so for the rules that follow (a list asks for it).
+    state.parentType = "paragraph"
+    return True
+
+
+def paragraph(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's `paragraph` (reached only when `setext_heading` declines a code block's line)."""
+    old_parent = state.parentType
+    state.parentType = "paragraph"
+    line, _marker = _paragraph_end(state, start_line, state.lineMax, underline=False)
+    _push_paragraph(state, start_line, line)
+    state.parentType = old_parent
+    return True
+
+
+def _as_paragraph(state: StateBlock, start_line: int, end_line: int, stop: int) -> int:
+    """Where `paragraph` ends the paragraph that `lheading`'s scan, to `end_line`, ended at `stop`.
+
+    `paragraph` scans to `state.lineMax` instead (they differ in quotes). The terminating rules answer
+    alike for every line but the one before the nearer end, so a scan that stopped before `end_line`
+    stands, and one that ran out to it goes on from the line before it.
+    """
+    line_max = state.lineMax
+    if not _chain(state.md, "paragraph").end_blind or line_max < end_line:
+        return _paragraph_end(state, start_line, line_max, underline=False)[0]
+    if stop < end_line:
+        return stop
+    resume = max(start_line + 1, end_line - 1)
+    return _paragraph_end(state, start_line, line_max, underline=False, first_line=resume)[0]
+
+
+def _paragraph_end(
+    state: StateBlock, start_line: int, end_line: int, underline: bool, first_line: int = 0
+) -> tuple[int, str]:
+    """The line a paragraph from `start_line` stops before, and, when `underline` is asked for and
+    found, the setext underline's character (`=` or `-`; the paragraph stops before it). The scan
+    starts at `first_line` when given (the lines before it known to continue the paragraph)."""
+    chain = _chain(state.md, "paragraph")
+    by_start, any_start = chain.by_start, chain.any_start
+    src, starts, shifts, ends, indents = state.src, state.bMarks, state.tShift, state.eMarks, state.sCount
+    indent = state.blkIndent
+    line = first_line or start_line + 1
+    while line < end_line:
+        first = starts[line] + shifts[line]
+        end = ends[line]
+        if first >= end:
+            break  # an empty line
+        if indents[line] - indent > 3:
+            line += 1  # an indented line continues a paragraph lazily, whatever it holds
+            continue
+        character = src[first]
+        if (
+            underline
+            and character in "-="
+            and indents[line] >= indent
+            and not src[first:end].rstrip(" \t").strip(character)  # `===` or `---`, then spaces alone
+        ):
+            return line, character
+        if indents[line] < 0:
+            line += 1  # a quote's lazy line: the quote rule has tried it already
+            continue
+        for rule in by_start.get(character, any_start):
+            if rule(state, line, end_line, True):
+                return line, ""
+        line += 1
+    return line, ""
+
+
+def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's `blockquote`, step for step, with less work a line: its quote marker taken off
+    with local names, a line that is not quoted tried only against the rules that can start with its
+    first character, and the lines' marks put back in four slice assignments. (markdown-it reads a
+    line once for each quote around it: a ten-times-nested quote did that work ten times a line.)"""
+    if state.md.options.get("alerts", False):
+        return rules_block.blockquote(state, start_line, end_line, silent)  # GitHub's alerts: not ours
+    src, size = state.src, len(state.src)
+    b_marks, e_marks, t_shift, s_count, bs_count = state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount
+    pos = b_marks[start_line] + t_shift[start_line]
+    if state.is_code_block(start_line) or pos >= size or src[pos] != ">":
+        return False
+    if silent:
+        return True  # a quote it is: markdown-it does not look for its end in this mode
+    old_line_max = state.lineMax
+    old_b_marks: list[int] = []
+    old_bs_count: list[int] = []
+    old_s_count: list[int] = []
+    old_t_shift: list[int] = []
+    chain = _chain(state.md, "blockquote")
+    by_start, any_start = chain.by_start, chain.any_start
+    old_parent = state.parentType
+    state.parentType = "blockquote"  # for the terminating rules (markdown-it sets it after the first line)
+    # The marks of lines [start_line, kept) as they were, copied ahead of the lines changed (in order,
+    # each once, up to changed_to), in slices of growing length rather than four appends a line.
+    kept = start_line
+    line = changed_to = start_line
+    last_line_empty = False
+    while line < end_line:
+        if line >= kept:
+            kept = min(len(b_marks), 2 * line - start_line + 16)
+            old_b_marks += b_marks[line:kept]
+            old_bs_count += bs_count[line:kept]
+            old_s_count += s_count[line:kept]
+            old_t_shift += t_shift[line:kept]
+        if line > start_line:
+            pos = b_marks[line] + t_shift[line]
+            end = e_marks[line]
+            if pos >= end:
+                break  # an empty line ends the quote
+            if src[pos] != ">" or s_count[line] < state.blkIndent:  # not quoted, or outdented
+                if last_line_empty:
+                    break
+                for rule in by_start.get(src[pos], any_start):
+                    if rule(state, line, end_line, True):
+                        # "Hard termination": a paragraph inside does not look past the quote.
+                        state.lineMax = line
+                        if state.blkIndent != 0:
+                            # Offsets as if the indentation had not changed (blkIndent becomes 0).
+                            s_count[line] -= state.blkIndent
+                            changed_to = line + 1
+                        break
+                else:
+                    s_count[line] = -1  # a lazy line: it continues a paragraph
+                    line += 1
+                    continue
+                break
+        end = e_marks[line]
+        pos += 1  # past the `>`
+        following = src[pos] if pos < size else None  # the character after the marker, on this line or not
+        if following == " " and pos + 1 < end and src[pos + 1] not in " \t":
+            # The common line, `> text`: no indentation after the marker and its space.
+            b_marks[line] = pos + 1
+            bs_count[line] = s_count[line] + 2
+            s_count[line] = t_shift[line] = 0
+            last_line_empty = False
+            line += 1
+            continue
+        initial = offset = s_count[line] + 1
+        adjust_tab = False
+        if following == " ":  # one space after the marker is part of it
+            pos += 1
+            initial += 1
+            offset += 1
+            space_after_marker = True
+        elif following == "\t":
+            space_after_marker = True
+            if (bs_count[line] + offset) % 4 == 3:  # a tab one column wide
+                pos += 1
+                initial += 1
+                offset += 1
+            else:
+                adjust_tab = True  # the tab's first column is the marker's space
+        else:
+            space_after_marker = False
+        b_marks[line] = pos
+        while pos < end:
+            character = src[pos]
+            if character == " ":
+                offset += 1
+            elif character == "\t":
+                offset += 4 - (offset + bs_count[line] + adjust_tab) % 4
+            else:
+                break
+            pos += 1
+        last_line_empty = pos >= end
+        bs_count[line] = s_count[line] + 1 + space_after_marker
+        s_count[line] = offset - initial
+        t_shift[line] = pos - b_marks[line]
+        line += 1
+
+    changed_to = max(changed_to, line)
+    old_indent = state.blkIndent
+    state.blkIndent = 0
+    lines = [start_line, 0]
+    token = _push(state, "blockquote_open", "blockquote", 1)
+    token.markup = ">"
+    token.map = lines
+    state.md.block.tokenize(state, start_line, line)
+    token = _push(state, "blockquote_close", "blockquote", -1)
+    token.markup = ">"
+    state.lineMax = old_line_max
+    state.parentType = old_parent
+    lines[1] = state.line
+    # The lines' marks as they were, for the rules that read them again (a list around the quote).
+    changed = changed_to - start_line
+    b_marks[start_line:changed_to] = old_b_marks[:changed]
+    t_shift[start_line:changed_to] = old_t_shift[:changed]
+    s_count[start_line:changed_to] = old_s_count[:changed]
+    bs_count[start_line:changed_to] = old_bs_count[:changed]
+    state.blkIndent = old_indent
+    return True
+
+
+FIRST_CHARACTERS[blockquote] = ">"  # brief's quote rule starts as markdown-it's
+
+
+def _push_paragraph(state: StateBlock, start_line: int, end_line: int) -> None:
+    state.line = end_line
+    lines = [start_line, end_line]  # one list for both maps (nothing changes a paragraph's map)
+    token = _push(state, "paragraph_open", "p", 1)
+    token.map = lines
+    token = _push(state, "inline", "", 0)
+    token.content = mdTrim(state.getLines(start_line, end_line, state.blkIndent, False))
+    token.map = lines
+    _push(state, "paragraph_close", "p", -1)
+
+
+def _push(state: StateBlock, kind: str, tag: str, nesting: int) -> Token:
+    """`state.push`, the token's attributes and meta being one shared empty mapping, not two new dicts:
+    paragraphs, setext headings and quotes have neither, and 128 bytes a token were a quarter of the
+    memory of a parse (a read-only mapping: a plugin writing to one fails, never writes to all).
+
+    An inline token's `children` stay None, where markdown-it's rules put an empty list for its
+    inline rule to fill: that rule makes the list itself when there is none, and brief's block parser
+    runs no inline rule (56 bytes a paragraph)."""
+    token = state.push(kind, tag, nesting)  # type: ignore[arg-type]
+    token.attrs = token.meta = _NOTHING  # type: ignore[assignment]
+    return token
+
+
+def use_fast_rules(md: MarkdownIt) -> MarkdownIt:
+    """Put `setext_heading` and `paragraph` in place of markdown-it's `lheading` and `paragraph`,
+    which must be the last two block rules, and `dispatch` before every block rule."""
+    ruler = md.block.ruler
+    active = ruler.get_active_rules()
+    if active[-2:] != ["lheading", "paragraph"]:
+        raise ValueError(f"lheading and paragraph must close the block rules: {active}")
+    ruler.at("lheading", setext_heading)
+    ruler.at("paragraph", paragraph)
+    ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    ruler.before(active[0], "brief_dispatch", dispatch)
+    return md
