@@ -275,9 +275,10 @@ class PendingDocument:
         try:
             while True:  # cancel() ends the process, and with it this wait
                 kind, value = pickle.load(process.stdout)
-                if kind not in ("progress", "preview"):  # a preview nobody asked for is passed over
+                if kind == "progress":
+                    self._progress = value
+                elif kind != "preview":  # a preview nobody asked for is passed over
                     break
-                self._progress = value
         except (EOFError, OSError, pickle.UnpicklingError):
             if self._cancelled:
                 raise LoadCancelled(self.raw.where) from None
