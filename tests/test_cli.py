@@ -567,5 +567,5 @@ def test_ctrl_c_while_a_large_input_s_preview_is_on_its_way_exits_130_without_a_
             raise KeyboardInterrupt  # the user's Ctrl+C while the parse process makes the preview
 
     args = argparse.Namespace(file="big.txt", clipboard=None, theme=None, no_resume=False)
-    assert cli._run_reader(None, args, opened=Waiting()) == 130
+    assert cli._run_reader(args, opened=Waiting()) == 130
     assert cancelled == [True]

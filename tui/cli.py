@@ -219,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if is_folder and args.output == "highlights":
         return _library_highlights(Path(args.file), max_size)
     if is_folder and interactive:
-        return _run_reader(None, args, library=Path(args.file).resolve(), max_size=max_size)
+        return _run_reader(args, library=Path(args.file).resolve(), max_size=max_size)
     try:
         if interactive and looks_like_url(args.file):
             from tui.reading.fetching import open_url
@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     if interactive:
-        return _run_reader(None, args, opened=opened)
+        return _run_reader(args, opened=opened)
     if args.output == "highlights":
         return _highlights(article, args.file)
     text = render(article, args.output or "plain", args.width, args.references)
@@ -290,14 +290,13 @@ def _library_highlights(folder: Path, max_size: int) -> int:
 
 
 def _run_reader(
-    article: Article | None,
     args: argparse.Namespace,
     library: Path | None = None,
     opened: Opened | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> int:
-    """Start the interactive reader on `article`, the `opened` input or the `library` (Textual is
-    imported only here, so printing stays fast)."""
+    """Start the interactive reader on the `opened` input or the `library` (Textual is imported
+    only here, so printing stays fast)."""
     if args.file == "-" and not _attach_terminal_input():
         return _fail("-: standard input was the article, and there is no terminal to read keys from")
     try:
@@ -312,7 +311,7 @@ def _run_reader(
         try:
             from tui.ui.app import BriefApp
 
-            pending = None
+            article = pending = None
             if opened is not None:
                 # A large input's preview is made in its parse process while the import above runs.
                 opened = opened.ready()
