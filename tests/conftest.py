@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "diplomatic-gauntlet.txt"
@@ -14,10 +15,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+def running_in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+# CI is the gate a change lands through: the same examples on every run, so red means the change, not
+# the draw. On a developer's machine every run draws new examples and keeps the failing ones.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if running_in_ci():
+    settings.load_profile("ci")
+
+
 def missing(what: str) -> NoReturn:
     """A tool (tmux, sshd) or the corpus a test needs is not here: skipped on a developer's
     machine, but a failure under CI=true, where a skip would hide that the test never ran."""
-    if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
+    if running_in_ci():
         pytest.fail(f"{what} (CI=true: a missing tool or corpus fails the run)")
     pytest.skip(what)
 

@@ -4,12 +4,11 @@ brief's output). Under CI=true a missing corpus fails these tests instead of ski
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, missing
 from tests.parse.test_properties import assert_clean, assert_no_word_lost
 from tui.model.article import Article, Paragraph, Quote, Verse, block_text
 from tui.parse import load_path
@@ -20,9 +19,7 @@ WEBCOPY = CORPUS / "webcopy"
 
 def load(path: Path) -> Article:
     if not path.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the corpus file {path} is missing (it lives in ../shared/corpus/)")
-        pytest.skip(f"the corpus file {path} is absent (it lives in ../shared/corpus/)")
+        missing(f"the corpus file {path} is missing (it lives in ../shared/corpus/)")
     return load_path(path)
 
 
