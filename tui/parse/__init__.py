@@ -167,7 +167,8 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
     digest = hashlib.sha256(data).hexdigest()
     try:
         text, encoding, replaced = decode_counting(data[:cut])
-        preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
+        with _gc_paused():  # as for a whole: it is made before the reader's first frame
+            preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
         preview.replaced_bytes = replaced
     except InputError:
         return None  # the whole input will say what is wrong with it
