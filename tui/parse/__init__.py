@@ -252,10 +252,10 @@ def _finish(parsed, format: Format, name: str | None, source: str | None) -> Art
     Its digest is of the text, not the bytes: a page fetched again with other ads, scripts or
     timestamps is the same article, and keeps its place and bookmarks.
     """
+    import hashlib
+
     from tui.model.article import block_text
     from tui.parse.xhtml import links_of
-
-    import hashlib
 
     text = hashlib.sha256()
     for section in parsed.sections:
