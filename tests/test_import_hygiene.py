@@ -133,3 +133,27 @@ def test_reading_a_text_file_imports_neither_trafilatura_nor_lxml(tmp_path):
     loaded = run_fresh(PARSE_A_TEXT_FILE, str(article))
     # pathlib imports urllib.parse itself; urllib.request (the fetching) must not be loaded.
     assert [m for m in loaded if m not in ("urllib", "urllib.parse")] == []
+
+
+PARSE_MARKDOWN = """
+import json, sys
+from tui.parse import parse_text
+article = parse_text(sys.argv[1], name="note.md")
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("yaml", "tomllib", "tomli"))
+print(json.dumps([article.title, loaded]))
+"""
+
+
+def test_markdown_without_front_matter_imports_no_yaml_or_toml_parser():
+    """A 1 MB Markdown file's preview is parsed before the reader's first frame: PyYAML's import
+    (a fifth of the Markdown parser's) is paid only by a file that opens with a block to read."""
+    title, loaded = run_fresh(PARSE_MARKDOWN, "# A note\n\nThe text of the note.\n\n---\n\nMore text.\n")
+    assert (title, loaded) == ("A note", [])
+
+
+def test_front_matter_is_still_read_with_its_parser():
+    """A control: YAML and TOML front matter load their parsers, and give the title."""
+    title, loaded = run_fresh(PARSE_MARKDOWN, "---\ntitle: From YAML\n---\n\nThe text.\n")
+    assert title == "From YAML" and loaded[0] == "yaml"
+    title, loaded = run_fresh(PARSE_MARKDOWN, '+++\ntitle = "From TOML"\n+++\n\nThe text.\n')
+    assert title == "From TOML" and "tomllib" in loaded

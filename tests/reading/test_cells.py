@@ -6,11 +6,21 @@ import sys
 
 from rich.cells import cell_len
 
+from tui.reading.cell_table import NOT_ONE_CELL
 from tui.reading.cells import is_narrow, wrap, wrap_code
 
 
 def test_the_width_table_agrees_with_rich_on_every_code_point():
     wrong = [point for point in range(sys.maxunicode + 1) if is_narrow(chr(point)) != (cell_len(chr(point)) == 1)]
+    assert wrong == [], f"{len(wrong)} code points differ, first U+{wrong[0]:04X}" if wrong else ""
+
+
+def test_every_code_point_after_a_narrow_accented_letter_agrees_with_rich_too():
+    """The table is searched by parts, the part below U+2100 alone when the text goes no higher:
+    text that mixes an accented letter (that part) with any other code point is judged alike (each
+    range's first and last code points and their neighbours)."""
+    edges = {point for a, b in NOT_ONE_CELL for point in (a - 1, a, b, b + 1) if 0x80 <= point <= sys.maxunicode}
+    wrong = [point for point in sorted(edges) if is_narrow(f"é{chr(point)}") != (cell_len(chr(point)) == 1)]
     assert wrong == [], f"{len(wrong)} code points differ, first U+{wrong[0]:04X}" if wrong else ""
 
 

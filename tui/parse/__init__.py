@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import gc
-import hashlib
 import re
 import stat
 import sys
@@ -64,7 +63,7 @@ class RawInput:
     @property
     def digest(self) -> str:
         """The hash by which brief recognises these bytes (the parsed article carries the same)."""
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256_hex(self.data)
 
     def parse(self) -> Article:
         return parse_bytes(
@@ -77,6 +76,15 @@ class RawInput:
             url=self.url,
             max_size=self.max_size,
         )
+
+
+def sha256_hex(data: bytes) -> str:
+    """The hash by which brief recognises a text. `hashlib` (OpenSSL) is imported when first used:
+    the reader hands a large input, a page or a book to its parse process unhashed, and its first
+    frame need not wait for the import."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def load_path(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Article:
@@ -164,10 +172,11 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
     cut = data.rfind(b"\n\n", 0, PREVIEW_BYTES)
     if cut <= 0:
         return None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     try:
         text, encoding, replaced = decode_counting(data[:cut])
-        preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
+        with _gc_paused():  # as for a whole: it is made before the reader's first frame
+            preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
         preview.replaced_bytes = replaced
     except InputError:
         return None  # the whole input will say what is wrong with it
@@ -201,7 +210,7 @@ def parse_bytes(
             return _finish(book, format="epub", name=name, source=source)
         text, encoding, replaced = decode_counting(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         with _gc_paused():
             article = parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
         article.replaced_bytes = replaced
@@ -243,6 +252,8 @@ def _finish(parsed, format: Format, name: str | None, source: str | None) -> Art
     Its digest is of the text, not the bytes: a page fetched again with other ads, scripts or
     timestamps is the same article, and keeps its place and bookmarks.
     """
+    import hashlib
+
     from tui.model.article import block_text
     from tui.parse.xhtml import links_of
 
@@ -331,7 +342,7 @@ def parse_text(
 
         parsed, links = parse_plain(text), []
     title = parsed.title if parsed.title is not None else title_from_name(name)
-    digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = digest or sha256_hex(text.encode("utf-8"))
     return _article(parsed, title, format, source, links, digest, encoding)
 
 

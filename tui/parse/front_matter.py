@@ -12,13 +12,7 @@ import datetime
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import yaml
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from functools import cache
 
 DEK_KEYS = ("description", "summary", "subtitle")
 AUTHOR_KEYS = ("author", "authors")
@@ -80,22 +74,43 @@ def _pandoc_title_block(text: str) -> tuple[FrontMatter, str]:
     return matter, "\n".join(lines[taken:])
 
 
-class _TextLoader(yaml.SafeLoader):
-    """YAML read safely, with every scalar kept as the text the author wrote: `00` stays "00",
-    `yes` "yes" and `1.10` "1.10", where plain YAML makes them 0, True and 1.1 (words lost)."""
+@cache
+def _text_loader() -> type:
+    """A YAML loader, read safely, that keeps every scalar as the text the author wrote: `00` stays
+    "00", `yes` "yes" and `1.10` "1.10", where plain YAML makes them 0, True and 1.1 (words lost).
 
-    yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers if tag == "tag:yaml.org,2002:merge"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    Made when a block is first read: PyYAML's import is a fifth of the Markdown parser's, and the
+    reader imports that parser before its first frame (a 1 MB file's preview), most files having
+    no front matter."""
+    import yaml
+
+    class TextLoader(yaml.SafeLoader):
+        yaml_implicit_resolvers = {
+            first: [(tag, pattern) for tag, pattern in resolvers if tag == "tag:yaml.org,2002:merge"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+
+    return TextLoader
 
 
 def _load(source: str, fence: str) -> dict | None:
     """The fields of the block, or None when it is not a table of fields."""
-    try:
-        data = tomllib.loads(source) if fence == "+++" else yaml.load(source, Loader=_TextLoader)  # noqa: S506
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
-        return None
+    if fence == "+++":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(source)
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            return None
+    else:
+        import yaml
+
+        try:
+            data = yaml.load(source, Loader=_text_loader())  # noqa: S506
+        except (yaml.YAMLError, ValueError, RecursionError):
+            return None
     return data if isinstance(data, dict) and data else None
 
 

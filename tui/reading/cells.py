@@ -10,6 +10,7 @@ one regular-expression scan and wrapped by offsets alone.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -20,23 +21,32 @@ def _class(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
     return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 
-# Two patterns, not one: a class within the Basic Multilingual Plane compiles to a lookup table,
-# while one reaching past it is searched range by range for every character (25 times slower on a
-# book). Characters past the plane are rare, so their ranges are tried only when one is present.
+# Patterns, not one: a class within the Basic Multilingual Plane compiles to a lookup table, while
+# one reaching past it is searched range by range for every character (25 times slower on a book).
+# Each is compiled when first needed (the whole plane's takes 15 ms, paid before the first frame
+# when it was compiled on import): text below U+2100 (Latin, Greek, Cyrillic and the rest of the
+# alphabets, curly quotes and dashes) needs only the small class of its own ranges.
+_LOW = 0x2100
 _BMP = 0xFFFF
-_NOT_ONE_CELL = _class([(a, min(b, _BMP)) for a, b in NOT_ONE_CELL if a <= _BMP])
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-_ASTRAL_NOT_ONE_CELL = _class([(max(a, _BMP + 1), b) for a, b in NOT_ONE_CELL if b > _BMP])
 _WORD = re.compile(r"\S+")
+
+
+@cache
+def _not_one_cell(low: int, high: int) -> re.Pattern[str]:
+    """The code points from `low` to `high` that are not one cell wide, as a character class."""
+    return _class([(max(a, low), min(b, high)) for a, b in NOT_ONE_CELL if a <= high and b >= low])
 
 
 def is_narrow(text: str) -> bool:
     """True when every character of `text` takes one cell, so offsets are columns."""
     if text.isascii():
         return text.isprintable()
-    if _NOT_ONE_CELL.search(text) is not None:
+    if max(text) < chr(_LOW):
+        return _not_one_cell(0, _LOW - 1).search(text) is None
+    if _not_one_cell(0, _BMP).search(text) is not None:
         return False
-    return _ASTRAL.search(text) is None or _ASTRAL_NOT_ONE_CELL.search(text) is None
+    return _ASTRAL.search(text) is None or _not_one_cell(_BMP + 1, 0x10FFFF).search(text) is None
 
 
 def wrap(text: str, width: int, narrow: bool | None = None, rest: int | None = None) -> list[tuple[int, int]]:

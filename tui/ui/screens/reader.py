@@ -46,6 +46,9 @@ LOADING_REFRESH = 0.25
 """Seconds between updates of the status line's `loading 10.0 MB… 40%` while a large input loads."""
 SAVE_DELAY = 2.0
 """Seconds of stillness after which the reading position is saved (it is also saved on leaving)."""
+FIRST_FRAME_OUT = 0.02
+"""Seconds of idleness after the first frame, for Textual's output thread to write it to the
+terminal before the work that waits for it (see `ReaderScreen._after_first_frame`)."""
 NO_SECTIONS = "No sections to list: this article has no headings, so the navigator stays hidden."
 
 
@@ -158,6 +161,9 @@ class ReaderScreen(Highlighting, Screen[None]):
         """The top line `G` left the preview at, while the whole was loading."""
         self._loading_timer: Timer | None = None
         self._told_replaced = False
+        self._first_frame_is_out = False
+        """Until then the suggestions of a book's chapter wait: a worker making them took the
+        interpreter from the first frame."""
         self._index_sections()
 
     def _index_sections(self) -> None:
@@ -189,13 +195,29 @@ class ReaderScreen(Highlighting, Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.reader, "position", self._follow_reader)
         self.reader.focus()
-        # After the first frame: a full collection takes a twentieth of a second at start-up.
-        self.call_after_refresh(_settle_memory)
         if self.pending is not None:
-            self.call_after_refresh(self._wait_for_whole)  # once the panes know their widths
             self._loading_timer = self.set_interval(LOADING_REFRESH, self._refresh_status)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """What waits for the first frame, once the terminal has it: Textual writes a frame from a
+        thread of its own, which needs the interpreter for a moment, and a full collection here,
+        or a worker parsing, held it back by 20 to 80 ms. In a moment of idleness it goes first."""
+        if self.app.is_headless:  # nothing is written to a terminal
+            self._first_frame_out()
         else:
-            self.call_after_refresh(self._restore)
+            self.set_timer(FIRST_FRAME_OUT, self._first_frame_out)
+
+    def _first_frame_out(self) -> None:
+        self._first_frame_is_out = True
+        _settle_memory()  # a full collection takes a twentieth of a second at start-up
+        if self.pending is None:
+            self._restore()  # which makes the suggestions
+            return
+        self._wait_for_whole()  # the panes know their widths by now
+        position = self.reader.position
+        if position is not None and self._chapters():
+            self._suggest(position.section)  # a book's first chapter, while the whole loads
 
     # A large input: the preview is on screen while the whole is parsed -----------------------
 
@@ -569,7 +591,7 @@ class ReaderScreen(Highlighting, Screen[None]):
         if position is None:
             return
         self.query_one("#navigator", Navigator).current = position.section
-        if self._chapters():
+        if self._first_frame_is_out and self._chapters():
             self._suggest(position.section)  # a book's suggestions follow the chapter being read
         self._refresh_status()
         self._schedule_save()
