@@ -109,6 +109,24 @@ def test_above_the_process_threshold_the_parse_process_makes_the_preview_too():
     assert ready.pending.result().document.article.complete
 
 
+def test_the_readers_process_lets_go_of_the_bytes_once_nothing_is_left_to_parse_there():
+    """The input's bytes stayed in the reader's process for as long as the article was read (as much
+    memory again as the input); they go once the parse process has made the preview, or has the input
+    (no preview asked), or once parsed in a thread. The name stays, for the errors that name it."""
+    raw = large_input(PROCESS_THRESHOLD + 1)
+    opened = open_input(raw)
+    assert opened.pending is not None and opened.pending.raw.data == raw.data  # the preview may be made here
+    ready = opened.ready()
+    assert ready.pending is not None and ready.pending.raw.data == b"" and ready.pending.raw.where == raw.where
+    assert ready.pending.result().document.article.digest == raw.digest
+    in_process = PendingDocument(large_input()).start()
+    assert in_process.result().document.article.complete and in_process.raw.data == b""
+    in_thread = open_input(large_input()).pending
+    assert in_thread is not None and not in_thread.in_process
+    assert in_thread.result().document.article.complete and in_thread.raw.data == b""
+    assert in_thread.raw.where == "big.txt"
+
+
 def test_an_input_that_cannot_be_cut_is_parsed_whole_in_this_process():
     """No paragraph break in the preview's reach: there is no preview, so the whole is shown at once
     and the parse process is not left behind."""

@@ -16,7 +16,8 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import BinaryIO
+from dataclasses import dataclass, replace
 
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
@@ -56,6 +57,7 @@ def prepare_document(
     for the widths to lay out at (by default the usual measure and no headings wrapped).
     """
     article = raw.parse()
+    del raw  # the input's bytes are freed here when nothing else holds them (`PendingDocument.result`)
     report(PARSED)
     document = Document(article)
     report(UNITS_MADE)
@@ -172,18 +174,28 @@ def _child() -> None:
         send(("error", error))
 
 
-def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocument) -> None:
+def _send(process: subprocess.Popen[bytes], pending: PendingDocument) -> None:
     """Hand the input to the parse process, then the widths once the reader knows them; if the
     process died meanwhile, `result` says so."""
     assert process.stdin is not None
     with contextlib.suppress(OSError):
-        message = (raw, pending.after_first_frame, pending.wants_preview)
-        process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-        process.stdin.flush()
+        _write_input(process.stdin, pending)
+        if not pending.wants_preview:  # else once the preview is in: until then it may be made here
+            pending._let_go_of_the_bytes()
         pending._widths_known.wait()
         process.stdin.write(pickle.dumps(pending._widths))
     with contextlib.suppress(OSError):
         process.stdin.close()
+
+
+def _write_input(stream: BinaryIO, pending: PendingDocument) -> None:
+    """Write `sys.path` and the input to the parse process. Streamed, not pickled to bytes first: that
+    held two more copies of the input in this process. A function of its own, so that no frame holds
+    the input's bytes while `_send` waits for the widths."""
+    pickle.dump(sys.path, stream)
+    message = (pending.raw, pending.after_first_frame, pending.wants_preview)
+    pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.flush()
 
 
 class PendingDocument:
@@ -238,8 +250,19 @@ class PendingDocument:
         self._process = process
         # The input is written from a thread: the new process reads it only once Python has started
         # and imported the parser, and until then a write of megabytes would hold up the first frame.
-        threading.Thread(target=_send, args=(process, self.raw, self), name="brief-parse-input", daemon=True).start()
+        threading.Thread(target=_send, args=(process, self), name="brief-parse-input", daemon=True).start()
         return self
+
+    def _let_go_of_the_bytes(self) -> None:
+        """Keep the input's name but not its bytes, once nothing is left to parse here: otherwise
+        they stay in the reader's process for as long as the article is read (10 MB for 10 MB)."""
+        self.raw = replace(self.raw, data=b"")
+
+    def _take_raw(self) -> RawInput:
+        """The input, whose bytes this object lets go of: the caller then holds the only reference."""
+        raw = self.raw
+        self._let_go_of_the_bytes()
+        return raw
 
     def preview(self) -> Article | None:
         """The preview the other process made (blocks until it is made), None for an input that
@@ -250,6 +273,8 @@ class PendingDocument:
             with contextlib.suppress(EOFError, OSError, pickle.UnpicklingError, ValueError):
                 kind, value = pickle.load(process.stdout)
                 if kind == "preview":
+                    if value is not None:  # the whole comes from the other process, which has the bytes
+                        self._let_go_of_the_bytes()
                     return value
         return parse_preview(self.raw)
 
@@ -270,7 +295,8 @@ class PendingDocument:
         self._widths_known.set()
         process = self._process
         if process is None:
-            return prepare_document(self.raw, report=self._set_progress, widths=lambda: self._widths)
+            # Handed over, not kept in a frame here: its bytes are freed once parsed, before the layout.
+            return prepare_document(self._take_raw(), report=self._set_progress, widths=lambda: self._widths)
         assert process.stdout is not None
         try:
             while True:  # cancel() ends the process, and with it this wait
