@@ -157,3 +157,11 @@ def test_front_matter_is_still_read_with_its_parser():
     assert title == "From YAML" and loaded[0] == "yaml"
     title, loaded = run_fresh(PARSE_MARKDOWN, '+++\ntitle = "From TOML"\n+++\n\nThe text.\n')
     assert title == "From TOML" and "tomllib" in loaded
+
+
+def test_the_parse_process_imports_only_what_it_parses_with():
+    """The parse process imports `tui.reading.loading` for its `_child`: every module loaded is memory
+    held by that second Python (issue 13 item 11), so starting processes and threads stays the reader's."""
+    loaded = set(run_fresh("import json, sys\nimport tui.reading.loading\nprint(json.dumps(sorted(sys.modules)))"))
+    assert "tui.parse" in loaded
+    assert not {"textual", "subprocess", "threading", "markdown_it"} & loaded

@@ -12,18 +12,19 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import subprocess
 import sys
-import threading
 from collections.abc import Callable
-from typing import BinaryIO
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
 from tui.parse import RawInput, format_of, parse_preview, title_from_name
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
+
+if TYPE_CHECKING:  # imported where used: the parse process imports this module too, and needs
+    import subprocess  # neither `subprocess` nor `threading` (1 MB of its memory)
 
 
 class LoadCancelled(Exception):
@@ -227,6 +228,8 @@ class PendingDocument:
         self._progress = 0.0
         self._process: subprocess.Popen[bytes] | None = None
         self._widths: Widths = (MEASURE, 0)
+        import threading  # here, not above: see the imports
+
         self._widths_known = threading.Event()
 
     def start(self) -> PendingDocument:
@@ -237,6 +240,9 @@ class PendingDocument:
         process died. Not `multiprocessing` either: importing it and its semaphores cost tens of
         milliseconds before the first frame, for what one process and two pipes do.
         """
+        import subprocess
+        import threading
+
         try:
             process = subprocess.Popen(
                 [sys.executable, "-c", _CHILD],
@@ -336,7 +342,9 @@ class PendingDocument:
         if process is not None:
             assert process.stdout is not None
             process.stdout.close()
-            with contextlib.suppress(subprocess.TimeoutExpired):
+            from subprocess import TimeoutExpired
+
+            with contextlib.suppress(TimeoutExpired):
                 process.wait(5)
 
     def cancel(self) -> None:
