@@ -165,3 +165,18 @@ def test_the_parse_process_imports_only_what_it_parses_with():
     loaded = set(run_fresh("import json, sys\nimport tui.reading.loading\nprint(json.dumps(sorted(sys.modules)))"))
     assert "tui.parse" in loaded
     assert not {"textual", "subprocess", "threading", "markdown_it"} & loaded
+
+
+def test_the_parse_process_parses_a_text_it_is_handed_the_digest_of_without_openssl():
+    """`hashlib` loads OpenSSL (3.7 MB); the reader's process has it loaded already (Textual does)
+    and hashes a large text for its parse process, which uses that digest for preview and whole."""
+    code = (
+        "import json, sys\n"
+        "from tui.parse import RawInput, parse_preview\n"
+        "from tui.reading.loading import prepare_document\n"
+        "data = ('# Title\\n\\n' + 'A paragraph of words.\\n\\n' * 20000).encode()\n"
+        "raw = RawInput(data, 'a.md', None, 'a.md', hashed='0' * 64)\n"
+        "preview, whole = parse_preview(raw), prepare_document(raw).document.article\n"
+        "print(json.dumps([preview.digest, whole.digest, whole.complete, '_hashlib' in sys.modules]))\n"
+    )
+    assert run_fresh(code) == ["0" * 64, "0" * 64, True, False]

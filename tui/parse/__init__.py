@@ -59,15 +59,18 @@ class RawInput:
     """The format the input declared (a fetched page's content type); None: judged by name and bytes."""
     max_size: int = DEFAULT_MAX_SIZE
     """The most an e-book may decompress to."""
+    hashed: str | None = None
+    """`digest`, when already known: the reader's process hashes a large text for its parse process."""
 
     @property
     def digest(self) -> str:
         """The hash by which brief recognises these bytes (the parsed article carries the same)."""
-        return sha256_hex(self.data)
+        return self.hashed or sha256_hex(self.data)
 
     def parse(self) -> Article:
         return parse_bytes(
             self.data,
+            digest=self.hashed,
             name=self.name,
             source=self.source,
             where=self.where,
@@ -80,8 +83,9 @@ class RawInput:
 
 def sha256_hex(data: bytes) -> str:
     """The hash by which brief recognises a text. `hashlib` (OpenSSL) is imported when first used:
-    the reader hands a large input, a page or a book to its parse process unhashed, and its first
-    frame need not wait for the import."""
+    the reader's first frame need not wait for the import, and a large text's parse process never
+    imports it (3.7 MB there): the reader hashes the text in the thread that hands it over
+    (`RawInput.hashed`), a page or a book goes unhashed."""
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
@@ -172,7 +176,7 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
     cut = data.rfind(b"\n\n", 0, PREVIEW_BYTES)
     if cut <= 0:
         return None
-    digest = sha256_hex(data)
+    digest = raw.digest
     try:
         text, encoding, replaced = decode_counting(data[:cut])
         with _gc_paused():  # as for a whole: it is made before the reader's first frame
@@ -193,11 +197,13 @@ def parse_bytes(
     charset: str | None = None,
     url: str | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    digest: str | None = None,
 ) -> Article:
     """Decode, sanitise and parse `data`; `name` (a file name) supplies the format and a fallback title.
 
     Web pages and e-books are told by their name or their first bytes; `charset` and `url` are what
-    an HTTP response said of a page, `max_size` the most an e-book may decompress to.
+    an HTTP response said of a page, `max_size` the most an e-book may decompress to; `digest` is a
+    text's hash when already known (a page's or a book's is of its text, not of its bytes).
     """
     try:
         kind = format_of(data, name, format)
@@ -210,7 +216,7 @@ def parse_bytes(
             return _finish(book, format="epub", name=name, source=source)
         text, encoding, replaced = decode_counting(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
-        digest = sha256_hex(data)
+        digest = digest or sha256_hex(data)
         with _gc_paused():
             article = parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
         article.replaced_bytes = replaced

@@ -194,7 +194,13 @@ def _write_input(stream: BinaryIO, pending: PendingDocument) -> None:
     held two more copies of the input in this process. A function of its own, so that no frame holds
     the input's bytes while `_send` waits for the widths."""
     pickle.dump(sys.path, stream)
-    message = (pending.raw, pending.after_first_frame, pending.wants_preview)
+    raw = pending.raw
+    if raw.hashed is None and format_of(raw.data, raw.name, raw.format) is None:
+        # A text's digest is of its bytes: hashed here, where OpenSSL is loaded already (by Textual),
+        # and not in the parse process, which would load it (3.7 MB) and hash twice (preview, whole).
+        # hashlib lets go of the GIL while it hashes: the reader's first frame does not wait.
+        pending.raw = raw = replace(raw, hashed=raw.digest)
+    message = (raw, pending.after_first_frame, pending.wants_preview)
     pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
     stream.flush()
 
