@@ -180,3 +180,16 @@ def test_the_parse_process_parses_a_text_it_is_handed_the_digest_of_without_open
         "print(json.dumps([preview.digest, whole.digest, whole.complete, '_hashlib' in sys.modules]))\n"
     )
     assert run_fresh(code) == ["0" * 64, "0" * 64, True, False]
+
+
+def test_the_markdown_parser_loads_yaml_only_for_a_file_with_front_matter():
+    """PyYAML and datetime cost 1.6 MB in each process that parses Markdown; few files have front matter."""
+    code = (
+        "import json, sys\n"
+        "from tui.parse import parse_text\n"
+        "plain = parse_text('# Title\\n\\nSome *words*.\\n', name='a.md')\n"
+        "before = sorted(m for m in ('yaml', 'tomllib', 'datetime') if m in sys.modules)\n"
+        "matter = parse_text('---\\ntitle: Front\\ndate: 2024-05-01\\n---\\n\\nWords.\\n', name='b.md')\n"
+        "print(json.dumps([plain.title, before, matter.title, matter.date, 'yaml' in sys.modules]))\n"
+    )
+    assert run_fresh(code) == ["Title", [], "Front", "2024-05-01", True]
