@@ -217,8 +217,10 @@ def parse_bytes(
         text, encoding, replaced = decode_counting(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
         digest = digest or sha256_hex(data)
+        handed = [text]
+        del text  # handed over: the parse frees it once it has the text's lines (`_parse_handed`)
         with _gc_paused():
-            article = parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
+            article = _parse_handed(handed, name, source, encoding, format, digest)
         article.replaced_bytes = replaced
         return article
     except InputError as error:
@@ -327,7 +329,22 @@ def parse_text(
     digest: str | None = None,
 ) -> Article:
     """Parse already-decoded text into an `Article`; `digest` defaults to a hash of the text."""
-    text = sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _parse_handed([text], name, source, encoding, format, digest)
+
+
+def _parse_handed(
+    handed: list[str],
+    name: str | None,
+    source: str | None,
+    encoding: str,
+    format: Format | None,
+    digest: str | None,
+) -> Article:
+    """`parse_text` of the one text in `handed`, which it takes out of the list: when the caller
+    holds no other reference, the plain-text parser frees the text once it has split it into lines.
+    At the parse's peak that is as much memory again as the text (War and Peace: 6 MB of 2-byte
+    characters), in the reader's process or the parse process."""
+    text = sanitize(handed.pop().replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput("file is empty", name)
     if format is None:
@@ -335,6 +352,7 @@ def parse_text(
             looks_like_markdown(text)
         )
         format = "markdown" if is_markdown else "text"
+    digest = digest or sha256_hex(text.encode("utf-8"))
     if format == "markdown":
         from tui.parse.markdown import parse_markdown  # markdown-it is imported only when needed
 
@@ -344,11 +362,12 @@ def parse_text(
         # Imported when needed, as Markdown's parser is: above 2 MB the reader's process reads the
         # input but its parse process parses it (`tui.reading.loading`), so the reader need not
         # import either parser before its first frame.
-        from tui.parse.plain import parse_plain
+        from tui.parse.plain import parse_handed
 
-        parsed, links = parse_plain(text), []
+        handed.append(text)
+        del text
+        parsed, links = parse_handed(handed), []
     title = parsed.title if parsed.title is not None else title_from_name(name)
-    digest = digest or sha256_hex(text.encode("utf-8"))
     return _article(parsed, title, format, source, links, digest, encoding)
 
 
