@@ -170,7 +170,9 @@ def _child() -> None:
     try:
         progress = lambda fraction: send(("progress", fraction))  # noqa: E731
         widths = pickle.load(inbox) if after_first_frame else None  # sent once the reader has drawn
-        send(("done", prepare_document(raw, report=progress, widths=lambda: widths or pickle.load(inbox))))
+        handed = [raw]
+        del raw  # handed over: its bytes are freed once parsed, not kept while the whole is sent
+        send(("done", prepare_document(handed.pop(), report=progress, widths=lambda: widths or pickle.load(inbox))))
     except BriefError as error:
         send(("error", error))
 
