@@ -56,3 +56,25 @@ def test_no_caller_holds_the_decoded_text_while_the_body_is_parsed(monkeypatch, 
         assert article.title == "Long Days" and article.author == "Ann Writer"
         assert article.sections[0].role == article.sections[-1].role == "licence"
     assert article.digest == RawInput(data, None, None, "-").digest
+
+
+def test_no_caller_holds_the_markdown_text_while_its_blocks_are_made(monkeypatch):
+    from tui.parse import markdown as markdown_parser
+
+    body = "\n".join(
+        f"## Part {n}\n\nA paragraph of *part* {n}, “quoted”, with [a link](https://example.org/{n}).\n"
+        for n in range(400)
+    )
+    data = f"# The Parts\n\n{body}".encode()
+    seen: list[list[str]] = []
+    walk = markdown_parser._Reducer.walk
+
+    def watched(self, tokens, matter):  # type: ignore[no-untyped-def]
+        seen.append(texts_held_by_callers(len(body) // 2))
+        return walk(self, tokens, matter)
+
+    monkeypatch.setattr(markdown_parser._Reducer, "walk", watched)
+    article = parse_bytes(data, name="parts.md")
+    assert seen == [[]]
+    assert article.title == "The Parts" and article.sections[-1].heading == "Part 399"
+    assert article.links[-1] == ("a link", "https://example.org/399")

@@ -341,9 +341,9 @@ def _parse_handed(
     digest: str | None,
 ) -> Article:
     """`parse_text` of the one text in `handed`, which it takes out of the list: when the caller
-    holds no other reference, the plain-text parser frees the text once it has split it into lines.
-    At the parse's peak that is as much memory again as the text (War and Peace: 6 MB of 2-byte
-    characters), in the reader's process or the parse process."""
+    holds no other reference, the parsers free the text once they have read it into lines (plain
+    text) or tokens (Markdown). At the parse's peak that is as much memory again as the text (War
+    and Peace: 6 MB of 2-byte characters), in the reader's process or the parse process."""
     text = sanitize(handed.pop().replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput("file is empty", name)
@@ -354,9 +354,11 @@ def _parse_handed(
         format = "markdown" if is_markdown else "text"
     digest = digest or sha256_hex(text.encode("utf-8"))
     if format == "markdown":
-        from tui.parse.markdown import parse_markdown  # markdown-it is imported only when needed
+        from tui.parse.markdown import parse_handed  # markdown-it is imported only when needed
 
-        parsed = parse_markdown(text)
+        handed.append(text)
+        del text
+        parsed = parse_handed(handed)
         links = parsed.links
     else:
         # Imported when needed, as Markdown's parser is: above 2 MB the reader's process reads the
