@@ -356,39 +356,50 @@ async def test_the_view_stays_when_the_whole_changes_title_levels_and_numbering(
 
 
 def test_the_parse_process_lets_go_of_the_input_once_it_is_parsed(monkeypatch):
-    """Its bytes (as much memory as the input) are not kept while the units and lines are made and
-    the whole is pickled back: no frame of the loading module holds the input by then."""
+    """Its bytes (as much memory as the input) are not kept once decoded, while the article, the
+    units and lines are made and the whole is pickled back: no frame of the loading module or the
+    parser holds the input or its bytes by then."""
     import io
     import pickle
     from types import SimpleNamespace
 
+    from tui.parse import plain
     from tui.reading import loading
     from tui.reading.layout import Document
 
-    message = pickle.dumps((large_input(), False, True), protocol=pickle.HIGHEST_PROTOCOL)
+    raw = large_input()
+    message = pickle.dumps((raw, False, True), protocol=pickle.HIGHEST_PROTOCOL)
     inbox = io.BytesIO(message + pickle.dumps((60, 0)))  # the input, then the reader's widths
     outbox = io.BytesIO()
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=inbox))
     monkeypatch.setattr(sys, "stdout", SimpleNamespace(buffer=outbox))
     monkeypatch.setattr(os, "nice", lambda increment: 0)  # not this test process's priority
     held: list[list[str]] = []
-    make_document = Document.__init__
 
-    def watched(self, article):  # type: ignore[no-untyped-def]
-        frame, names = sys._getframe(1), []
+    def holders() -> list[str]:
+        frame, names = sys._getframe(2), []
         while frame is not None:
-            if frame.f_code.co_filename == loading.__file__:
-                names += [name for name, value in frame.f_locals.items() if isinstance(value, RawInput)]
+            if frame.f_code.co_filename == loading.__file__ or "/tui/parse/" in frame.f_code.co_filename:
+                names += [
+                    name
+                    for name, value in frame.f_locals.items()
+                    if isinstance(value, RawInput) or isinstance(value, bytes) and len(value) > len(raw.data) // 2
+                ]
             frame = frame.f_back
-        held.append(names)
-        make_document(self, article)
+        return names
 
-    monkeypatch.setattr(Document, "__init__", watched)
+    for cls, method in ((plain._Body, "parse"), (Document, "__init__")):
+        original = getattr(cls, method)
+        monkeypatch.setattr(
+            cls, method, lambda self, *args, _original=original: held.append(holders()) or _original(self, *args)
+        )
     loading._child()
     outbox.seek(0)
     messages = []
     while outbox.tell() < len(outbox.getvalue()):
         messages.append(pickle.load(outbox))
-    assert held == [[]]
+    # The preview's parse (the input is still needed), then the whole's, then its units.
+    assert len(held) == 3 and "raw" in held[0]
+    assert held[1:] == [[], []]
     assert [kind for kind, _ in messages][0] == "preview" and messages[-1][0] == "done"
-    assert messages[-1][1].document.article.complete
+    assert messages[-1][1].document.article.digest == raw.digest

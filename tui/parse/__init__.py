@@ -205,6 +205,33 @@ def parse_bytes(
     an HTTP response said of a page, `max_size` the most an e-book may decompress to; `digest` is a
     text's hash when already known (a page's or a book's is of its text, not of its bytes).
     """
+    return _parse_bytes_handed([data], name, source, where, format, charset, url, max_size, digest)
+
+
+def parse_handed_input(handed: list[RawInput]) -> Article:
+    """`RawInput.parse` of the one input in `handed`, taken out of the list: when nothing else holds
+    it, its bytes are freed once decoded, and the decoded text once read (`_parse_handed`). A large
+    input's parse holds neither while it builds the article (`tui.reading.loading`)."""
+    raw = handed.pop()
+    data = [raw.data]
+    fields = (raw.name, raw.source, raw.where, raw.format, raw.charset, raw.url, raw.max_size, raw.hashed)
+    del raw
+    return _parse_bytes_handed(data, *fields)
+
+
+def _parse_bytes_handed(
+    handed: list[bytes],
+    name: str | None,
+    source: str | None,
+    where: str | None,
+    format: Format | None,
+    charset: str | None,
+    url: str | None,
+    max_size: int,
+    digest: str | None,
+) -> Article:
+    """`parse_bytes` of the bytes in `handed`, taken out of the list (see `parse_handed_input`)."""
+    data = handed.pop()
     try:
         kind = format_of(data, name, format)
         if kind == "html":
@@ -217,10 +244,11 @@ def parse_bytes(
         text, encoding, replaced = decode_counting(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
         digest = digest or sha256_hex(data)
-        handed = [text]
+        del data  # freed here, when the caller handed the bytes over
+        texts = [text]
         del text  # handed over: the parse frees it once it has the text's lines (`_parse_handed`)
         with _gc_paused():
-            article = _parse_handed(handed, name, source, encoding, format, digest)
+            article = _parse_handed(texts, name, source, encoding, format, digest)
         article.replaced_bytes = replaced
         return article
     except InputError as error:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
-from tui.parse import RawInput, format_of, parse_preview, title_from_name
+from tui.parse import RawInput, format_of, parse_handed_input, parse_preview, title_from_name
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
 
@@ -57,8 +57,9 @@ def prepare_document(
     `report` hears the fraction done after each step; `widths` is asked, once the units are made,
     for the widths to lay out at (by default the usual measure and no headings wrapped).
     """
-    article = raw.parse()
-    del raw  # the input's bytes are freed here when nothing else holds them (`PendingDocument.result`)
+    handed = [raw]
+    del raw  # its bytes are freed once decoded, when the caller keeps no reference (`_child`, `result`)
+    article = parse_handed_input(handed)
     report(PARSED)
     document = Document(article)
     report(UNITS_MADE)
