@@ -21,7 +21,7 @@ ROLES: tuple[Role, ...] = ("body", "front-matter", "contents", "licence")
 SPAN_STYLES: tuple[SpanStyle, ...] = ("strong", "emphasis", "code", "strike", "link")
 
 
-class Plain:
+class Record:
     """Base of the model's classes: pickled as the arguments of their constructor.
 
     A large input's document comes back from its parse process pickled (`tui.reading.loading`). The
@@ -39,7 +39,7 @@ class Plain:
 
 
 @dataclass(frozen=True, slots=True)
-class Span(Plain):
+class Span(Record):
     """An inline style over `text[start:end]` of the string it belongs to; a link keeps its `target`."""
 
     start: int
@@ -52,7 +52,7 @@ Spans = tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Item(Plain):
+class Item(Record):
     """One list item: an optional bold `Label:` lead, its text and its nesting depth.
 
     `spans` are over `text` (not over the label, which is drawn bold as a whole).
@@ -80,7 +80,7 @@ class Item(Plain):
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph(Plain):
+class Paragraph(Record):
     """A run of prose, hard wraps joined. `label` is a run-in lead drawn apart, such as a play's speaker."""
 
     text: str
@@ -89,7 +89,7 @@ class Paragraph(Plain):
 
 
 @dataclass(frozen=True, slots=True)
-class BulletList(Plain):
+class BulletList(Record):
     """A list of items; nested items follow their parent with a greater depth."""
 
     ordered: bool
@@ -97,7 +97,7 @@ class BulletList(Plain):
 
 
 @dataclass(frozen=True, slots=True)
-class Preformatted(Plain):
+class Preformatted(Record):
     """Text kept verbatim, line by line: code blocks. `language` names a fenced block's language."""
 
     text: str
@@ -105,7 +105,7 @@ class Preformatted(Plain):
 
 
 @dataclass(frozen=True, slots=True)
-class Verse(Plain):
+class Verse(Record):
     """Line-structured text (a poem, lyrics, an address) whose lines are kept as they were written."""
 
     lines: tuple[str, ...]
@@ -116,7 +116,7 @@ class Verse(Plain):
 
 
 @dataclass(frozen=True, slots=True)
-class Table(Plain):
+class Table(Record):
     """A table: a header row, body rows of the same width, and each column's alignment."""
 
     header: tuple[str, ...]
@@ -133,7 +133,7 @@ QuotedBlock = Paragraph | BulletList | Preformatted | Verse | Table
 
 
 @dataclass(frozen=True, slots=True)
-class Quote(Plain):
+class Quote(Record):
     """A block quotation: its blocks (paragraphs and lists), and `text`, its paragraphs joined by
     blank lines (what `--json` version 1 showed, kept for scripts and search)."""
 
@@ -165,7 +165,7 @@ def block_text(block: Block) -> str:
 
 
 @dataclass(slots=True)
-class Section(Plain):
+class Section(Record):
     """A heading and the blocks under it; `heading` is None for text before the first heading.
 
     `level` is the heading's depth in the document, 1–6, with one meaning for every format (Markdown:
@@ -184,7 +184,7 @@ class Section(Plain):
 
 
 @dataclass(slots=True)
-class Article(Plain):
+class Article(Record):
     """A parsed article: the one source every pane of brief reads from."""
 
     title: str
