@@ -157,3 +157,39 @@ def test_front_matter_is_still_read_with_its_parser():
     assert title == "From YAML" and loaded[0] == "yaml"
     title, loaded = run_fresh(PARSE_MARKDOWN, '+++\ntitle = "From TOML"\n+++\n\nThe text.\n')
     assert title == "From TOML" and "tomllib" in loaded
+
+
+def test_the_parse_process_imports_only_what_it_parses_with():
+    """The parse process imports `tui.reading.loading` for its `_child`: every module loaded is memory
+    held by that second Python (issue 13 item 11), so starting processes and threads stays the reader's."""
+    loaded = set(run_fresh("import json, sys\nimport tui.reading.loading\nprint(json.dumps(sorted(sys.modules)))"))
+    assert "tui.parse" in loaded
+    assert not {"textual", "subprocess", "threading", "markdown_it"} & loaded
+
+
+def test_the_parse_process_parses_a_text_it_is_handed_the_digest_of_without_openssl():
+    """`hashlib` loads OpenSSL (3.7 MB); the reader's process has it loaded already (Textual does)
+    and hashes a large text for its parse process, which uses that digest for preview and whole."""
+    code = (
+        "import json, sys\n"
+        "from tui.parse import RawInput, parse_preview\n"
+        "from tui.reading.loading import prepare_document\n"
+        "data = ('# Title\\n\\n' + 'A paragraph of words.\\n\\n' * 20000).encode()\n"
+        "raw = RawInput(data, 'a.md', None, 'a.md', hashed='0' * 64)\n"
+        "preview, whole = parse_preview(raw), prepare_document(raw).document.article\n"
+        "print(json.dumps([preview.digest, whole.digest, whole.complete, '_hashlib' in sys.modules]))\n"
+    )
+    assert run_fresh(code) == ["0" * 64, "0" * 64, True, False]
+
+
+def test_the_markdown_parser_loads_yaml_only_for_a_file_with_front_matter():
+    """PyYAML and datetime cost 1.6 MB in each process that parses Markdown; few files have front matter."""
+    code = (
+        "import json, sys\n"
+        "from tui.parse import parse_text\n"
+        "plain = parse_text('# Title\\n\\nSome *words*.\\n', name='a.md')\n"
+        "before = sorted(m for m in ('yaml', 'tomllib', 'datetime') if m in sys.modules)\n"
+        "matter = parse_text('---\\ntitle: Front\\ndate: 2024-05-01\\n---\\n\\nWords.\\n', name='b.md')\n"
+        "print(json.dumps([plain.title, before, matter.title, matter.date, 'yaml' in sys.modules]))\n"
+    )
+    assert run_fresh(code) == ["Title", [], "Front", "2024-05-01", True]

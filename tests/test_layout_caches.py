@@ -47,3 +47,15 @@ def test_per_width_keep_one_holds_only_the_last():
     assert made_for(cache, [80, 100]) == [80, 100]
     assert 80 not in cache and 100 in cache
     assert cache.get(100, lambda w: "made again") == "lines at 100"
+
+
+def test_a_layout_costs_four_bytes_a_number_and_keeps_blank_lines():
+    # A 10 MB book has hundreds of thousands of lines, in each of brief's processes (issue 13 item 11).
+    from tui.reading.layout import BLANK
+
+    document = Document(load_path(SEED))
+    layout = document.layout(60)
+    arrays = (layout.line_unit, layout.line_start, layout.line_end, layout.unit_lines, layout.section_lines)
+    assert all(numbers.itemsize == 4 for numbers in arrays)
+    assert BLANK in layout.line_unit and layout.line_count > 100
+    assert pickle.loads(pickle.dumps(document)).layout(60).line_unit == layout.line_unit

@@ -109,6 +109,24 @@ def test_above_the_process_threshold_the_parse_process_makes_the_preview_too():
     assert ready.pending.result().document.article.complete
 
 
+def test_the_readers_process_lets_go_of_the_bytes_once_nothing_is_left_to_parse_there():
+    """The input's bytes stayed in the reader's process for as long as the article was read (as much
+    memory again as the input); they go once the parse process has made the preview, or has the input
+    (no preview asked), or once parsed in a thread. The name stays, for the errors that name it."""
+    raw = large_input(PROCESS_THRESHOLD + 1)
+    opened = open_input(raw)
+    assert opened.pending is not None and opened.pending.raw.data == raw.data  # the preview may be made here
+    ready = opened.ready()
+    assert ready.pending is not None and ready.pending.raw.data == b"" and ready.pending.raw.where == raw.where
+    assert ready.pending.result().document.article.digest == raw.digest
+    in_process = PendingDocument(large_input()).start()
+    assert in_process.result().document.article.complete and in_process.raw.data == b""
+    in_thread = open_input(large_input()).pending
+    assert in_thread is not None and not in_thread.in_process
+    assert in_thread.result().document.article.complete and in_thread.raw.data == b""
+    assert in_thread.raw.where == "big.txt"
+
+
 def test_an_input_that_cannot_be_cut_is_parsed_whole_in_this_process():
     """No paragraph break in the preview's reach: there is no preview, so the whole is shown at once
     and the parse process is not left behind."""
@@ -124,8 +142,10 @@ def test_an_input_that_cannot_be_cut_is_parsed_whole_in_this_process():
 
 def test_a_large_markdown_file_is_previewed_without_a_parser_in_the_readers_process(tmp_path):
     """Importing markdown-it and brief's rules costs about 0.1 s before the first frame: above the
-    process threshold the parse process makes the preview (and hashes the whole), and this process
-    imports neither the Markdown parser nor the plain-text one, nor hashlib (OpenSSL)."""
+    process threshold the parse process makes the preview, and this process imports neither the
+    Markdown parser nor the plain-text one. (It hashes the input, in the thread that hands it over,
+    while the parse process starts: hashlib's OpenSSL is loaded in the reader by Textual anyway, and
+    would cost the parse process 3.7 MB; see test_import_hygiene.)"""
     part = "## Part {n}\n\nA paragraph of *part* {n}, with [a link](https://example.org/{n}).\n\n"
     body = "".join(part.format(n=n) for n in range(40000))
     path = tmp_path / "big.md"
@@ -137,7 +157,7 @@ def test_a_large_markdown_file_is_previewed_without_a_parser_in_the_readers_proc
         "from tui.reading.loading import open_input\n"
         "opened = open_input(read_path(sys.argv[1])).ready()\n"
         "print(opened.article.title, opened.article.format, opened.article.complete)\n"
-        "parsers = ('markdown_it', 'tui.parse.markdown', 'tui.parse.plain', 'hashlib', '_hashlib')\n"
+        "parsers = ('markdown_it', 'tui.parse.markdown', 'tui.parse.plain')\n"
         "print(sorted(m for m in sys.modules if m.startswith(parsers)))\n"
         "opened.pending.cancel()\n"
     )
@@ -335,3 +355,53 @@ async def test_the_view_stays_when_the_whole_changes_title_levels_and_numbering(
         await wait_until(pilot, lambda: app.reader.current_match is not None)
         match = app.reader.search.matches[app.reader.current_match]
         assert "(1.5.3)" in app.document.units[match.unit].text
+
+
+def test_the_parse_process_lets_go_of_the_input_once_it_is_parsed(monkeypatch):
+    """Its bytes (as much memory as the input) are not kept once decoded, while the article, the
+    units and lines are made and the whole is pickled back: no frame of the loading module or the
+    parser holds the input or its bytes by then."""
+    import io
+    import pickle
+    from types import SimpleNamespace
+
+    from tui.parse import plain
+    from tui.reading import loading
+    from tui.reading.layout import Document
+
+    raw = large_input()
+    message = pickle.dumps((raw, False, True), protocol=pickle.HIGHEST_PROTOCOL)
+    inbox = io.BytesIO(message + pickle.dumps((60, 0)))  # the input, then the reader's widths
+    outbox = io.BytesIO()
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=inbox))
+    monkeypatch.setattr(sys, "stdout", SimpleNamespace(buffer=outbox))
+    monkeypatch.setattr(os, "nice", lambda increment: 0)  # not this test process's priority
+    held: list[list[str]] = []
+
+    def holders() -> list[str]:
+        frame, names = sys._getframe(2), []
+        while frame is not None:
+            if frame.f_code.co_filename == loading.__file__ or "/tui/parse/" in frame.f_code.co_filename:
+                names += [
+                    name
+                    for name, value in frame.f_locals.items()
+                    if isinstance(value, RawInput) or isinstance(value, bytes) and len(value) > len(raw.data) // 2
+                ]
+            frame = frame.f_back
+        return names
+
+    for cls, method in ((plain._Body, "parse"), (Document, "__init__")):
+        original = getattr(cls, method)
+        monkeypatch.setattr(
+            cls, method, lambda self, *args, _original=original: held.append(holders()) or _original(self, *args)
+        )
+    loading._child()
+    outbox.seek(0)
+    messages = []
+    while outbox.tell() < len(outbox.getvalue()):
+        messages.append(pickle.load(outbox))
+    # The preview's parse (the input is still needed), then the whole's, then its units.
+    assert len(held) == 3 and "raw" in held[0]
+    assert held[1:] == [[], []]
+    assert [kind for kind, _ in messages][0] == "preview" and messages[-1][0] == "done"
+    assert messages[-1][1].document.article.digest == raw.digest

@@ -21,8 +21,25 @@ ROLES: tuple[Role, ...] = ("body", "front-matter", "contents", "licence")
 SPAN_STYLES: tuple[SpanStyle, ...] = ("strong", "emphasis", "code", "strike", "link")
 
 
+class Record:
+    """Base of the model's classes: pickled as the arguments of their constructor.
+
+    A large input's document comes back from its parse process pickled (`tui.reading.loading`). The
+    classes have slots, not a `__dict__` each (a 10 MB book has tens of thousands of blocks: 2.6 MB
+    less in each process), and a frozen dataclass with slots would otherwise be restored field by
+    field in Python, slower than calling the constructor.
+    """
+
+    __slots__ = ()
+    __match_args__: tuple[str, ...] = ()
+    """The dataclass's fields, in the constructor's order."""
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple(map(self.__getattribute__, self.__match_args__))
+
+
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     """An inline style over `text[start:end]` of the string it belongs to; a link keeps its `target`."""
 
     start: int
@@ -34,8 +51,8 @@ class Span:
 Spans = tuple[Span, ...]
 
 
-@dataclass(frozen=True)
-class Item:
+@dataclass(frozen=True, slots=True)
+class Item(Record):
     """One list item: an optional bold `Label:` lead, its text and its nesting depth.
 
     `spans` are over `text` (not over the label, which is drawn bold as a whole).
@@ -62,8 +79,8 @@ class Item:
         return tuple(Span(s.start + shift, s.end + shift, s.style, s.target) for s in self.spans)
 
 
-@dataclass(frozen=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True)
+class Paragraph(Record):
     """A run of prose, hard wraps joined. `label` is a run-in lead drawn apart, such as a play's speaker."""
 
     text: str
@@ -71,24 +88,24 @@ class Paragraph:
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class BulletList:
+@dataclass(frozen=True, slots=True)
+class BulletList(Record):
     """A list of items; nested items follow their parent with a greater depth."""
 
     ordered: bool
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
-class Preformatted:
+@dataclass(frozen=True, slots=True)
+class Preformatted(Record):
     """Text kept verbatim, line by line: code blocks. `language` names a fenced block's language."""
 
     text: str
     language: str | None = None
 
 
-@dataclass(frozen=True)
-class Verse:
+@dataclass(frozen=True, slots=True)
+class Verse(Record):
     """Line-structured text (a poem, lyrics, an address) whose lines are kept as they were written."""
 
     lines: tuple[str, ...]
@@ -98,8 +115,8 @@ class Verse:
         return "\n".join(self.lines)
 
 
-@dataclass(frozen=True)
-class Table:
+@dataclass(frozen=True, slots=True)
+class Table(Record):
     """A table: a header row, body rows of the same width, and each column's alignment."""
 
     header: tuple[str, ...]
@@ -115,8 +132,8 @@ class Table:
 QuotedBlock = Paragraph | BulletList | Preformatted | Verse | Table
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
     """A block quotation: its blocks (paragraphs and lists), and `text`, its paragraphs joined by
     blank lines (what `--json` version 1 showed, kept for scripts and search)."""
 
@@ -147,8 +164,8 @@ def block_text(block: Block) -> str:
     return block.text
 
 
-@dataclass
-class Section:
+@dataclass(slots=True)
+class Section(Record):
     """A heading and the blocks under it; `heading` is None for text before the first heading.
 
     `level` is the heading's depth in the document, 1–6, with one meaning for every format (Markdown:
@@ -166,8 +183,8 @@ class Section:
     heading_spans: Spans = ()
 
 
-@dataclass
-class Article:
+@dataclass(slots=True)
+class Article(Record):
     """A parsed article: the one source every pane of brief reads from."""
 
     title: str

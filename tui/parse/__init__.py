@@ -59,15 +59,18 @@ class RawInput:
     """The format the input declared (a fetched page's content type); None: judged by name and bytes."""
     max_size: int = DEFAULT_MAX_SIZE
     """The most an e-book may decompress to."""
+    hashed: str | None = None
+    """`digest`, when already known: the reader's process hashes a large text for its parse process."""
 
     @property
     def digest(self) -> str:
         """The hash by which brief recognises these bytes (the parsed article carries the same)."""
-        return sha256_hex(self.data)
+        return self.hashed or sha256_hex(self.data)
 
     def parse(self) -> Article:
         return parse_bytes(
             self.data,
+            digest=self.hashed,
             name=self.name,
             source=self.source,
             where=self.where,
@@ -80,8 +83,9 @@ class RawInput:
 
 def sha256_hex(data: bytes) -> str:
     """The hash by which brief recognises a text. `hashlib` (OpenSSL) is imported when first used:
-    the reader hands a large input, a page or a book to its parse process unhashed, and its first
-    frame need not wait for the import."""
+    the reader's first frame need not wait for the import, and a large text's parse process never
+    imports it (3.7 MB there): the reader hashes the text in the thread that hands it over
+    (`RawInput.hashed`), a page or a book goes unhashed."""
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
@@ -172,7 +176,7 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
     cut = data.rfind(b"\n\n", 0, PREVIEW_BYTES)
     if cut <= 0:
         return None
-    digest = sha256_hex(data)
+    digest = raw.digest
     try:
         text, encoding, replaced = decode_counting(data[:cut])
         with _gc_paused():  # as for a whole: it is made before the reader's first frame
@@ -193,12 +197,41 @@ def parse_bytes(
     charset: str | None = None,
     url: str | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    digest: str | None = None,
 ) -> Article:
     """Decode, sanitise and parse `data`; `name` (a file name) supplies the format and a fallback title.
 
     Web pages and e-books are told by their name or their first bytes; `charset` and `url` are what
-    an HTTP response said of a page, `max_size` the most an e-book may decompress to.
+    an HTTP response said of a page, `max_size` the most an e-book may decompress to; `digest` is a
+    text's hash when already known (a page's or a book's is of its text, not of its bytes).
     """
+    return _parse_bytes_handed([data], name, source, where, format, charset, url, max_size, digest)
+
+
+def parse_handed_input(handed: list[RawInput]) -> Article:
+    """`RawInput.parse` of the one input in `handed`, taken out of the list: when nothing else holds
+    it, its bytes are freed once decoded, and the decoded text once read (`_parse_handed`). A large
+    input's parse holds neither while it builds the article (`tui.reading.loading`)."""
+    raw = handed.pop()
+    data = [raw.data]
+    fields = (raw.name, raw.source, raw.where, raw.format, raw.charset, raw.url, raw.max_size, raw.hashed)
+    del raw
+    return _parse_bytes_handed(data, *fields)
+
+
+def _parse_bytes_handed(
+    handed: list[bytes],
+    name: str | None,
+    source: str | None,
+    where: str | None,
+    format: Format | None,
+    charset: str | None,
+    url: str | None,
+    max_size: int,
+    digest: str | None,
+) -> Article:
+    """`parse_bytes` of the bytes in `handed`, taken out of the list (see `parse_handed_input`)."""
+    data = handed.pop()
     try:
         kind = format_of(data, name, format)
         if kind == "html":
@@ -210,9 +243,12 @@ def parse_bytes(
             return _finish(book, format="epub", name=name, source=source)
         text, encoding, replaced = decode_counting(data)
         # Text of escape sequences only is empty once sanitised: that error names the input too.
-        digest = sha256_hex(data)
+        digest = digest or sha256_hex(data)
+        del data  # freed here, when the caller handed the bytes over
+        texts = [text]
+        del text  # handed over: the parse frees it once it has the text's lines (`_parse_handed`)
         with _gc_paused():
-            article = parse_text(text, name=name, source=source, encoding=encoding, format=format, digest=digest)
+            article = _parse_handed(texts, name, source, encoding, format, digest)
         article.replaced_bytes = replaced
         return article
     except InputError as error:
@@ -321,7 +357,22 @@ def parse_text(
     digest: str | None = None,
 ) -> Article:
     """Parse already-decoded text into an `Article`; `digest` defaults to a hash of the text."""
-    text = sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _parse_handed([text], name, source, encoding, format, digest)
+
+
+def _parse_handed(
+    handed: list[str],
+    name: str | None,
+    source: str | None,
+    encoding: str,
+    format: Format | None,
+    digest: str | None,
+) -> Article:
+    """`parse_text` of the one text in `handed`, which it takes out of the list: when the caller
+    holds no other reference, the parsers free the text once they have read it into lines (plain
+    text) or tokens (Markdown). At the parse's peak that is as much memory again as the text (War
+    and Peace: 6 MB of 2-byte characters), in the reader's process or the parse process."""
+    text = sanitize(handed.pop().replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput("file is empty", name)
     if format is None:
@@ -329,20 +380,24 @@ def parse_text(
             looks_like_markdown(text)
         )
         format = "markdown" if is_markdown else "text"
+    digest = digest or sha256_hex(text.encode("utf-8"))
     if format == "markdown":
-        from tui.parse.markdown import parse_markdown  # markdown-it is imported only when needed
+        from tui.parse.markdown import parse_handed  # markdown-it is imported only when needed
 
-        parsed = parse_markdown(text)
+        handed.append(text)
+        del text
+        parsed = parse_handed(handed)
         links = parsed.links
     else:
         # Imported when needed, as Markdown's parser is: above 2 MB the reader's process reads the
         # input but its parse process parses it (`tui.reading.loading`), so the reader need not
         # import either parser before its first frame.
-        from tui.parse.plain import parse_plain
+        from tui.parse.plain import parse_handed
 
-        parsed, links = parse_plain(text), []
+        handed.append(text)
+        del text
+        parsed, links = parse_handed(handed), []
     title = parsed.title if parsed.title is not None else title_from_name(name)
-    digest = digest or sha256_hex(text.encode("utf-8"))
     return _article(parsed, title, format, source, links, digest, encoding)
 
 

@@ -8,7 +8,6 @@ as a table of fields is not front matter, and stays Markdown (`---` is also a th
 
 from __future__ import annotations
 
-import datetime
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -138,6 +137,8 @@ def as_text(value: object, depth: int = 0) -> str:
     YAML aliases can repeat a value exponentially ("billion laughs"): past a few levels, or past the
     size of the block itself, nothing more is shown (the words are all in the block already).
     """
+    import datetime  # loaded already by the YAML and TOML parsers, whose values these are
+
     if value is None or depth > 8:
         return ""
     if isinstance(value, bool):

@@ -106,12 +106,23 @@ class PlainDocument:
 
 def parse_plain(text: str) -> PlainDocument:
     """Parse sanitised plain text; the title is None when the text does not start with one."""
+    return parse_handed([text])
+
+
+def parse_handed(handed: list[str]) -> PlainDocument:
+    """`parse_plain` of the one text in `handed`, taken out of the list so that, when nothing else
+    holds it, it is freed once its body is split into lines (`tui.parse._parse_handed`)."""
+    text = handed.pop()
     frame = find_frame(text)
     if frame is None:
-        return _Body(text, front=True).parse()
-    document = _Body(text[frame.body_start : frame.body_end], front=False).parse()
+        body = _Body(text, front=True)
+        del text  # the body has the lines: the text is not needed while they are read
+        return body.parse()
     header = _licence(text[: frame.body_start])
     footer = _licence(text[frame.body_end :])
+    body = _Body(text[frame.body_start : frame.body_end], front=False)
+    del text
+    document = body.parse()
     document.sections = [*header, *document.sections, *footer]
     document.title = frame.title
     document.author = frame.author

@@ -31,6 +31,9 @@ CODE_PADDING = 1
 BLANK = -1
 """Unit index of a blank line between blocks."""
 Made = TypeVar("Made")
+INDEX = "i"
+"""The arrays' type: 4 bytes a number rather than 8. Lines, offsets and word counts stay below 2**31
+for any input small enough to parse (a 10 MB book: 2.2 MB less in each process)."""
 
 
 class PerWidth(Generic[Made]):
@@ -86,7 +89,7 @@ class Document:
         self.narrow = bytearray(is_narrow(unit.text) for unit in self.units)
         # Words of the body only: front matter, a contents list or a licence is not reading left.
         aside = {index for index, section in enumerate(article.sections) if section.role != "body"}
-        words = array("l", [0])
+        words = array(INDEX, [0])
         total = 0
         for unit in self.units:
             if unit.text and unit.section not in aside:
@@ -172,7 +175,7 @@ class Layout:
         self.pieces: dict[int, tuple[Piece, ...]] = {}
         """The lines of tables, by line: slices of the row's text and literal rules."""
         self._lay_out()
-        self.section_lines = array("l", (self.unit_lines[u] for u in document.section_units))
+        self.section_lines = array(INDEX, (self.unit_lines[u] for u in document.section_units))
 
     def _lay_out(self) -> None:
         # Built as lists and turned into arrays once: appending to arrays line by line is slower.
@@ -219,10 +222,10 @@ class Layout:
             line_unit.extend([index] * len(spans))
             line_start.extend([start for start, _ in spans])
             line_end.extend([end for _, end in spans])
-        self.line_unit = array("l", line_unit)
-        self.line_start = array("l", line_start)
-        self.line_end = array("l", line_end)
-        self.unit_lines = array("l", unit_lines)
+        self.line_unit = array(INDEX, line_unit)
+        self.line_start = array(INDEX, line_start)
+        self.line_end = array(INDEX, line_end)
+        self.unit_lines = array(INDEX, unit_lines)
 
     @property
     def line_count(self) -> int:

@@ -12,17 +12,19 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import subprocess
 import sys
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
-from tui.parse import RawInput, format_of, parse_preview, title_from_name
+from tui.parse import RawInput, format_of, parse_handed_input, parse_preview, title_from_name
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
+
+if TYPE_CHECKING:  # imported where used: the parse process imports this module too, and needs
+    import subprocess  # neither `subprocess` nor `threading` (1 MB of its memory)
 
 
 class LoadCancelled(Exception):
@@ -55,7 +57,9 @@ def prepare_document(
     `report` hears the fraction done after each step; `widths` is asked, once the units are made,
     for the widths to lay out at (by default the usual measure and no headings wrapped).
     """
-    article = raw.parse()
+    handed = [raw]
+    del raw  # its bytes are freed once decoded, when the caller keeps no reference (`_child`, `result`)
+    article = parse_handed_input(handed)
     report(PARSED)
     document = Document(article)
     report(UNITS_MADE)
@@ -167,23 +171,41 @@ def _child() -> None:
     try:
         progress = lambda fraction: send(("progress", fraction))  # noqa: E731
         widths = pickle.load(inbox) if after_first_frame else None  # sent once the reader has drawn
-        send(("done", prepare_document(raw, report=progress, widths=lambda: widths or pickle.load(inbox))))
+        handed = [raw]
+        del raw  # handed over: its bytes are freed once parsed, not kept while the whole is sent
+        send(("done", prepare_document(handed.pop(), report=progress, widths=lambda: widths or pickle.load(inbox))))
     except BriefError as error:
         send(("error", error))
 
 
-def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocument) -> None:
+def _send(process: subprocess.Popen[bytes], pending: PendingDocument) -> None:
     """Hand the input to the parse process, then the widths once the reader knows them; if the
     process died meanwhile, `result` says so."""
     assert process.stdin is not None
     with contextlib.suppress(OSError):
-        message = (raw, pending.after_first_frame, pending.wants_preview)
-        process.stdin.write(pickle.dumps(sys.path) + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-        process.stdin.flush()
+        _write_input(process.stdin, pending)
+        if not pending.wants_preview:  # else once the preview is in: until then it may be made here
+            pending._let_go_of_the_bytes()
         pending._widths_known.wait()
         process.stdin.write(pickle.dumps(pending._widths))
     with contextlib.suppress(OSError):
         process.stdin.close()
+
+
+def _write_input(stream: BinaryIO, pending: PendingDocument) -> None:
+    """Write `sys.path` and the input to the parse process. Streamed, not pickled to bytes first: that
+    held two more copies of the input in this process. A function of its own, so that no frame holds
+    the input's bytes while `_send` waits for the widths."""
+    pickle.dump(sys.path, stream)
+    raw = pending.raw
+    if raw.hashed is None and format_of(raw.data, raw.name, raw.format) is None:
+        # A text's digest is of its bytes: hashed here, where OpenSSL is loaded already (by Textual),
+        # and not in the parse process, which would load it (3.7 MB) and hash twice (preview, whole).
+        # hashlib lets go of the GIL while it hashes: the reader's first frame does not wait.
+        pending.raw = raw = replace(raw, hashed=raw.digest)
+    message = (raw, pending.after_first_frame, pending.wants_preview)
+    pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.flush()
 
 
 class PendingDocument:
@@ -215,6 +237,8 @@ class PendingDocument:
         self._progress = 0.0
         self._process: subprocess.Popen[bytes] | None = None
         self._widths: Widths = (MEASURE, 0)
+        import threading  # here, not above: see the imports
+
         self._widths_known = threading.Event()
 
     def start(self) -> PendingDocument:
@@ -225,6 +249,9 @@ class PendingDocument:
         process died. Not `multiprocessing` either: importing it and its semaphores cost tens of
         milliseconds before the first frame, for what one process and two pipes do.
         """
+        import subprocess
+        import threading
+
         try:
             process = subprocess.Popen(
                 [sys.executable, "-c", _CHILD],
@@ -238,8 +265,19 @@ class PendingDocument:
         self._process = process
         # The input is written from a thread: the new process reads it only once Python has started
         # and imported the parser, and until then a write of megabytes would hold up the first frame.
-        threading.Thread(target=_send, args=(process, self.raw, self), name="brief-parse-input", daemon=True).start()
+        threading.Thread(target=_send, args=(process, self), name="brief-parse-input", daemon=True).start()
         return self
+
+    def _let_go_of_the_bytes(self) -> None:
+        """Keep the input's name but not its bytes, once nothing is left to parse here: otherwise
+        they stay in the reader's process for as long as the article is read (10 MB for 10 MB)."""
+        self.raw = replace(self.raw, data=b"")
+
+    def _take_raw(self) -> RawInput:
+        """The input, whose bytes this object lets go of: the caller then holds the only reference."""
+        raw = self.raw
+        self._let_go_of_the_bytes()
+        return raw
 
     def preview(self) -> Article | None:
         """The preview the other process made (blocks until it is made), None for an input that
@@ -250,6 +288,8 @@ class PendingDocument:
             with contextlib.suppress(EOFError, OSError, pickle.UnpicklingError, ValueError):
                 kind, value = pickle.load(process.stdout)
                 if kind == "preview":
+                    if value is not None:  # the whole comes from the other process, which has the bytes
+                        self._let_go_of_the_bytes()
                     return value
         return parse_preview(self.raw)
 
@@ -270,7 +310,8 @@ class PendingDocument:
         self._widths_known.set()
         process = self._process
         if process is None:
-            return prepare_document(self.raw, report=self._set_progress, widths=lambda: self._widths)
+            # Handed over, not kept in a frame here: its bytes are freed once parsed, before the layout.
+            return prepare_document(self._take_raw(), report=self._set_progress, widths=lambda: self._widths)
         assert process.stdout is not None
         try:
             while True:  # cancel() ends the process, and with it this wait
@@ -310,7 +351,9 @@ class PendingDocument:
         if process is not None:
             assert process.stdout is not None
             process.stdout.close()
-            with contextlib.suppress(subprocess.TimeoutExpired):
+            from subprocess import TimeoutExpired
+
+            with contextlib.suppress(TimeoutExpired):
                 process.wait(5)
 
     def cancel(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from tui.model.article import Section
-from tui.reading.layout import PerWidth, is_narrow, wrap
+from tui.reading.layout import INDEX, PerWidth, is_narrow, wrap
 from tui.reading.numbering import Numbering
 
 MARKER_CELLS = 1
@@ -62,7 +62,7 @@ class Outline:
     def __init__(self, sections: list[Section]) -> None:
         self.entries = outline_entries(sections)
         self.number_cells = max([2, *(len(entry.number) for entry in self.entries)])
-        self._entry_sections = array("l", (entry.section for entry in self.entries))
+        self._entry_sections = array(INDEX, (entry.section for entry in self.entries))
         self._wrapped: PerWidth[OutlineLines] = PerWidth()
 
     def entry_of_section(self, section: int) -> int | None:
@@ -106,10 +106,10 @@ class OutlineLines:
             line_entry.extend([index] * len(spans))
             line_start.extend(start for start, _ in spans)
             line_end.extend(end for _, end in spans)
-        self.line_entry = array("l", line_entry)
-        self.line_start = array("l", line_start)
-        self.line_end = array("l", line_end)
-        self.entry_lines = array("l", entry_lines)
+        self.line_entry = array(INDEX, line_entry)
+        self.line_start = array(INDEX, line_start)
+        self.line_end = array(INDEX, line_end)
+        self.entry_lines = array(INDEX, entry_lines)
 
     @property
     def line_count(self) -> int:
