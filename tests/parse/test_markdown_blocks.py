@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tui.model.article import BulletList, Item, Paragraph, Preformatted, Quote, Span, Table
@@ -255,6 +256,22 @@ def test_documents_of_block_starts_get_markdown_its_own_tokens(lines, final_newl
     text = "\n".join(prefix + piece for prefix, piece in lines) + ("\n" if final_newline else "")
     assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
     assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nab>\r", max_size=40), st.sampled_from([1, 3, 7, markdown_blocks.LINES_AT_ONCE]))
+def test_the_lines_are_marked_as_markdown_its_state_marks_them(text, at_once):
+    """Whatever the spaces, tabs and blank lines, and wherever the text is cut to be split."""
+    mine = StateBlock("", brief_markdown._MD, {}, [])
+    original = markdown_blocks.LINES_AT_ONCE
+    markdown_blocks.LINES_AT_ONCE = at_once
+    try:
+        markdown_blocks.mark_lines(mine, text)
+    finally:
+        markdown_blocks.LINES_AT_ONCE = original
+    theirs = StateBlock(text, brief_markdown._MD, {}, [])
+    for name in ("src", "bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax"):
+        assert getattr(mine, name) == getattr(theirs, name), name
 
 
 def test_a_rule_the_chain_does_not_know_is_tried_on_every_line():
