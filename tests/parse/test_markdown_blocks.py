@@ -258,6 +258,13 @@ def test_documents_of_block_starts_get_markdown_its_own_tokens(lines, final_newl
     assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
 
 
+def test_tokens_made_by_their_fields_are_the_ones_push_makes(monkeypatch):
+    text = "# h\n\npara\nline\n\n> a\n>> b\n\nSub\n---\n"
+    fast = tokens(brief_markdown._MD, text)
+    monkeypatch.setattr(markdown_blocks, "_TOKENS_BY_FIELD", False)
+    assert tokens(brief_markdown._MD, text) == fast == tokens(STOCK, text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=" \t\nab>\r", max_size=40), st.sampled_from([1, 3, 7, markdown_blocks.LINES_AT_ONCE]))
 def test_the_lines_are_marked_as_markdown_its_state_marks_them(text, at_once):
