@@ -183,6 +183,47 @@ def test_nested_quotes_keep_their_paragraphs_apart():
     assert blocks(text) == [Quote.of([Paragraph("one"), Paragraph("two"), Paragraph("three"), Paragraph("four five")])]
 
 
+def test_a_quote_twenty_deep_splits_at_each_deeper_line_down_to_the_fourth_level():
+    """The benchmark's shape (`> quoted1`, `>> quoted2`, ... 20 markers): each line one quote deeper
+    starts a paragraph; past the fourth marker the markers are cut to four, so the lines from the
+    fourth on continue one paragraph. Twice, with a blank line between: two quotes."""
+    one = "".join(">" * depth + f" quoted{depth}\n" for depth in range(1, 21))
+    deepest = Paragraph(" ".join(f"quoted{depth}" for depth in range(4, 21)))
+    quote = Quote.of([Paragraph("quoted1"), Paragraph("quoted2"), Paragraph("quoted3"), deepest])
+    assert blocks(one + "\n" + one) == [quote, quote]
+    # The same lines without their markers are one paragraph (their leading space goes).
+    assert blocks(one.replace(">", "")) == [Paragraph(" ".join(f"quoted{depth}" for depth in range(1, 21)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A line with fewer markers, or none, continues the open paragraph lazily, however deep.
+        ("> a\n>> b\nc\n> d\n", [Paragraph("a"), Paragraph("b c d")]),
+        (">> a\n> b\n>>> c\n", [Paragraph("a b"), Paragraph("c")]),
+        # Markers spaced or not, and one space after the last, are the same markers.
+        ("> > a\n>> b\n> >c\n", [Paragraph("a b c")]),
+        ("  > a\n   >> b\n", [Paragraph("a"), Paragraph("b")]),
+        # A line that starts a block is not a lazy line: it ends the inner quote, not the outer one.
+        ("> a\n>> b\n> - c\n", [Paragraph("a"), Paragraph("b"), BulletList(False, (Item(None, "c"),))]),
+        ("> a\n>> b\n>     code\n", [Paragraph("a"), Paragraph("b code")]),
+        ("> a\n>> b\n> ## c\n", [Paragraph("a"), Paragraph("b"), Paragraph("c", (Span(0, 1, "strong"),))]),
+        # A marker with nothing after it is an empty line of the quote: it ends a paragraph.
+        ("> a\n>\n>> b\n", [Paragraph("a"), Paragraph("b")]),
+    ],
+)
+def test_nested_quotes_and_their_lazy_lines(text, expected):
+    assert blocks(text) == [Quote.of(expected)]
+
+
+def test_a_blank_line_ends_every_quote_and_lazy_text_after_the_quote_stays_in_it():
+    assert blocks("> a\n>> b\n\n>>> c\n") == [
+        Quote.of([Paragraph("a"), Paragraph("b")]),
+        Quote.of([Paragraph("c")]),
+    ]
+    assert blocks(">>> a\nb\n\nc\n") == [Quote.of([Paragraph("a b")]), Paragraph("c")]
+
+
 # --- the same tokens as markdown-it's own rules --------------------------------------------------------
 
 CASES = [
@@ -223,6 +264,24 @@ CASES = [
     ">\t\tcode\n",
     "> >\t- item\n>\t\tmore\n",
     ">> \n|---|---|\n> \tx\n",  # marks a quote changed are put back for the next quote to read
+    # Quotes of lines of words (one pass for every depth) and lines that send them the long way.
+    "> a\n>> b\n>>> c\n>>> d\n\n> e\n",
+    "> a\n>> b\nc\n> d\n",
+    "> > a\n> >b\n>>c\n",
+    "   > a\n    > b\n\t> c\n",
+    "> a\n>  b\n",
+    "> a\n>\tb\n",
+    "> a\n>> - b\n",
+    "> a\n>> 1. b\n",
+    "> a\n> b\n===\n",
+    "> a\n> |---|\n",
+    "> a | b\n> |---|---|\n",
+    "> a\n>>\n",
+    "> a\n> b",
+    "> a\n\u00a0b\n",
+    "- > a\n  >> b\n",
+    "> - > a\n>   >> b\n",
+    ">" * 25 + " deep\n" + ">" * 3 + " less\n",
 ]
 
 
@@ -256,6 +315,47 @@ def test_documents_of_block_starts_get_markdown_its_own_tokens(lines, final_newl
     text = "\n".join(prefix + piece for prefix, piece in lines) + ("\n" if final_newline else "")
     assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
     assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
+
+
+QUOTED_WORDS = ["words", "more words", "É", "x  ", "w *e*", "a\\", "- item", "1. one", "===", "|-|", "", "  lead"]
+MARKERS = [">", "> ", ">", "> ", ">  ", ">\t", " >", "    >"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(MARKERS), max_size=6), st.sampled_from(QUOTED_WORDS)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(["", "- ", "> ", "  "]),
+)
+def test_nested_quotes_of_words_get_markdown_its_own_tokens(lines, prefix):
+    """Mostly lines of words under `>` markers, at any depth: what `_plain_quote` makes in one pass,
+    and, where a line is not one (a list, a tab, an underline), what `blockquote` makes instead."""
+    text = "\n".join(prefix + "".join(markers) + words for markers, words in lines) + "\n"
+    assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
+    assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
+
+
+def test_a_quote_of_words_is_made_in_one_pass_and_any_other_line_sends_it_the_long_way(monkeypatch):
+    taken: list[bool] = []
+    plain_quote = markdown_blocks._plain_quote
+
+    def counted(state, start_line, end_line):
+        taken.append(plain_quote(state, start_line, end_line))
+        return taken[-1]
+
+    monkeypatch.setattr(markdown_blocks, "_plain_quote", counted)
+    for text, path in [
+        ("> a\n>> b\n>>> c\nd\n", [True]),
+        ("> a\n>> b\n>>> - c\n", [False, False, False]),  # each quote tried, none of words alone
+        ("> a\n>  b\n", [False]),  # two spaces after a marker: maybe code
+        ("> a\n\n> b\n", [True, True]),
+    ]:
+        taken.clear()
+        assert tokens(brief_markdown._MD, text) == tokens(STOCK, text), text
+        assert taken == path, text
 
 
 def test_tokens_made_by_their_fields_are_the_ones_push_makes(monkeypatch):

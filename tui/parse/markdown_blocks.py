@@ -11,7 +11,8 @@ and again by `paragraph`. Here:
 - `setext_heading` takes `lheading`'s place, and when its scan finds no underline it makes the
   paragraph that `paragraph`, the next rule, would make; that scan, too, tries a line only against
   the terminating rules that can start with its first character;
-- `blockquote` takes the place of markdown-it's, the same steps with less work a line;
+- `blockquote` takes the place of markdown-it's, the same steps with less work a line, and makes a
+  quote of lines of words (`_plain_quote`, nested quotes and all) in one pass over its lines;
 - `parse_blocks` takes the place of `ParserBlock.parse`: it marks the lines (`mark_lines`) in a few
   passes in C where `StateBlock` loops over them in Python, a third of the time of a text of short
   lines.
@@ -24,6 +25,7 @@ inline rule. A rule this module does not know (a plugin's) is tried on every lin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields
 from itertools import accumulate, compress, repeat
@@ -37,7 +39,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.footnote.index import footnote_def
 
-from tui.parse.markdown_rules import table
+from tui.parse.markdown_rules import FLATTEN_LEVEL, deep_nesting, table
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -246,6 +248,8 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return False
     if silent:
         return True  # a quote it is: markdown-it does not look for its end in this mode
+    if state.blkIndent == 0 and _plain_quote(state, start_line, end_line):
+        return True
     old_line_max = state.lineMax
     old_b_marks: list[int] = []
     old_bs_count: list[int] = []
@@ -260,6 +264,8 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     kept = start_line
     line = changed_to = start_line
     last_line_empty = False
+    blk_indent = state.blkIndent  # the terminating rules, asked silently, change no state
+    end = e_marks[start_line]
     while line < end_line:
         if line >= kept:
             kept = min(len(b_marks), 2 * line - start_line + 16)
@@ -272,7 +278,7 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             end = e_marks[line]
             if pos >= end:
                 break  # an empty line ends the quote
-            if src[pos] != ">" or s_count[line] < state.blkIndent:  # not quoted, or outdented
+            if src[pos] != ">" or s_count[line] < blk_indent:  # not quoted, or outdented
                 if last_line_empty:
                     break
                 for rule in by_start.get(src[pos], any_start):
@@ -289,13 +295,21 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
                     line += 1
                     continue
                 break
-        end = e_marks[line]
         pos += 1  # past the `>`
         following = src[pos] if pos < size else None  # the character after the marker, on this line or not
-        if following == " " and pos + 1 < end and src[pos + 1] not in " \t":
-            # The common line, `> text`: no indentation after the marker and its space.
-            b_marks[line] = pos + 1
-            bs_count[line] = s_count[line] + 2
+        if following == " ":
+            if pos + 1 < end and src[pos + 1] not in " \t":
+                # The common line, `> text`: no indentation after the marker and its space.
+                b_marks[line] = pos + 1
+                bs_count[line] = s_count[line] + 2
+                s_count[line] = t_shift[line] = 0
+                last_line_empty = False
+                line += 1
+                continue
+        elif following == ">":
+            # `>>`, a nested quote's marker right after this one: nothing to skip between them.
+            b_marks[line] = pos
+            bs_count[line] = s_count[line] + 1
             s_count[line] = t_shift[line] = 0
             last_line_empty = False
             line += 1
@@ -359,13 +373,98 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 FIRST_CHARACTERS[blockquote] = ">"  # brief's quote rule starts as markdown-it's
 
 
-def _push_paragraph(state: StateBlock, start_line: int, end_line: int) -> None:
+_NOT_WORDS = "".join(
+    sorted({c for chars in (*FIRST_CHARACTERS.values(), *LOOKS_AHEAD.values()) for c in chars} | {"="})
+)
+"""The characters a line of a quote must not start with to be a line of words: a block rule's (a list,
+a fence, a heading...), a table's delimiter row's, a setext underline's."""
+_QUOTED_WORDS = re.compile(rf"(?:>[ ]?)++(?=[^{re.escape(_NOT_WORDS)}\s])")
+"""Quote markers, each followed by one space or none, then a word (not white space, nor a block's start)."""
+_WORDS_RULES: frozenset[Rule] = frozenset({deep_nesting, table, rules_block.code, setext_heading, paragraph})
+"""The rules unknown to FIRST_CHARACTERS that may be tried on a line of words in a quote: all decline
+it (deep_nesting above its depth, table without a delimiter row under it, code unless indented) but
+`setext_heading`, which makes the paragraph."""
+
+
+def _plain_quote(state: StateBlock, start_line: int, end_line: int) -> bool:
+    """A quote whose lines are all words, `>` markers in front (one space or none after each) or
+    none (a lazy line), up to an empty line: its tokens, nested quotes and all, made in one pass
+    over its lines, where `blockquote` reads each line once for every quote around it. False (and
+    nothing done) for any other quote, or when a rule the chains hold might read such lines otherwise.
+
+    The tokens are the ones `blockquote` makes: on a line of words a deeper quote starts, ending the
+    paragraph before it; any other line continues the paragraph (at its depth, or lazily); every quote
+    and the last paragraph end at the empty line.
+    """
+    root, in_paragraph, in_quote = _chain(state, ""), _chain(state, "paragraph"), _chain(state, "blockquote")
+    if in_quote.any_start or in_paragraph.any_start_alone or not _WORDS_RULES.issuperset(root.any_start):
+        return False  # a rule this module does not know (a plugin's) might take the words
+    if setext_heading not in root.any_start:
+        return False
+    src, b_marks, e_marks, t_shift, s_count = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+    room = min(FLATTEN_LEVEL, state.md.options["maxNesting"]) - state.level  # deeper: deep_nesting's
+    depths: list[int] = []
+    texts: list[int] = []  # where each line's words start, its markers taken off
+    quoted, count, add_depth, add_text = _QUOTED_WORDS.match, src.count, depths.append, texts.append
+    line = start_line
+    while line < end_line:
+        pos = b_marks[line] + t_shift[line]
+        end = e_marks[line]
+        if pos >= end:
+            break  # the empty line that ends every quote
+        if s_count[line] < 0:
+            return False  # a line an outer quote found lazy
+        markers = quoted(src, pos, end)
+        if markers is not None:
+            text = markers.end()
+            depth = count(">", pos, text)
+            if depth >= room:
+                return False
+            add_depth(depth)
+            add_text(text)
+        elif line > start_line and src[pos] not in _NOT_WORDS and not src[pos].isspace():
+            add_depth(0)  # a lazy line of words: its text as it is, white space and all
+            add_text(b_marks[line])
+        else:
+            return False
+        line += 1
+    else:
+        if end_line != state.lineMax:
+            return False  # the paragraph would look past the end line given (see _as_paragraph)
+    stop = line
+    depth = 0
+    opened = start_line
+    for line, deeper in enumerate(depths, start_line):
+        if deeper > depth:
+            if line > start_line:
+                words = _words(src, texts[opened - start_line : line - start_line], e_marks[opened:line])
+                _push_paragraph(state, opened, line, words)
+            for _ in range(deeper - depth):
+                token = _push(state, "blockquote_open", "blockquote", 1)
+                token.markup = ">"
+                token.map = [line, stop]
+            depth, opened = deeper, line
+    _push_paragraph(state, opened, stop, _words(src, texts[opened - start_line :], e_marks[opened:stop]))
+    for _ in range(depth):
+        token = _push(state, "blockquote_close", "blockquote", -1)
+        token.markup = ">"
+    state.line = stop
+    return True
+
+
+def _words(src: str, starts: list[int], ends: list[int]) -> str:
+    """Lines of text from where each starts to where it ends, as `getLines` joins them."""
+    return "\n".join([src[start:stop] for start, stop in zip(starts, ends, strict=True)])
+
+
+def _push_paragraph(state: StateBlock, start_line: int, end_line: int, text: str | None = None) -> None:
+    """A paragraph of the lines [start_line, end_line): their text as their marks cut it, or `text`."""
     state.line = end_line
     lines = [start_line, end_line]  # one list for both maps (nothing changes a paragraph's map)
     token = _push(state, "paragraph_open", "p", 1)
     token.map = lines
     token = _push(state, "inline", "", 0)
-    token.content = mdTrim(_lines(state, start_line, end_line))
+    token.content = mdTrim(_lines(state, start_line, end_line) if text is None else text)
     token.map = lines
     _push(state, "paragraph_close", "p", -1)
 
