@@ -143,6 +143,17 @@ def test_lines_that_do_not_start_a_block_continue_the_paragraph(line):
     assert found[0].text.startswith("Words before") and found[0].text.endswith("words after")
 
 
+def test_a_run_of_lines_of_words_is_one_paragraph_up_to_the_header_row_of_a_table():
+    """Lines of words, indented or not, continue the paragraph; the last of them, over a delimiter
+    row, is a table's header row and starts the table."""
+    text = "Words\nmore words\n  indented\n      deeper\nc | d\n|---|---|\n| 1 | 2 |\n"
+    assert blocks(text) == [
+        Paragraph("Words more words indented deeper"),
+        Table(("c", "d"), (("1", "2"),), (None, None)),
+    ]
+    assert blocks("a\nb\nc\n- item\n") == [Paragraph("a b c"), BulletList(False, (Item(None, "item"),))]
+
+
 def test_a_line_starting_with_less_than_is_an_html_block_only_for_block_tags():
     assert blocks("Text\n<div>inside</div>\n") == [Paragraph("Text"), Paragraph("inside")]
     inline = blocks("Text\n<b>bold</b> more\n")
@@ -264,6 +275,11 @@ CASES = [
     ">\t\tcode\n",
     "> >\t- item\n>\t\tmore\n",
     ">> \n|---|---|\n> \tx\n",  # marks a quote changed are put back for the next quote to read
+    # Runs of lines of words at the root, and what ends them.
+    "a\nb\n  c\n      d\ne | f\n|---|---|\n",
+    "a\nb\n\tc\n \td\nf\n===\n",
+    "a\nb\nc\n2. d\n1. e\n",
+    "a\nb\u00a0\n\u00a0c\nd\r\ne",
     # Quotes of lines of words (one pass for every depth) and lines that send them the long way.
     "> a\n>> b\n>>> c\n>>> d\n\n> e\n",
     "> a\n>> b\nc\n> d\n",

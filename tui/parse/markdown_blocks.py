@@ -10,7 +10,8 @@ and again by `paragraph`. Here:
   first character (each of markdown-it's returns False at once for any other), in their order;
 - `setext_heading` takes `lheading`'s place, and when its scan finds no underline it makes the
   paragraph that `paragraph`, the next rule, would make; that scan, too, tries a line only against
-  the terminating rules that can start with its first character;
+  the terminating rules that can start with its first character, and at the root passes over a run
+  of lines of words with one regular expression;
 - `blockquote` takes the place of markdown-it's, the same steps with less work a line, and makes a
   quote of lines of words (`_plain_quote`, nested quotes and all) in one pass over its lines;
 - `parse_blocks` takes the place of `ParserBlock.parse`: it marks the lines (`mark_lines`) in a few
@@ -63,6 +64,14 @@ rule of FIRST_CHARACTERS declines (while the code rule is enabled)."""
 LOOKS_AHEAD: dict[Rule, str] = {table: "|-:"}
 """Rules that, asked that, look at the end line only to see that the line after exists (a table's
 delimiter row), and match only where the line after starts with one of these characters."""
+_NOT_WORDS = "".join(
+    sorted({c for chars in (*FIRST_CHARACTERS.values(), *LOOKS_AHEAD.values()) for c in chars} | {"="})
+)
+"""The characters a line of a quote must not start with to be a line of words: a block rule's (a list,
+a fence, a heading...), a table's delimiter row's, a setext underline's."""
+_WORD_LINES = re.compile(rf"(?:(?:[ ]{{0,3}}[^{re.escape(_NOT_WORDS)}\s]|[ ]{{4,}}\S)[^\n]*+\n)++")
+"""Lines of words: each starts (after three spaces at most) with what starts no block, or is indented
+four spaces or more, so that it continues a paragraph at the root whatever it holds."""
 
 
 class _ByStart:
@@ -200,6 +209,8 @@ def _paragraph_end(
     alone, any_alone, ahead = chain.by_start_alone, chain.any_start_alone, chain.ahead
     src, starts, shifts, ends, indents = state.src, state.bMarks, state.tShift, state.eMarks, state.sCount
     indent = state.blkIndent
+    # At the root (no container around the paragraph) each line's marks are where the text has it.
+    at_root = state.level == 0 and indent == 0 and not any_alone
     line = first_line or start_line + 1
     if line >= end_line:
         return line, ""
@@ -227,6 +238,15 @@ def _paragraph_end(
                 rules = by_start.get(character, any_start)
             else:
                 rules = alone.get(character, any_alone)
+                if not rules and at_root and first_after < end_after:
+                    # A line of words: the lines of words after it, found by one regular expression,
+                    # continue the paragraph too; the last of them is read here as usual (a table's
+                    # header row may be it).
+                    words = _WORD_LINES.match(src, first_after, starts[end_line])
+                    if words is not None:
+                        line = after + src.count("\n", first_after, words.end()) - 1
+                        first, end = starts[line] + shifts[line], ends[line]
+                        continue
             for rule in rules:
                 if rule(state, line, end_line, True):
                     return line, ""
@@ -373,11 +393,6 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 FIRST_CHARACTERS[blockquote] = ">"  # brief's quote rule starts as markdown-it's
 
 
-_NOT_WORDS = "".join(
-    sorted({c for chars in (*FIRST_CHARACTERS.values(), *LOOKS_AHEAD.values()) for c in chars} | {"="})
-)
-"""The characters a line of a quote must not start with to be a line of words: a block rule's (a list,
-a fence, a heading...), a table's delimiter row's, a setext underline's."""
 _QUOTED_WORDS = re.compile(rf"(?:>[ ]?)++(?=[^{re.escape(_NOT_WORDS)}\s])")
 """Quote markers, each followed by one space or none, then a word (not white space, nor a block's start)."""
 _WORDS_RULES: frozenset[Rule] = frozenset({deep_nesting, table, rules_block.code, setext_heading, paragraph})
