@@ -67,8 +67,9 @@ delimiter row), and match only where the line after starts with one of these cha
 _NOT_WORDS = "".join(
     sorted({c for chars in (*FIRST_CHARACTERS.values(), *LOOKS_AHEAD.values()) for c in chars} | {"="})
 )
-"""The characters a line of a quote must not start with to be a line of words: a block rule's (a list,
-a fence, a heading...), a table's delimiter row's, a setext underline's."""
+"""The characters a line must not start with to be a line of words, one that starts nothing and so
+continues a paragraph: a block rule's (a list, a fence, a heading...), a table's delimiter row's, a
+setext underline's."""
 _WORD_LINES = re.compile(rf"(?:(?:[ ]{{0,3}}[^{re.escape(_NOT_WORDS)}\s]|[ ]{{4,}}\S)[^\n]*+\n)++")
 """Lines of words: each starts (after three spaces at most) with what starts no block, or is indented
 four spaces or more, so that it continues a paragraph at the root whatever it holds."""
