@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tui.model.article import BulletList, Item, Paragraph, Preformatted, Quote, Span, Table
@@ -142,6 +143,17 @@ def test_lines_that_do_not_start_a_block_continue_the_paragraph(line):
     assert found[0].text.startswith("Words before") and found[0].text.endswith("words after")
 
 
+def test_a_run_of_lines_of_words_is_one_paragraph_up_to_the_header_row_of_a_table():
+    """Lines of words, indented or not, continue the paragraph; the last of them, over a delimiter
+    row, is a table's header row and starts the table."""
+    text = "Words\nmore words\n  indented\n      deeper\nc | d\n|---|---|\n| 1 | 2 |\n"
+    assert blocks(text) == [
+        Paragraph("Words more words indented deeper"),
+        Table(("c", "d"), (("1", "2"),), (None, None)),
+    ]
+    assert blocks("a\nb\nc\n- item\n") == [Paragraph("a b c"), BulletList(False, (Item(None, "item"),))]
+
+
 def test_a_line_starting_with_less_than_is_an_html_block_only_for_block_tags():
     assert blocks("Text\n<div>inside</div>\n") == [Paragraph("Text"), Paragraph("inside")]
     inline = blocks("Text\n<b>bold</b> more\n")
@@ -180,6 +192,47 @@ def test_a_setext_underline_inside_a_quote_and_a_list_makes_a_bold_line():
 def test_nested_quotes_keep_their_paragraphs_apart():
     text = "> one\n>> two\n>>> three\n>>>> four\n>>>> five\n\n"
     assert blocks(text) == [Quote.of([Paragraph("one"), Paragraph("two"), Paragraph("three"), Paragraph("four five")])]
+
+
+def test_a_quote_twenty_deep_splits_at_each_deeper_line_down_to_the_fourth_level():
+    """The benchmark's shape (`> quoted1`, `>> quoted2`, ... 20 markers): each line one quote deeper
+    starts a paragraph; past the fourth marker the markers are cut to four, so the lines from the
+    fourth on continue one paragraph. Twice, with a blank line between: two quotes."""
+    one = "".join(">" * depth + f" quoted{depth}\n" for depth in range(1, 21))
+    deepest = Paragraph(" ".join(f"quoted{depth}" for depth in range(4, 21)))
+    quote = Quote.of([Paragraph("quoted1"), Paragraph("quoted2"), Paragraph("quoted3"), deepest])
+    assert blocks(one + "\n" + one) == [quote, quote]
+    # The same lines without their markers are one paragraph (their leading space goes).
+    assert blocks(one.replace(">", "")) == [Paragraph(" ".join(f"quoted{depth}" for depth in range(1, 21)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A line with fewer markers, or none, continues the open paragraph lazily, however deep.
+        ("> a\n>> b\nc\n> d\n", [Paragraph("a"), Paragraph("b c d")]),
+        (">> a\n> b\n>>> c\n", [Paragraph("a b"), Paragraph("c")]),
+        # Markers spaced or not, and one space after the last, are the same markers.
+        ("> > a\n>> b\n> >c\n", [Paragraph("a b c")]),
+        ("  > a\n   >> b\n", [Paragraph("a"), Paragraph("b")]),
+        # A line that starts a block is not a lazy line: it ends the inner quote, not the outer one.
+        ("> a\n>> b\n> - c\n", [Paragraph("a"), Paragraph("b"), BulletList(False, (Item(None, "c"),))]),
+        ("> a\n>> b\n>     code\n", [Paragraph("a"), Paragraph("b code")]),
+        ("> a\n>> b\n> ## c\n", [Paragraph("a"), Paragraph("b"), Paragraph("c", (Span(0, 1, "strong"),))]),
+        # A marker with nothing after it is an empty line of the quote: it ends a paragraph.
+        ("> a\n>\n>> b\n", [Paragraph("a"), Paragraph("b")]),
+    ],
+)
+def test_nested_quotes_and_their_lazy_lines(text, expected):
+    assert blocks(text) == [Quote.of(expected)]
+
+
+def test_a_blank_line_ends_every_quote_and_lazy_text_after_the_quote_stays_in_it():
+    assert blocks("> a\n>> b\n\n>>> c\n") == [
+        Quote.of([Paragraph("a"), Paragraph("b")]),
+        Quote.of([Paragraph("c")]),
+    ]
+    assert blocks(">>> a\nb\n\nc\n") == [Quote.of([Paragraph("a b")]), Paragraph("c")]
 
 
 # --- the same tokens as markdown-it's own rules --------------------------------------------------------
@@ -222,6 +275,29 @@ CASES = [
     ">\t\tcode\n",
     "> >\t- item\n>\t\tmore\n",
     ">> \n|---|---|\n> \tx\n",  # marks a quote changed are put back for the next quote to read
+    # Runs of lines of words at the root, and what ends them.
+    "a\nb\n  c\n      d\ne | f\n|---|---|\n",
+    "a\nb\n\tc\n \td\nf\n===\n",
+    "a\nb\nc\n2. d\n1. e\n",
+    "a\nb\u00a0\n\u00a0c\nd\r\ne",
+    # Quotes of lines of words (one pass for every depth) and lines that send them the long way.
+    "> a\n>> b\n>>> c\n>>> d\n\n> e\n",
+    "> a\n>> b\nc\n> d\n",
+    "> > a\n> >b\n>>c\n",
+    "   > a\n    > b\n\t> c\n",
+    "> a\n>  b\n",
+    "> a\n>\tb\n",
+    "> a\n>> - b\n",
+    "> a\n>> 1. b\n",
+    "> a\n> b\n===\n",
+    "> a\n> |---|\n",
+    "> a | b\n> |---|---|\n",
+    "> a\n>>\n",
+    "> a\n> b",
+    "> a\n\u00a0b\n",
+    "- > a\n  >> b\n",
+    "> - > a\n>   >> b\n",
+    ">" * 25 + " deep\n" + ">" * 3 + " less\n",
 ]
 
 
@@ -255,6 +331,70 @@ def test_documents_of_block_starts_get_markdown_its_own_tokens(lines, final_newl
     text = "\n".join(prefix + piece for prefix, piece in lines) + ("\n" if final_newline else "")
     assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
     assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
+
+
+QUOTED_WORDS = ["words", "more words", "É", "x  ", "w *e*", "a\\", "- item", "1. one", "===", "|-|", "", "  lead"]
+MARKERS = [">", "> ", ">", "> ", ">  ", ">\t", " >", "    >"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(MARKERS), max_size=6), st.sampled_from(QUOTED_WORDS)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(["", "- ", "> ", "  "]),
+)
+def test_nested_quotes_of_words_get_markdown_its_own_tokens(lines, prefix):
+    """Mostly lines of words under `>` markers, at any depth: what `_plain_quote` makes in one pass,
+    and, where a line is not one (a list, a tab, an underline), what `blockquote` makes instead."""
+    text = "\n".join(prefix + "".join(markers) + words for markers, words in lines) + "\n"
+    assert tokens(brief_markdown._MD, text) == tokens(STOCK, text)
+    assert tree(WHOLE.parse(text)) == tree(WHOLE_STOCK.parse(text))
+
+
+def test_a_quote_of_words_is_made_in_one_pass_and_any_other_line_sends_it_the_long_way(monkeypatch):
+    taken: list[bool] = []
+    plain_quote = markdown_blocks._plain_quote
+
+    def counted(state, start_line, end_line):
+        taken.append(plain_quote(state, start_line, end_line))
+        return taken[-1]
+
+    monkeypatch.setattr(markdown_blocks, "_plain_quote", counted)
+    for text, path in [
+        ("> a\n>> b\n>>> c\nd\n", [True]),
+        ("> a\n>> b\n>>> - c\n", [False, False, False]),  # each quote tried, none of words alone
+        ("> a\n>  b\n", [False]),  # two spaces after a marker: maybe code
+        ("> a\n\n> b\n", [True, True]),
+    ]:
+        taken.clear()
+        assert tokens(brief_markdown._MD, text) == tokens(STOCK, text), text
+        assert taken == path, text
+
+
+def test_tokens_made_by_their_fields_are_the_ones_push_makes(monkeypatch):
+    text = "# h\n\npara\nline\n\n> a\n>> b\n\nSub\n---\n"
+    fast = tokens(brief_markdown._MD, text)
+    monkeypatch.setattr(markdown_blocks, "_TOKENS_BY_FIELD", False)
+    assert tokens(brief_markdown._MD, text) == fast == tokens(STOCK, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nab>\r", max_size=40), st.sampled_from([1, 3, 7, markdown_blocks.LINES_AT_ONCE]))
+def test_the_lines_are_marked_as_markdown_its_state_marks_them(text, at_once):
+    """Whatever the spaces, tabs and blank lines, and wherever the text is cut to be split."""
+    mine = StateBlock("", brief_markdown._MD, {}, [])
+    original = markdown_blocks.LINES_AT_ONCE
+    markdown_blocks.LINES_AT_ONCE = at_once
+    try:
+        markdown_blocks.mark_lines(mine, text)
+    finally:
+        markdown_blocks.LINES_AT_ONCE = original
+    theirs = StateBlock(text, brief_markdown._MD, {}, [])
+    for name in ("src", "bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax"):
+        assert getattr(mine, name) == getattr(theirs, name), name
 
 
 def test_a_rule_the_chain_does_not_know_is_tried_on_every_line():

@@ -10,8 +10,13 @@ and again by `paragraph`. Here:
   first character (each of markdown-it's returns False at once for any other), in their order;
 - `setext_heading` takes `lheading`'s place, and when its scan finds no underline it makes the
   paragraph that `paragraph`, the next rule, would make; that scan, too, tries a line only against
-  the terminating rules that can start with its first character;
-- `blockquote` takes the place of markdown-it's, the same steps with less work a line.
+  the terminating rules that can start with its first character, and at the root passes over a run
+  of lines of words with one regular expression;
+- `blockquote` takes the place of markdown-it's, the same steps with less work a line, and makes a
+  quote of lines of words (`_plain_quote`, nested quotes and all) in one pass over its lines;
+- `parse_blocks` takes the place of `ParserBlock.parse`: it marks the lines (`mark_lines`) in a few
+  passes in C where `StateBlock` loops over them in Python, a third of the time of a text of short
+  lines.
 
 The tokens, their maps and `state.parentType` afterwards are markdown-it's (4.x), but that these
 rules' tokens share one empty mapping for attributes and meta and leave `children` None (see
@@ -21,16 +26,21 @@ inline rule. A rule this module does not know (a plugin's) is tried on every lin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from types import MappingProxyType
+from dataclasses import fields
+from itertools import accumulate, compress, repeat
+from operator import sub
+from types import MappingProxyType, MethodType
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it.common.utils import mdTrim
+from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.footnote.index import footnote_def
 
-from tui.parse.markdown_rules import table
+from tui.parse.markdown_rules import FLATTEN_LEVEL, deep_nesting, table
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -51,9 +61,18 @@ end line it is given."""
 NEEDS_INDENT: frozenset[Rule] = frozenset({rules_block.code})
 """Rules that match only a line indented 4 columns or more past the block's indentation, which every
 rule of FIRST_CHARACTERS declines (while the code rule is enabled)."""
-LOOKS_AHEAD: frozenset[Rule] = frozenset({table})
+LOOKS_AHEAD: dict[Rule, str] = {table: "|-:"}
 """Rules that, asked that, look at the end line only to see that the line after exists (a table's
-delimiter row)."""
+delimiter row), and match only where the line after starts with one of these characters."""
+_NOT_WORDS = "".join(
+    sorted({c for chars in (*FIRST_CHARACTERS.values(), *LOOKS_AHEAD.values()) for c in chars} | {"="})
+)
+"""The characters a line must not start with to be a line of words, one that starts nothing and so
+continues a paragraph: a block rule's (a list, a fence, a heading...), a table's delimiter row's, a
+setext underline's."""
+_WORD_LINES = re.compile(rf"(?:(?:[ ]{{0,3}}[^{re.escape(_NOT_WORDS)}\s]|[ ]{{4,}}\S)[^\n]*+\n)++")
+"""Lines of words: each starts (after three spaces at most) with what starts no block, or is indented
+four spaces or more, so that it continues a paragraph at the root whatever it holds."""
 
 
 class _ByStart:
@@ -76,24 +95,42 @@ class _ByStart:
         }
         # Whether the end line given to the rules matters only for the line before it.
         self.end_blind = all(rule in FIRST_CHARACTERS or rule in LOOKS_AHEAD for rule in rules)
+        # The same picks without the rules that look ahead, for a line whose next line none of them
+        # can follow (most lines of a paragraph: a table tried on each was a tenth of its time).
+        self.ahead = "".join(LOOKS_AHEAD.get(rule, "") for rule in rules)
+        self.by_start_alone = {
+            character: tuple(rule for rule in picked if rule not in LOOKS_AHEAD)
+            for character, picked in self.by_start.items()
+        }
+        self.any_start_alone = tuple(rule for rule in self.any_start if rule not in LOOKS_AHEAD)
 
 
 _chains: dict[tuple[int, str], _ByStart] = {}
 _NOTHING = MappingProxyType({})
 
 
-def _chain(md: MarkdownIt, name: str) -> _ByStart:
+def _chain(state: StateBlock, name: str) -> _ByStart:
+    """The chain `name` of the state's parser, looked up once a parse (its rules do not change
+    during one): a rule asks for it once a block, in every quote of every depth."""
+    try:
+        return state.brief_chains[name]  # type: ignore[attr-defined]
+    except AttributeError:
+        state.brief_chains = {}  # type: ignore[attr-defined]
+    except KeyError:
+        pass
+    md = state.md
     rules = md.block.ruler.getRules(name)
     found = _chains.get((id(md), name))
     if found is None or found.source is not rules:
         found = _chains[id(md), name] = _ByStart(rules, "code" in md.block.ruler.get_active_rules())
+    state.brief_chains[name] = found  # type: ignore[attr-defined]
     return found
 
 
 def dispatch(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """The block rules after this one, tried in their order, each only where it can match."""
     first = state.bMarks[start_line] + state.tShift[start_line]
-    chain = _chain(state.md, "")
+    chain = _chain(state, "")
     if first >= state.eMarks[start_line]:
         rules = chain.rules
     elif chain.indented is not None and state.sCount[start_line] - state.blkIndent >= 4:
@@ -121,7 +158,7 @@ def setext_heading(state: StateBlock, start_line: int, end_line: int, silent: bo
         token.markup = marker
         token.map = [start_line, state.line]
         token = _push(state, "inline", "", 0)
-        token.content = mdTrim(state.getLines(start_line, line, state.blkIndent, False))
+        token.content = mdTrim(_lines(state, start_line, line))
         token.map = [start_line, line]
         token = _push(state, "heading_close", tag, -1)
         token.markup = marker
@@ -154,7 +191,7 @@ def _as_paragraph(state: StateBlock, start_line: int, end_line: int, stop: int) 
     stands, and one that ran out to it goes on from the line before it.
     """
     line_max = state.lineMax
-    if not _chain(state.md, "paragraph").end_blind or line_max < end_line:
+    if not _chain(state, "paragraph").end_blind or line_max < end_line:
         return _paragraph_end(state, start_line, line_max, underline=False)[0]
     if stop < end_line:
         return stop
@@ -168,18 +205,26 @@ def _paragraph_end(
     """The line a paragraph from `start_line` stops before, and, when `underline` is asked for and
     found, the setext underline's character (`=` or `-`; the paragraph stops before it). The scan
     starts at `first_line` when given (the lines before it known to continue the paragraph)."""
-    chain = _chain(state.md, "paragraph")
+    chain = _chain(state, "paragraph")
     by_start, any_start = chain.by_start, chain.any_start
+    alone, any_alone, ahead = chain.by_start_alone, chain.any_start_alone, chain.ahead
     src, starts, shifts, ends, indents = state.src, state.bMarks, state.tShift, state.eMarks, state.sCount
     indent = state.blkIndent
+    # At the root (no container around the paragraph) each line's marks are where the text has it.
+    at_root = state.level == 0 and indent == 0 and not any_alone
     line = first_line or start_line + 1
+    if line >= end_line:
+        return line, ""
+    first, end = starts[line] + shifts[line], ends[line]
     while line < end_line:
-        first = starts[line] + shifts[line]
-        end = ends[line]
         if first >= end:
             break  # an empty line
+        # The next line's text, found once: it is the next turn's line and tells whether a rule that
+        # looks ahead (a table under its header row) can match this line.
+        after = line + 1
+        first_after, end_after = starts[after] + shifts[after], ends[after]
         if indents[line] - indent > 3:
-            line += 1  # an indented line continues a paragraph lazily, whatever it holds
+            line, first, end = after, first_after, end_after  # an indented line continues a paragraph lazily
             continue
         character = src[first]
         if (
@@ -189,13 +234,24 @@ def _paragraph_end(
             and not src[first:end].rstrip(" \t").strip(character)  # `===` or `---`, then spaces alone
         ):
             return line, character
-        if indents[line] < 0:
-            line += 1  # a quote's lazy line: the quote rule has tried it already
-            continue
-        for rule in by_start.get(character, any_start):
-            if rule(state, line, end_line, True):
-                return line, ""
-        line += 1
+        if indents[line] >= 0:  # else a quote's lazy line: the quote rule has tried it already
+            if first_after < end_after and src[first_after] in ahead:
+                rules = by_start.get(character, any_start)
+            else:
+                rules = alone.get(character, any_alone)
+                if not rules and at_root and first_after < end_after:
+                    # A line of words: the lines of words after it, found by one regular expression,
+                    # continue the paragraph too; the last of them is read here as usual (a table's
+                    # header row may be it).
+                    words = _WORD_LINES.match(src, first_after, starts[end_line])
+                    if words is not None:
+                        line = after + src.count("\n", first_after, words.end()) - 1
+                        first, end = starts[line] + shifts[line], ends[line]
+                        continue
+            for rule in rules:
+                if rule(state, line, end_line, True):
+                    return line, ""
+        line, first, end = after, first_after, end_after
     return line, ""
 
 
@@ -213,12 +269,14 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return False
     if silent:
         return True  # a quote it is: markdown-it does not look for its end in this mode
+    if state.blkIndent == 0 and _plain_quote(state, start_line, end_line):
+        return True
     old_line_max = state.lineMax
     old_b_marks: list[int] = []
     old_bs_count: list[int] = []
     old_s_count: list[int] = []
     old_t_shift: list[int] = []
-    chain = _chain(state.md, "blockquote")
+    chain = _chain(state, "blockquote")
     by_start, any_start = chain.by_start, chain.any_start
     old_parent = state.parentType
     state.parentType = "blockquote"  # for the terminating rules (markdown-it sets it after the first line)
@@ -227,6 +285,8 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     kept = start_line
     line = changed_to = start_line
     last_line_empty = False
+    blk_indent = state.blkIndent  # the terminating rules, asked silently, change no state
+    end = e_marks[start_line]
     while line < end_line:
         if line >= kept:
             kept = min(len(b_marks), 2 * line - start_line + 16)
@@ -239,7 +299,7 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             end = e_marks[line]
             if pos >= end:
                 break  # an empty line ends the quote
-            if src[pos] != ">" or s_count[line] < state.blkIndent:  # not quoted, or outdented
+            if src[pos] != ">" or s_count[line] < blk_indent:  # not quoted, or outdented
                 if last_line_empty:
                     break
                 for rule in by_start.get(src[pos], any_start):
@@ -256,13 +316,21 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
                     line += 1
                     continue
                 break
-        end = e_marks[line]
         pos += 1  # past the `>`
         following = src[pos] if pos < size else None  # the character after the marker, on this line or not
-        if following == " " and pos + 1 < end and src[pos + 1] not in " \t":
-            # The common line, `> text`: no indentation after the marker and its space.
-            b_marks[line] = pos + 1
-            bs_count[line] = s_count[line] + 2
+        if following == " ":
+            if pos + 1 < end and src[pos + 1] not in " \t":
+                # The common line, `> text`: no indentation after the marker and its space.
+                b_marks[line] = pos + 1
+                bs_count[line] = s_count[line] + 2
+                s_count[line] = t_shift[line] = 0
+                last_line_empty = False
+                line += 1
+                continue
+        elif following == ">":
+            # `>>`, a nested quote's marker right after this one: nothing to skip between them.
+            b_marks[line] = pos
+            bs_count[line] = s_count[line] + 1
             s_count[line] = t_shift[line] = 0
             last_line_empty = False
             line += 1
@@ -326,15 +394,115 @@ def blockquote(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 FIRST_CHARACTERS[blockquote] = ">"  # brief's quote rule starts as markdown-it's
 
 
-def _push_paragraph(state: StateBlock, start_line: int, end_line: int) -> None:
+_QUOTED_WORDS = re.compile(rf"(?:>[ ]?)++(?=[^{re.escape(_NOT_WORDS)}\s])")
+"""Quote markers, each followed by one space or none, then a word (not white space, nor a block's start)."""
+_WORDS_RULES: frozenset[Rule] = frozenset({deep_nesting, table, rules_block.code, setext_heading, paragraph})
+"""The rules unknown to FIRST_CHARACTERS that may be tried on a line of words in a quote: all decline
+it (deep_nesting above its depth, table without a delimiter row under it, code unless indented) but
+`setext_heading`, which makes the paragraph."""
+
+
+def _plain_quote(state: StateBlock, start_line: int, end_line: int) -> bool:
+    """A quote whose lines are all words, `>` markers in front (one space or none after each) or
+    none (a lazy line), up to an empty line: its tokens, nested quotes and all, made in one pass
+    over its lines, where `blockquote` reads each line once for every quote around it. False (and
+    nothing done) for any other quote, or when a rule the chains hold might read such lines otherwise.
+
+    The tokens are the ones `blockquote` makes: on a line of words a deeper quote starts, ending the
+    paragraph before it; any other line continues the paragraph (at its depth, or lazily); every quote
+    and the last paragraph end at the empty line.
+    """
+    root, in_paragraph, in_quote = _chain(state, ""), _chain(state, "paragraph"), _chain(state, "blockquote")
+    if in_quote.any_start or in_paragraph.any_start_alone or not _WORDS_RULES.issuperset(root.any_start):
+        return False  # a rule this module does not know (a plugin's) might take the words
+    if setext_heading not in root.any_start:
+        return False
+    src, b_marks, e_marks, t_shift, s_count = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+    room = min(FLATTEN_LEVEL, state.md.options["maxNesting"]) - state.level  # deeper: deep_nesting's
+    depths: list[int] = []
+    texts: list[int] = []  # where each line's words start, its markers taken off
+    quoted, count, add_depth, add_text = _QUOTED_WORDS.match, src.count, depths.append, texts.append
+    line = start_line
+    while line < end_line:
+        pos = b_marks[line] + t_shift[line]
+        end = e_marks[line]
+        if pos >= end:
+            break  # the empty line that ends every quote
+        if s_count[line] < 0:
+            return False  # a line an outer quote found lazy
+        markers = quoted(src, pos, end)
+        if markers is not None:
+            text = markers.end()
+            depth = count(">", pos, text)
+            if depth >= room:
+                return False
+            add_depth(depth)
+            add_text(text)
+        elif line > start_line and src[pos] not in _NOT_WORDS and not src[pos].isspace():
+            add_depth(0)  # a lazy line of words: its text as it is, white space and all
+            add_text(b_marks[line])
+        else:
+            return False
+        line += 1
+    else:
+        if end_line != state.lineMax:
+            return False  # the paragraph would look past the end line given (see _as_paragraph)
+    stop = line
+    depth = 0
+    opened = start_line
+    for line, deeper in enumerate(depths, start_line):
+        if deeper > depth:
+            if line > start_line:
+                words = _words(src, texts[opened - start_line : line - start_line], e_marks[opened:line])
+                _push_paragraph(state, opened, line, words)
+            for _ in range(deeper - depth):
+                token = _push(state, "blockquote_open", "blockquote", 1)
+                token.markup = ">"
+                token.map = [line, stop]
+            depth, opened = deeper, line
+    _push_paragraph(state, opened, stop, _words(src, texts[opened - start_line :], e_marks[opened:stop]))
+    for _ in range(depth):
+        token = _push(state, "blockquote_close", "blockquote", -1)
+        token.markup = ">"
+    state.line = stop
+    return True
+
+
+def _words(src: str, starts: list[int], ends: list[int]) -> str:
+    """Lines of text from where each starts to where it ends, as `getLines` joins them."""
+    return "\n".join([src[start:stop] for start, stop in zip(starts, ends, strict=True)])
+
+
+def _push_paragraph(state: StateBlock, start_line: int, end_line: int, text: str | None = None) -> None:
+    """A paragraph of the lines [start_line, end_line): their text as their marks cut it, or `text`."""
     state.line = end_line
     lines = [start_line, end_line]  # one list for both maps (nothing changes a paragraph's map)
     token = _push(state, "paragraph_open", "p", 1)
     token.map = lines
     token = _push(state, "inline", "", 0)
-    token.content = mdTrim(state.getLines(start_line, end_line, state.blkIndent, False))
+    token.content = mdTrim(_lines(state, start_line, end_line) if text is None else text)
     token.map = lines
     _push(state, "paragraph_close", "p", -1)
+
+
+def _lines(state: StateBlock, begin: int, end: int) -> str:
+    """`state.getLines(begin, end, state.blkIndent, False)`, the text of a paragraph's lines: outside
+    lists (no indentation to take off, the lines as their marks cut them) in one join, not a loop."""
+    if state.blkIndent:
+        return state.getLines(begin, end, state.blkIndent, False)
+    src = state.src
+    return "\n".join(
+        [src[start:stop] for start, stop in zip(state.bMarks[begin:end], state.eMarks[begin:end], strict=True)]
+    )
+
+
+_TOKEN_FIELDS = (
+    *("type", "tag", "nesting", "attrs", "map", "level", "children"),
+    *("content", "markup", "info", "meta", "block", "hidden"),
+)
+_TOKENS_BY_FIELD = tuple(field.name for field in fields(Token)) == _TOKEN_FIELDS and hasattr(Token, "__slots__")
+"""Whether `_push` may make a token by setting its fields (markdown-it's Token as this module knows it)."""
+_new_token = Token.__new__
 
 
 def _push(state: StateBlock, kind: str, tag: str, nesting: int) -> Token:
@@ -344,10 +512,87 @@ def _push(state: StateBlock, kind: str, tag: str, nesting: int) -> Token:
 
     An inline token's `children` stay None, where markdown-it's rules put an empty list for its
     inline rule to fill: that rule makes the list itself when there is none, and brief's block parser
-    runs no inline rule (56 bytes a paragraph)."""
-    token = state.push(kind, tag, nesting)  # type: ignore[arg-type]
+    runs no inline rule (56 bytes a paragraph).
+
+    The token's fields are set one by one, as `Token(...)` then `push` would set them, without the
+    dataclass's constructor (two dicts made to be dropped, a check of the attributes): a third of the
+    time of a token, and a quote of short lines makes nearly one a line."""
+    if not _TOKENS_BY_FIELD:
+        token = state.push(kind, tag, nesting)  # type: ignore[arg-type]
+        token.attrs = token.meta = _NOTHING  # type: ignore[assignment]
+        return token
+    token = _new_token(Token)
+    token.type, token.tag, token.nesting = kind, tag, nesting  # type: ignore[assignment]
     token.attrs = token.meta = _NOTHING  # type: ignore[assignment]
+    token.map = token.children = None
+    token.content = token.markup = token.info = ""
+    token.block, token.hidden = True, False
+    if nesting < 0:
+        state.level -= 1  # closing tag
+    token.level = state.level
+    if nesting > 0:
+        state.level += 1  # opening tag
+    state.tokens.append(token)
     return token
+
+
+def parse_blocks(
+    parser: ParserBlock, src: str, md: MarkdownIt, env: dict, out_tokens: list[Token]
+) -> list[Token] | None:
+    """markdown-it's `ParserBlock.parse`, the lines marked by `mark_lines`."""
+    if not src:
+        return None
+    state = StateBlock("", md, env, out_tokens)  # its own marks: the one line past the end
+    mark_lines(state, src)
+    parser.tokenize(state, state.line, state.lineMax)
+    return state.tokens
+
+
+LINES_AT_ONCE = 1 << 16
+"""Characters of text split into lines at a time: a line's string costs some 60 bytes however short
+it is, so splitting a text of short lines whole would hold seven times its size for a moment."""
+
+
+def mark_lines(state: StateBlock, src: str) -> None:
+    """Give `state` the text `src` and its lines' marks, as `StateBlock` makes them, with a few passes
+    over the lines in C instead of a Python loop a line (a third of the time of a text of short
+    lines): where each line begins and ends, where its text starts (`tShift`) and at what column
+    (`sCount`, tabs to the next multiple of 4), then one line past the end.
+    """
+    size = len(src)
+    starts: list[int] = []
+    ends: list[int] = []
+    shifts: list[int] = []
+    begin = 0
+    while begin < size:
+        cut = src.find("\n", begin + LINES_AT_ONCE)
+        if cut < 0:
+            cut = size
+        lines = src[begin:cut].split("\n")
+        if cut == size and not lines[-1].strip(" \t"):
+            lines.pop()  # the empty string after a final newline; a last line of blanks gets no marks either
+        marks = list(accumulate(map((1).__add__, map(len, lines)), initial=begin))  # each line's start
+        starts += marks[:-1]
+        ends += map((-1).__add__, marks[1:])
+        shifts += map(sub, map(len, lines), map(len, map(str.lstrip, lines, repeat(" \t"))))
+        begin = cut + 1
+    columns = shifts.copy()
+    if "\t" in src:
+        for index in compress(range(len(shifts)), shifts):
+            indent = src[starts[index] : starts[index] + shifts[index]]
+            if "\t" in indent:
+                column = 0
+                for character in indent:
+                    column += 4 - column % 4 if character == "\t" else 1
+                columns[index] = column
+    state.lineMax = len(starts)
+    starts.append(size)
+    ends.append(size)
+    shifts.append(0)
+    columns.append(0)
+    state.src = src
+    state.bMarks, state.eMarks, state.tShift, state.sCount = starts, ends, shifts, columns
+    state.bsCount = [0] * len(starts)
 
 
 def use_fast_rules(md: MarkdownIt) -> MarkdownIt:
@@ -361,4 +606,5 @@ def use_fast_rules(md: MarkdownIt) -> MarkdownIt:
     ruler.at("paragraph", paragraph)
     ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     ruler.before(active[0], "brief_dispatch", dispatch)
+    md.block.parse = MethodType(parse_blocks, md.block)  # type: ignore[method-assign]
     return md
