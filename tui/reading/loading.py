@@ -10,6 +10,7 @@ is started before the interface takes over the terminal.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import subprocess
@@ -17,6 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO, Any
 
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
@@ -172,6 +174,19 @@ def _child() -> None:
         send(("error", error))
 
 
+def _receive(stream: IO[bytes]) -> tuple[str, Any]:
+    """The parse process's next message. The garbage collector is off meanwhile: unpickling a book
+    makes a few hundred thousand objects, and the collections their number sets off (each walking
+    all the reader's objects) more than doubled the time it took."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(stream)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _send(process: subprocess.Popen[bytes], raw: RawInput, pending: PendingDocument) -> None:
     """Hand the input to the parse process, then the widths once the reader knows them; if the
     process died meanwhile, `result` says so."""
@@ -248,7 +263,7 @@ class PendingDocument:
         process = self._process
         if process is not None and process.stdout is not None:
             with contextlib.suppress(EOFError, OSError, pickle.UnpicklingError, ValueError):
-                kind, value = pickle.load(process.stdout)
+                kind, value = _receive(process.stdout)
                 if kind == "preview":
                     return value
         return parse_preview(self.raw)
@@ -274,7 +289,7 @@ class PendingDocument:
         assert process.stdout is not None
         try:
             while True:  # cancel() ends the process, and with it this wait
-                kind, value = pickle.load(process.stdout)
+                kind, value = _receive(process.stdout)
                 if kind == "progress":
                     self._progress = value
                 elif kind != "preview":  # a preview nobody asked for is passed over
