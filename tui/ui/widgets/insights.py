@@ -156,21 +156,71 @@ def insight_groups(
 class ItemList(KeyedList):
     """The entries of the tab on show."""
 
+    FIRST = 100
+    """Entries listed at once; more than a screen shows. The rest follow in batches (`_fill`)."""
+    BATCH = 200
+    """Entries added to the list at a time after the first, each batch a few milliseconds."""
+
     def __init__(self, entries: list[Entry], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[Entry] = []
+        self._all_options: list[Option | None] = []
+        self._listed = 0
+        """How many of `_all_options` the list has been given."""
         self.show_entries(entries)
 
     def show_entries(self, entries: list[Entry], highlighted: int | None = None) -> None:
+        """List `entries`, the `highlighted` one current: the first at once, the rest in batches.
+
+        OptionList wraps every option's text as it is added, to know its height: a book's
+        thousands of takeaways took a quarter of a second of the UI thread, all of it below the
+        fold. The batches follow one another as messages, so keys are handled between them; a key
+        that goes past what is listed (End, Page Down, Down on the last) lists the rest first.
+        """
         options: list[Option | None] = []
         for entry in entries:
             if options:
                 options.append(None)  # a rule between entries, so wrapped ones stay apart
             options.append(Option(entry.content))
         self.entries = entries
-        self.set_options(options)
+        current = min(highlighted, len(entries) - 1) if highlighted is not None and entries else 0
+        self._all_options = options
+        # Two options an entry (the rule), so every batch starts with an entry, not a rule.
+        self._listed = min(len(options), 2 * (current + self.FIRST))
+        self.set_options(options[: self._listed])
+        if self._listed < len(options):
+            self.call_later(self._fill, options)
         if entries:
-            self.highlighted = min(highlighted, len(entries) - 1) if highlighted is not None else 0
+            self.highlighted = current
+
+    def _fill(self, options: list[Option | None]) -> None:
+        """Add the next batch of entries, and ask for the one after (unless the list changed)."""
+        if options is not self._all_options or self._listed >= len(options):
+            return
+        end = min(len(options), self._listed + 2 * self.BATCH)
+        self.add_options(options[self._listed : end])
+        self._listed = end
+        if end < len(options):
+            self.call_later(self._fill, options)
+
+    def list_all(self) -> None:
+        """Add every entry not yet listed, now."""
+        if self._listed < len(self._all_options):
+            self.add_options(self._all_options[self._listed :])
+            self._listed = len(self._all_options)
+
+    def action_last(self) -> None:
+        self.list_all()
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self.list_all()
+        super().action_page_down()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.list_all()
+        super().action_cursor_down()
 
     def render_line(self, y: int) -> Strip:
         """OptionList's line, with the current entry's first cell (its padding) made the marker
