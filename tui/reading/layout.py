@@ -81,6 +81,8 @@ class Document:
         self.tables: dict[int, TableRows] = {table.first: table for table in flat.tables}
         """Tables by their first unit."""
         self.code_blocks: list[CodeBlock] = flat.code_blocks
+        self.numbering = flat.numbering
+        """The main sections and their numbers (made once: a book has thousands of sections)."""
         self._code_starts = [block.first for block in self.code_blocks]
         # Measured once here, not at every width: the scan for wide characters is the costly part.
         self.narrow = bytearray(is_narrow(unit.text) for unit in self.units)
