@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.app.helpers import toasts, top_text, wait_until
+from tests.app.helpers import screen_lines, toasts, top_text, wait_until
 from tests.conftest import SEED
 from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
 from tui.reading.layout import MEASURE
@@ -363,6 +363,9 @@ async def test_the_whole_lists_the_same_panel_as_a_direct_parse_and_end_reaches_
         await pilot.pause()
         await wait_until(pilot, lambda: direct.screen.query_one(ItemList).option_count == len(direct.article.takeaways))
         expected = panel_state(direct)
+        await pilot.press("G")
+        await pilot.pause()
+        expected_screen = screen_lines(direct)
     assert len(expected[1]) > 2 * ItemList.FIRST + ItemList.BATCH  # more than the first listing and a batch
 
     app = BriefApp(parse_preview(raw), pending=PendingDocument(raw).start())
@@ -371,6 +374,9 @@ async def test_the_whole_lists_the_same_panel_as_a_direct_parse_and_end_reaches_
         items = app.screen.query_one(ItemList)
         await wait_until(pilot, lambda: items.option_count == len(items.entries))
         assert panel_state(app) == expected
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen_lines(app) == expected_screen  # the end of the text, navigator, panel, status
         # Listed anew (as a change of tab does), End before the batches have come: the last entry.
         items.show_entries(items.entries)
         assert items.option_count == ItemList.FIRST < len(items.entries)
