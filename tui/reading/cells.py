@@ -77,23 +77,26 @@ def wrap(text: str, width: int, narrow: bool | None = None, rest: int | None = N
 
 def _wrap_narrow(text: str, width: int, rest: int) -> list[tuple[int, int]]:
     """Wrap text whose every character is one cell: offsets are columns."""
-    spans: list[tuple[int, int]] = []
     start, length = 0, len(text)
+    if length <= width:  # most units of an article, and every heading
+        return [(0, length)]
+    spans: list[tuple[int, int]] = []
+    append, rfind = spans.append, text.rfind  # a book's hundred thousand lines come through here
     while length - start > width:
-        cut = text.rfind(" ", start, start + width + 1)
+        cut = rfind(" ", start, start + width + 1)
         if cut <= start:
-            spans.append((start, start + width))
+            append((start, start + width))
             start += width
         else:
             end = cut
             while end > start and text[end - 1] == " ":
                 end -= 1
-            spans.append((start, end))
+            append((start, end))
             start = cut + 1
         while start < length and text[start] == " ":
             start += 1
         width = rest
-    spans.append((start, length))
+    append((start, length))
     return spans
 
 

@@ -234,8 +234,9 @@ class Layout:
                 width = measure - unit.indent - len(unit.marker) - (QUOTE_CELLS if unit.quoted else 0)
                 spans = wrap(unit.text, width, bool(narrow[index]), width - unit.hang)
             line_unit.extend([index] * len(spans))
-            line_start.extend([start for start, _ in spans])
-            line_end.extend([end for _, end in spans])
+            starts, ends = zip(*spans)  # the columns of the (start, end) pairs, without a loop here
+            line_start.extend(starts)
+            line_end.extend(ends)
         self.line_unit = array("l", line_unit)
         self.line_start = array("l", line_start)
         self.line_end = array("l", line_end)
