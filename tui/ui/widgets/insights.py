@@ -4,9 +4,10 @@ reader's highlights, one tab at a time, each entry selectable."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -75,13 +76,21 @@ def unit_content(unit: Unit) -> Content:
 @dataclass(frozen=True)
 class Entry:
     """One line of a tab: how it is shown, the text `c` copies (as shown), and where Enter jumps:
-    the author's `item`, or a `unit` of the text (a suggestion, a highlight)."""
+    the author's `item`, or a `unit` of the text (a suggestion, a highlight).
 
-    content: Content
+    `shown` is the Content, or what makes it when the entry is first listed (`content`): a book's
+    thousands of takeaways are listed in batches, most of them after the whole is on screen."""
+
+    shown: Content | Callable[[], Content] = field(repr=False, compare=False)
     text: str
     item: Item | None = None
     unit: int | None = None
     highlight: Highlight | None = None
+
+    @cached_property
+    def content(self) -> Content:
+        """How the entry is shown, made once."""
+        return self.shown if isinstance(self.shown, Content) else self.shown()
 
 
 @dataclass(frozen=True)
@@ -104,7 +113,7 @@ def item_entries(document: Document, items: Sequence[Item]) -> list[Entry]:
     return [
         item_entry(item)
         if unit is None
-        else Entry(unit_content(document.units[unit]), document.units[unit].text, item=item)
+        else Entry(partial(unit_content, document.units[unit]), document.units[unit].text, item=item)
         for item, unit in zip(items, units, strict=True)
     ]
 
@@ -165,9 +174,8 @@ class ItemList(KeyedList):
     def __init__(self, entries: list[Entry], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[Entry] = []
-        self._all_options: list[Option | None] = []
         self._listed = 0
-        """How many of `_all_options` the list has been given."""
+        """How many of `entries` the list has been given."""
         self.show_entries(entries)
 
     def show_entries(self, entries: list[Entry], highlighted: int | None = None) -> None:
@@ -178,37 +186,41 @@ class ItemList(KeyedList):
         fold. The batches follow one another as messages, so keys are handled between them; a key
         that goes past what is listed (End, Page Down, Down on the last) lists the rest first.
         """
-        options: list[Option | None] = []
-        for entry in entries:
-            if options:
-                options.append(None)  # a rule between entries, so wrapped ones stay apart
-            options.append(Option(entry.content))
         self.entries = entries
         current = min(highlighted, len(entries) - 1) if highlighted is not None and entries else 0
-        self._all_options = options
-        # Two options an entry (the rule), so every batch starts with an entry, not a rule.
-        self._listed = min(len(options), 2 * (current + self.FIRST))
-        self.set_options(options[: self._listed])
-        if self._listed < len(options):
-            self.call_later(self._fill, options)
+        self._listed = min(len(entries), current + self.FIRST)
+        self.set_options(self._options_for(0, self._listed))
+        if self._listed < len(entries):
+            self.call_later(self._fill, entries)
         if entries:
             self.highlighted = current
 
-    def _fill(self, options: list[Option | None]) -> None:
+    def _options_for(self, start: int, end: int) -> list[Option | None]:
+        """Options for entries `start` to `end`, a rule (None) after each but the very last entry,
+        so that wrapped entries stay apart and every batch starts with an entry."""
+        options: list[Option | None] = []
+        for entry in self.entries[start:end]:
+            options += [Option(entry.content), None]
+        if options and end >= len(self.entries):
+            options.pop()
+        return options
+
+    def _fill(self, entries: list[Entry]) -> None:
         """Add the next batch of entries, and ask for the one after (unless the list changed)."""
-        if options is not self._all_options or self._listed >= len(options):
+        if entries is not self.entries or self._listed >= len(entries):
             return
-        end = min(len(options), self._listed + 2 * self.BATCH)
-        self.add_options(options[self._listed : end])
+        self._list(min(len(entries), self._listed + self.BATCH))
+        if self._listed < len(entries):
+            self.call_later(self._fill, entries)
+
+    def _list(self, end: int) -> None:
+        self.add_options(self._options_for(self._listed, end))
         self._listed = end
-        if end < len(options):
-            self.call_later(self._fill, options)
 
     def list_all(self) -> None:
         """Add every entry not yet listed, now."""
-        if self._listed < len(self._all_options):
-            self.add_options(self._all_options[self._listed :])
-            self._listed = len(self._all_options)
+        if self._listed < len(self.entries):
+            self._list(len(self.entries))
 
     def action_last(self) -> None:
         self.list_all()
