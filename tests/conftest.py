@@ -46,3 +46,14 @@ def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
     monkeypatch.delenv("BRIEF_CLIPBOARD", raising=False)
     return state
+
+
+@pytest.fixture(autouse=True)
+def no_process_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code under test that calls `os._exit` would end pytest itself, silently and with status 0: a
+    green run that never ran the rest. It fails the test instead."""
+
+    def refuse(status: int) -> NoReturn:
+        raise AssertionError(f"os._exit({status}) called in the test process")
+
+    monkeypatch.setattr(os, "_exit", refuse)

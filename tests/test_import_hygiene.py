@@ -160,7 +160,7 @@ def test_front_matter_is_still_read_with_its_parser():
 
 
 def test_the_parse_process_imports_only_what_it_parses_with():
-    """The parse process imports `tui.reading.loading` for its `_child`: every module loaded is memory
+    """The parse process imports `tui.reading.loading` for `_parse_process`: every module loaded is memory
     held by that second Python (issue 13 item 11), so starting processes and threads stays the reader's."""
     loaded = set(run_fresh("import json, sys\nimport tui.reading.loading\nprint(json.dumps(sorted(sys.modules)))"))
     assert "tui.parse" in loaded

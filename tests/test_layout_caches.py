@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pickle
 
-from tests.conftest import SEED
+from tests.conftest import CORPUS, SEED
 from tui.parse import load_path
 from tui.reading.layout import Document, PerWidth
+from tui.reading.units import Kind, Unit
 
 
 def test_panel_items_find_their_units_after_a_pickle_round_trip():
@@ -59,3 +60,23 @@ def test_a_layout_costs_four_bytes_a_number_and_keeps_blank_lines():
     assert all(numbers.itemsize == 4 for numbers in arrays)
     assert BLANK in layout.line_unit and layout.line_count > 100
     assert pickle.loads(pickle.dumps(document)).layout(60).line_unit == layout.line_unit
+
+
+def test_a_document_comes_back_from_a_pickle_as_it_went():
+    """The units cross from the parse process as columns (see `Document.__getstate__`): they come
+    back as the same units, of the same types, and lay out to the same lines."""
+    kinds: set[Kind] = set()
+    for path in (SEED, CORPUS / "real" / "fastapi-README.md", CORPUS / "real" / "go-proposal-45713-workspace.md"):
+        document = Document(load_path(path))
+        document.layout(60)
+        back = pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back.units == document.units and len(back.units) > 40
+        assert all(type(unit) is Unit and type(unit.kind) is Kind for unit in back.units)
+        assert [unit.kind for unit in back.units] == [unit.kind for unit in document.units]
+        kinds |= {unit.kind for unit in back.units}
+        assert back.tables == document.tables and back.code_blocks == document.code_blocks
+        assert back.links == document.links and back.word_count == document.word_count
+        assert back.has_layout(60)  # the lines made there are not made again here
+        lines, before = back.layout(60), document.layout(60)
+        assert (lines.line_unit, lines.line_start, lines.line_end) == (before.line_unit, before.line_start, before.line_end)
+    assert {Kind.TABLE, Kind.PREFORMATTED, Kind.ITEM, Kind.QUOTE, Kind.SUBHEADING} <= kinds

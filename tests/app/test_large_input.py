@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.app.helpers import toasts, top_text, wait_until
+from tests.app.helpers import screen_lines, toasts, top_text, wait_until
 from tests.conftest import SEED
 from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
 from tui.reading.layout import MEASURE
@@ -405,3 +405,52 @@ def test_the_parse_process_lets_go_of_the_input_once_it_is_parsed(monkeypatch):
     assert held[1:] == [[], []]
     assert [kind for kind, _ in messages][0] == "preview" and messages[-1][0] == "done"
     assert messages[-1][1].document.article.digest == raw.digest
+
+
+def panel_state(app: BriefApp) -> tuple[list[str], list[str], list[str], int | None]:
+    """The panel as the user finds it: the tab titles, each entry's text as listed, what `c`
+    copies of each, and the current entry."""
+    from tui.ui.widgets.insights import Insights, ItemList
+
+    items = app.screen.query_one(ItemList)
+    listed = [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)]
+    return app.screen.query_one(Insights)._titles(), listed, [e.text for e in items.entries], items.highlighted
+
+
+async def test_the_whole_lists_the_same_panel_as_a_direct_parse_and_end_reaches_its_last_entry(
+    isolated_state, monkeypatch
+):
+    """A book's thousands of takeaways are listed in batches once the whole is in (the first at
+    once): in the end the panel is the one the whole article opened directly shows, and End
+    pressed before the batches are done goes to the last entry."""
+    from tui.ui.widgets.insights import ItemList
+
+    monkeypatch.setattr(ItemList, "FIRST", 20)  # this input's 168 takeaways make several batches
+    monkeypatch.setattr(ItemList, "BATCH", 30)
+    raw = large_input()
+    direct = BriefApp(raw.parse())
+    async with direct.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await wait_until(pilot, lambda: direct.screen.query_one(ItemList).option_count == len(direct.article.takeaways))
+        expected = panel_state(direct)
+        await pilot.press("G")
+        await pilot.pause()
+        expected_screen = screen_lines(direct)
+    assert len(expected[1]) > 2 * ItemList.FIRST + ItemList.BATCH  # more than the first listing and a batch
+
+    app = BriefApp(parse_preview(raw), pending=PendingDocument(raw).start())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
+        items = app.screen.query_one(ItemList)
+        await wait_until(pilot, lambda: items.option_count == len(items.entries))
+        assert panel_state(app) == expected
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen_lines(app) == expected_screen  # the end of the text, navigator, panel, status
+        # Listed anew (as a change of tab does), End before the batches have come: the last entry.
+        items.show_entries(items.entries)
+        assert items.option_count == ItemList.FIRST < len(items.entries)
+        items.action_last()
+        assert items.highlighted == len(items.entries) - 1 == items.option_count - 1
+        await pilot.pause()
+        assert panel_state(app)[1:3] == expected[1:3]

@@ -34,6 +34,17 @@ def test_ascii_control_characters_are_not_one_cell():
     assert not is_narrow("bell\x07")
 
 
+def test_quotes_and_dashes_are_told_apart_as_the_table_tells_them():
+    """Prose that is ASCII but for its quotes and dashes takes a shorter way: the same answers."""
+    from tui.reading.cells import _TYPOGRAPHY
+
+    assert all(cell_len(mark) == 1 for mark in _TYPOGRAPHY)
+    for point in range(0x3000):
+        text = f"“It’s — {chr(point)} — fine…”"
+        assert is_narrow(text) == (cell_len(text) == len(text)), f"U+{point:04X}"
+    assert is_narrow("“Quoted” – ‘and’ — so on…") and not is_narrow("“Quoted”\x07")
+
+
 def lines(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [text[a:b] for a, b in spans]
 

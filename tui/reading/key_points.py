@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.reading.layout import Document, Kind
-from tui.reading.numbering import Numbering
 from tui.reading.sentences import sentence_spans
 from tui.reading.units import LINK_NUMBER
 
@@ -70,7 +69,7 @@ def point_count(words: int) -> int:
 
 def is_book(document: Document) -> bool:
     """Whether suggestions are made per chapter (main section) rather than for the whole text."""
-    return document.word_count > BOOK_WORDS and len(Numbering(document.article.sections)) > 1
+    return document.word_count > BOOK_WORDS and len(document.numbering) > 1
 
 
 def chapters(document: Document) -> list[range]:
@@ -78,7 +77,7 @@ def chapters(document: Document) -> list[range]:
     before the first main section when there is any (a book whose first part the parser left
     unheaded keeps its suggestions)."""
     sections = document.article.sections
-    main = Numbering(sections).main
+    main = document.numbering.main
     before = [range(0, main[0])] if main and main[0] > 0 else []
     return before + [range(first, nxt) for first, nxt in zip(main, [*main[1:], len(sections)], strict=True)]
 
@@ -106,7 +105,7 @@ def suggest(document: Document, sections: Iterable[int] | None = None) -> list[K
         _dot(vector, centroid) * (1 + LEAD_WEIGHT / (1 + rank)) / (1 + tier)
         for vector, (*_, rank, tier) in zip(vectors, candidates, strict=True)
     ]
-    numbering = Numbering(article.sections)
+    numbering = document.numbering
     spans_chapters = len({numbering.number_of(c[3]) for c in candidates}) > 1
     groups = [numbering.number_of(c[3]) if spans_chapters else c[3] for c in candidates]
     chosen = _choose(scores, vectors, groups, point_count(words))

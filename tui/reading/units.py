@@ -164,7 +164,7 @@ class Flattened:
         self.numbers = LinkNumbers()
         self.tables: list[TableRows] = []
         self.code_blocks: list[CodeBlock] = []
-        numbering = Numbering(article.sections)
+        self.numbering = numbering = Numbering(article.sections)
         for index, section in enumerate(article.sections):
             self.section_units.append(len(self.units))
             if section.heading is not None:

@@ -3,6 +3,7 @@ handed to the screen in one message, with its outline."""
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -45,6 +46,11 @@ def wait_for_whole(to: MessagePump, pending: PendingDocument, measure: int, outl
     except BriefError as error:
         to.post_message(WholeFailed(error))
         return
+    # What was just unpickled (with the collector off) is all in the youngest generation: the
+    # collections that the UI thread's next allocations set off would walk it all, then again a
+    # generation up (a tenth of a second while the whole is shown). It stays; the screen unfreezes
+    # when it closes, as it does for what it freezes itself.
+    gc.freeze()
     prepared.document.layout(measure)  # made there already (the other process was told the widths)
     if outline_width > 0:
         prepared.outline.lines(outline_width)

@@ -26,7 +26,6 @@ from tui.platform.state import Spot, StateStore
 from tui.reading import spots
 from tui.reading.layout import Document, Link
 from tui.reading.memory import ArticleMemory
-from tui.reading.numbering import Numbering
 from tui.reading.position import ReadingPosition
 from tui.ui.screens.highlighting import EMPTY_PANEL, Highlighting
 from tui.ui.whole import WholeArrived, WholeFailed, wait_for_whole
@@ -169,7 +168,7 @@ class ReaderScreen(Highlighting, Screen[None]):
     def _index_sections(self) -> None:
         sections = self.article.sections
         self._headings = [section.heading for section in sections]
-        self._numbering = Numbering(sections)
+        self._numbering = self.document.numbering
 
     def compose(self) -> ComposeResult:
         panes = Panes(

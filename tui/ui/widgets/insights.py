@@ -3,9 +3,11 @@ reader's highlights, one tab at a time, each entry selectable."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -51,10 +53,16 @@ def item_content(item: Item) -> Content:
     return Content.assemble((f"{item.label}:", "bold"), f" {item.text}" if item.text else "")
 
 
+_CONTROL_CODES = re.compile("[\x07\x08\x0b\x0c\r]")
+"""What `Content` strips from a text (bell, backspace, vertical tab, form feed, carriage return)."""
+
+
 def unit_content(unit: Unit) -> Content:
     """An item as the reading pane shows it, its label bold, its spans styled, each link followed
     by its number: styles laid over ranges of the text, which is never parsed as markup."""
-    text = Content(unit.text).plain  # control codes out, once
+    # Control codes out, once, as `Content` takes them out; most texts have none, and its
+    # `str.translate` costs a tenth of a second over a book's thousands of takeaways.
+    text = unit.text if _CONTROL_CODES.search(unit.text) is None else Content(unit.text).plain
     length = len(text)
     wanted = [(0, unit.strong, "bold")] if unit.strong else []
     wanted += [(start, end, SPAN_STYLES[style]) for start, end, style in unit.styles if style in SPAN_STYLES]
@@ -68,13 +76,21 @@ def unit_content(unit: Unit) -> Content:
 @dataclass(frozen=True)
 class Entry:
     """One line of a tab: how it is shown, the text `c` copies (as shown), and where Enter jumps:
-    the author's `item`, or a `unit` of the text (a suggestion, a highlight)."""
+    the author's `item`, or a `unit` of the text (a suggestion, a highlight).
 
-    content: Content
+    `shown` is the Content, or what makes it when the entry is first listed (`content`): a book's
+    thousands of takeaways are listed in batches, most of them after the whole is on screen."""
+
+    shown: Content | Callable[[], Content] = field(repr=False, compare=False)
     text: str
     item: Item | None = None
     unit: int | None = None
     highlight: Highlight | None = None
+
+    @cached_property
+    def content(self) -> Content:
+        """How the entry is shown, made once."""
+        return self.shown if isinstance(self.shown, Content) else self.shown()
 
 
 @dataclass(frozen=True)
@@ -97,7 +113,7 @@ def item_entries(document: Document, items: Sequence[Item]) -> list[Entry]:
     return [
         item_entry(item)
         if unit is None
-        else Entry(unit_content(document.units[unit]), document.units[unit].text, item=item)
+        else Entry(partial(unit_content, document.units[unit]), document.units[unit].text, item=item)
         for item, unit in zip(items, units, strict=True)
     ]
 
@@ -149,21 +165,75 @@ def insight_groups(
 class ItemList(KeyedList):
     """The entries of the tab on show."""
 
+    FIRST = 100
+    """Entries listed at once; more than a screen shows. The rest follow in batches (`_fill`)."""
+    BATCH = 50
+    """Entries added to the list at a time after the first: about 8 ms each (Textual wraps each
+    entry's text in 0.15 ms), the most a key pressed meanwhile waits for."""
+
     def __init__(self, entries: list[Entry], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[Entry] = []
+        self._listed = 0
+        """How many of `entries` the list has been given."""
         self.show_entries(entries)
 
     def show_entries(self, entries: list[Entry], highlighted: int | None = None) -> None:
-        options: list[Option | None] = []
-        for entry in entries:
-            if options:
-                options.append(None)  # a rule between entries, so wrapped ones stay apart
-            options.append(Option(entry.content))
+        """List `entries`, the `highlighted` one current: the first at once, the rest in batches.
+
+        OptionList wraps every option's text as it is added, to know its height: a book's
+        thousands of takeaways took a quarter of a second of the UI thread, all of it below the
+        fold. The batches follow one another as messages, so keys are handled between them; a key
+        that goes past what is listed (End, Page Down, Down on the last) lists the rest first.
+        """
         self.entries = entries
-        self.set_options(options)
+        current = min(highlighted, len(entries) - 1) if highlighted is not None and entries else 0
+        self._listed = min(len(entries), current + self.FIRST)
+        self.set_options(self._options_for(0, self._listed))
+        if self._listed < len(entries):
+            self.call_later(self._fill, entries)
         if entries:
-            self.highlighted = min(highlighted, len(entries) - 1) if highlighted is not None else 0
+            self.highlighted = current
+
+    def _options_for(self, start: int, end: int) -> list[Option | None]:
+        """Options for entries `start` to `end`, a rule (None) after each but the very last entry,
+        so that wrapped entries stay apart and every batch starts with an entry."""
+        options: list[Option | None] = []
+        for entry in self.entries[start:end]:
+            options += [Option(entry.content), None]
+        if options and end >= len(self.entries):
+            options.pop()
+        return options
+
+    def _fill(self, entries: list[Entry]) -> None:
+        """Add the next batch of entries, and ask for the one after (unless the list changed)."""
+        if entries is not self.entries or self._listed >= len(entries):
+            return
+        self._list(min(len(entries), self._listed + self.BATCH))
+        if self._listed < len(entries):
+            self.call_later(self._fill, entries)
+
+    def _list(self, end: int) -> None:
+        self.add_options(self._options_for(self._listed, end))
+        self._listed = end
+
+    def list_all(self) -> None:
+        """Add every entry not yet listed, now."""
+        if self._listed < len(self.entries):
+            self._list(len(self.entries))
+
+    def action_last(self) -> None:
+        self.list_all()
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self.list_all()
+        super().action_page_down()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.list_all()
+        super().action_cursor_down()
 
     def render_line(self, y: int) -> Strip:
         """OptionList's line, with the current entry's first cell (its padding) made the marker
