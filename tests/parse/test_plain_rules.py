@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.parse.test_properties import assert_no_word_lost
-from tui.model.article import Article, BulletList, Item, Paragraph, Quote, Verse
+from tui.model.article import Article, BulletList, Item, Paragraph, Quote, Verse, block_text
 from tui.parse import parse_text
 
 PARAGRAPH = (
@@ -660,3 +660,12 @@ def test_a_contents_named_heading_with_a_date_or_broken_in_lower_case():
         ("b.  Receipts", 5),
         ("II.  FINDINGS", 2),
     ]
+
+
+def test_a_rule_of_underscores_between_words_is_text_not_a_crash():
+    """pytest's session lines (`_____ _____`) in a saved log: underscores around a line mark italics,
+    and taking them off left no word to test as a division's first (IndexError)."""
+    text = "A Log\n\n" + "".join(f"CHAPTER {n}\n\nSome words here.\n\n" for n in (1, 2, 3))
+    article = parse_text(text + "_____ _____ _____\n\nMore words after the rule.\n", name="log.txt")
+    assert [section.heading for section in article.sections] == ["CHAPTER 1", "CHAPTER 2", "CHAPTER 3"]
+    assert "More words after the rule." in [block_text(block) for block in article.sections[-1].blocks]
