@@ -179,7 +179,7 @@ def parse_preview(raw: RawInput, threshold: int = PREVIEW_THRESHOLD) -> Article 
     digest = raw.digest
     try:
         text, encoding, replaced = decode_counting(data[:cut])
-        with _gc_paused():  # as for a whole: it is made before the reader's first frame
+        with gc_paused():  # as for a whole: it is made before the reader's first frame
             preview = parse_text(text, name=raw.name, source=raw.source, encoding=encoding, digest=digest)
         preview.replaced_bytes = replaced
     except InputError:
@@ -247,7 +247,7 @@ def _parse_bytes_handed(
         del data  # freed here, when the caller handed the bytes over
         texts = [text]
         del text  # handed over: the parse frees it once it has the text's lines (`_parse_handed`)
-        with _gc_paused():
+        with gc_paused():
             article = _parse_handed(texts, name, source, encoding, format, digest)
         article.replaced_bytes = replaced
         return article
@@ -275,7 +275,7 @@ def _parse_page(data: bytes, name: str | None, source: str | None, charset: str 
     from tui.parse.html import decode_html, parse_html
 
     text, encoding = decode_html(data, charset)
-    with _gc_paused():
+    with gc_paused():
         page = parse_html(sanitize(text), url=url)  # escape sequences out before anything reads the page
     article = _finish(page, format="html", name=name, source=source)
     article.encoding = encoding
@@ -336,9 +336,10 @@ def _article(
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Parsing builds hundreds of thousands of acyclic objects (markdown-it's tokens among them):
-    collecting during it is wasted work, 40% of a large Markdown parse."""
+def gc_paused() -> Iterator[None]:
+    """The garbage collector off meanwhile. Parsing builds hundreds of thousands of acyclic objects
+    (markdown-it's tokens among them), as does unpickling a parsed book (`tui.reading.loading`):
+    collecting during either is wasted work, 40% of a large Markdown parse."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

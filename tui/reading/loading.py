@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
-from tui.parse import RawInput, format_of, parse_handed_input, parse_preview, title_from_name
+from tui.parse import RawInput, format_of, gc_paused, parse_handed_input, parse_preview, title_from_name
 from tui.reading.layout import MEASURE, Document
 from tui.reading.outline import Outline
 
@@ -197,13 +197,8 @@ def _receive(stream: IO[bytes]) -> tuple[str, Any]:
     """The parse process's next message. The garbage collector is off meanwhile: unpickling a book
     makes a few hundred thousand objects, and the collections their number sets off (each walking
     all the reader's objects) more than doubled the time it took."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return pickle.load(stream)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _send(process: subprocess.Popen[bytes], pending: PendingDocument) -> None:
