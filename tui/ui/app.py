@@ -18,6 +18,7 @@ from tui.parse import DEFAULT_MAX_SIZE
 from tui.platform.clipboard import Clipboard, Mode, Outcome
 from tui.platform.resources import stylesheet_path
 from tui.platform.state import StateStore
+from tui.ui.collector import STILL, IdleCollector
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.insights import Insights
 from tui.ui.widgets.reader import Reader
@@ -127,6 +128,7 @@ class BriefApp(App[None]):
         self._theme_name = theme
         self._palette: Screen | None = None
         """The last command palette opened: until it is off the app, another would take its id."""
+        self.collector = IdleCollector()
 
     def get_default_screen(self) -> Screen:
         if self._first_article is not None:
@@ -154,10 +156,20 @@ class BriefApp(App[None]):
         if self._theme_name:
             self.theme = self._theme_name
         signals.install(self, self._end_by_signal)
+        self.collector.start()
+        self.set_interval(STILL / 2, self.collector.collect_if_still)
         self.call_after_refresh(self._fit_to_size)
         # Back from Ctrl+Z: the terminal was the shell's meanwhile, and Textual redraws only what
         # changes, so nothing would be drawn until a key moved something.
         self.app_resume_signal.subscribe(self, lambda app: self.action_redraw())
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()  # no full collection under a key (see tui/ui/collector.py)
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         # After the refresh: the first size can arrive before the first screen is on the stack.
