@@ -7,10 +7,10 @@ import shutil
 import pytest
 from textual.widgets import Input, OptionList
 
-from tests.app.helpers import wait_until
+from tests.app.helpers import toasts, wait_until
 from tests.conftest import FIXTURES, SEED
-from tui.ui.app import BriefApp
 from tui.reading.library import find_articles
+from tui.ui.app import BriefApp
 from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.reader import ReaderScreen
 
@@ -159,3 +159,31 @@ async def test_the_folder_is_walked_and_the_state_read_once_off_the_ui_thread(fo
         assert walked_on and all(thread is not threading.main_thread() for thread in walked_on)
         # Five files described, and the state file read once for all of them, not in the UI thread.
         assert len(reads_on) == 1 and reads_on[0] is not threading.main_thread()
+
+
+async def test_a_file_brief_fails_on_is_listed_with_the_failure_and_the_rest_still_work(folder, monkeypatch):
+    """A parser bug on one file (an IndexError, not a BriefError) lists that file as failed and
+    leaves the library up: the others are listed, and Enter on it says why instead of ending brief."""
+    from tui.reading import library as library_logic
+    from tui.ui.screens import library as library_screen
+
+    real_read = library_logic.read_path
+
+    def read(path, *args, **kwargs):
+        if path.name == "remote-work.txt":
+            raise IndexError("string index out of range")
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(library_logic, "read_path", read)
+    monkeypatch.setattr(library_screen, "read_path", read)
+    app = BriefApp(library=folder)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_library(app, pilot)
+        failed = "remote-work.txt\ncannot read: brief failed on this file (IndexError): please report it"
+        assert failed in labels(screen)
+        assert "Diplomatic" in "".join(labels(screen))
+        assert "3 could not be read" in str(screen.query_one("#library-status").render())
+        await pilot.press(*"remote-work", "enter")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        assert any("remote-work.txt: brief failed on this file (IndexError)" in t for t in toasts(app))

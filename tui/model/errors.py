@@ -29,3 +29,9 @@ class BinaryInput(InputError):
 
 class InputTooLarge(InputError):
     """The input is larger than the configured limit."""
+
+
+def unexpected(error: Exception) -> str:
+    """The one-line reason for a failure that is brief's fault, not the file's: a folder's library
+    lists the file with it and goes on with the others."""
+    return f"brief failed on this file ({type(error).__name__}): please report it"

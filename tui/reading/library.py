@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.model.errors import BriefError
+from tui.model.errors import BriefError, unexpected
 from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import printable
 from tui.platform.state import ArticleState
@@ -86,6 +86,8 @@ def describe(
         article = read_path(path, max_size=max_size, pipes=False).parse()
     except BriefError as error:
         return Entry(path, relative, error=error.reason)
+    except Exception as error:  # a parser bug: this file is listed with it, the others still are
+        return Entry(path, relative, error=unexpected(error))
     document = Document(article)
     percent = None
     if article.digest is not None:

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model.article import Article
-from tui.model.errors import BriefError
+from tui.model.errors import BriefError, unexpected
 from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import printable
 from tui.platform.resources import stylesheet_path
@@ -199,7 +199,8 @@ class LibraryScreen(Screen[None]):
             if self.confined and not inside(entry.path, self.folder):  # a link changed since the listing
                 raise BriefError("not in the served folder", entry.relative)
             opened = open_input(read_path(entry.path, self.max_size, pipes=False)).ready()
-        except BriefError as error:
-            self.app.call_from_thread(self.notify, f"{entry.relative}: {error.reason}", severity="error", markup=False)
+        except Exception as error:  # a parser bug ends this file's opening, not the library
+            reason = error.reason if isinstance(error, BriefError) else unexpected(error)
+            self.app.call_from_thread(self.notify, f"{entry.relative}: {reason}", severity="error", markup=False)
             return
         self.post_message(self.ArticleChosen(opened.article, opened.pending))
