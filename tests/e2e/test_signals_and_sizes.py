@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import missing
 from tests.e2e.pty_terminal import PtySession
 from tests.e2e.tmux import Tmux, installed_brief, terminal_env
-from tests.conftest import missing
 from tests.tools import require
+from tui.ui.watchdog import GRACE
 
 pytestmark = pytest.mark.slow
 
@@ -68,6 +70,60 @@ def test_brief_leaves_when_its_terminal_goes_away(isolated_state):
         session.drain(0.3)
         session.hang_up()
         assert session.wait(timeout=5) == 129
+    finally:
+        session.close()
+    assert saved_heading(isolated_state) == "Context & Background"
+
+
+STUCK_EXIT = """
+import asyncio, sys
+from tui.ui.widgets.status import StatusLine
+
+async def never_closes(self, event):  # the status line's message pump never ends: Textual's exit waits on it
+    await asyncio.Event().wait()
+
+StatusLine.on_prune = never_closes
+from tui.cli import main
+sys.argv[0] = "brief"
+sys.exit(main())
+"""
+"""brief with one widget that never closes, as seen under load (the cause was Textual's side)."""
+
+
+def stuck_brief(state: Path) -> PtySession:
+    session = PtySession([sys.executable, "-c", STUCK_EXIT], pty_env(state))
+    session.read_until(b"Quit")
+    session.drain()
+    session.send(b"]]")
+    session.read_until(b"Context & Background")
+    session.drain(0.3)
+    return session
+
+
+def test_an_exit_that_never_finishes_still_ends_brief_with_the_terminal_restored(isolated_state):
+    """Textual stops its timers once an exit is asked for, and waits for every widget to close: one
+    that never did left brief running for good. The watchdog gives the exit GRACE seconds."""
+    session = stuck_brief(isolated_state)
+    try:
+        before = len(session.output)
+        asked = time.monotonic()
+        session.send(b"q")
+        assert session.wait(timeout=GRACE + 10) == 0
+        assert time.monotonic() - asked > GRACE - 1  # the exit was stuck: the watchdog ended it
+        after = session.output[before:]
+        assert LEAVE_ALTERNATE_SCREEN in after and MOUSE_OFF in after
+        assert b"Traceback" not in session.output
+    finally:
+        session.close()
+    assert saved_heading(isolated_state) == "Context & Background"
+
+
+def test_a_terminal_gone_ends_brief_even_when_its_exit_never_finishes(isolated_state):
+    """The case seen: the terminal closed, and the exit its hang-up asked for never finished."""
+    session = stuck_brief(isolated_state)
+    try:
+        session.hang_up()
+        assert session.wait(timeout=GRACE + 10) == 129
     finally:
         session.close()
     assert saved_heading(isolated_state) == "Context & Background"

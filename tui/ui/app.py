@@ -20,11 +20,13 @@ from tui.platform.resources import stylesheet_path
 from tui.platform.state import StateStore
 from tui.ui.collector import STILL, IdleCollector
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.watchdog import ExitWatchdog, TerminalSettings
 from tui.ui.widgets.insights import Insights
 from tui.ui.widgets.reader import Reader
 
 # Imported where used: what the first frame of one article does not need costs start-up time.
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.command import Provider
 
     from tui.reading.loading import PendingDocument
@@ -129,6 +131,8 @@ class BriefApp(App[None]):
         self._palette: Screen | None = None
         """The last command palette opened: until it is off the app, another would take its id."""
         self.collector = IdleCollector()
+        self.exit_watchdog: ExitWatchdog | None = None
+        """In a terminal: ends brief if an exit does not finish (see tui/ui/watchdog.py)."""
 
     def get_default_screen(self) -> Screen:
         if self._first_article is not None:
@@ -147,8 +151,17 @@ class BriefApp(App[None]):
 
         if options.get("headless"):
             return super().run(**options)
-        with signals.resizes_blocked_while_running():
-            return super().run(**options)
+        self.exit_watchdog = ExitWatchdog(TerminalSettings().restore)
+        try:
+            with signals.resizes_blocked_while_running():
+                return super().run(**options)
+        finally:
+            self.exit_watchdog.left()
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        super().exit(result, return_code, message)
+        if self.exit_watchdog is not None:
+            self.exit_watchdog.arm(return_code)
 
     def on_mount(self) -> None:
         from tui.ui import signals

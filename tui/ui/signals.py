@@ -38,9 +38,6 @@ from textual.geometry import Size
 EXIT_STATUS = {"SIGTERM": 128 + 15, "SIGHUP": 128 + 1}
 """What a shell reports for a process those signals ended: scripts and service managers read it."""
 
-HANG_UP_CHECK = 0.5
-"""Seconds between two looks at the terminal: how long brief may outlive it."""
-
 WINCH = getattr(signal, "SIGWINCH", None)  # Windows has no SIGWINCH (nor pthread_sigmask)
 
 
@@ -91,27 +88,34 @@ def _add(loop: asyncio.AbstractEventLoop, number: int, callback: Callable[[], No
 
 
 def _watch_the_terminal(app: App, on_hang_up: Callable[[], None]) -> None:
-    """Call `on_hang_up` once, within `HANG_UP_CHECK` seconds of the terminal going away."""
+    """Call `on_hang_up` in the loop once the terminal goes away.
+
+    A thread waits on the terminal rather than a timer looking at it: Textual's timers stop once an
+    exit is asked for, and an exit that never finished left a brief running after its terminal had
+    gone (see `tui/ui/watchdog.py`, which then ends it)."""
     streams = (sys.__stdin__, sys.__stdout__, sys.__stderr__)
     terminal = [stream.fileno() for stream in streams if stream is not None and stream.isatty()]
     if not terminal or not hasattr(select, "poll"):
         return
+    loop = asyncio.get_running_loop()
 
-    def look() -> None:
-        if hung_up(terminal):
-            timer.stop()
-            _write_nowhere(terminal)
-            on_hang_up()
+    def wait_for_hang_up() -> None:
+        hung_up(terminal, timeout=None)  # wakes only when the terminal goes away
+        _write_nowhere(terminal)
+        with contextlib.suppress(RuntimeError):  # the loop has closed: brief has left already
+            loop.call_soon_threadsafe(on_hang_up)
 
-    timer = app.set_interval(HANG_UP_CHECK, look, name="terminal hang-up")
+    threading.Thread(target=wait_for_hang_up, name="brief-terminal-hang-up", daemon=True).start()
 
 
-def hung_up(descriptors: list[int]) -> bool:
-    """Has any of these terminals hung up (its other side closed), without reading from it?"""
+def hung_up(descriptors: list[int], timeout: float | None = 0) -> bool:
+    """Has any of these terminals hung up (its other side closed), within `timeout` seconds (None:
+    wait for it), without reading from it?"""
     poller = select.poll()
     for descriptor in descriptors:
         poller.register(descriptor, 0)  # no events asked for: a hang-up or an error is always reported
-    return any(events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, events in poller.poll(0))
+    reported = poller.poll(None if timeout is None else timeout * 1000)
+    return any(events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, events in reported)
 
 
 def _write_nowhere(descriptors: list[int]) -> None:
