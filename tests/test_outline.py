@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tests.conftest import SEED
+from tests.conftest import CORPUS, SEED, missing
 from tui.model.article import Section
+from tui.parse import load_path
 from tui.reading.layout import PerWidth
 from tui.reading.numbering import main_sections
-from tui.reading.outline import Outline, outline_entries
-from tui.parse import load_path
+from tui.reading.outline import Outline, OutlineLines, outline_entries
 
 
 def section(heading: str | None, level: int = 2) -> Section:
@@ -33,16 +33,43 @@ def test_the_seed_outline_numbers_main_sections_and_indents_the_rest():
     assert outline.lines(24).line_count == 10  # "Context & Background" would touch the edge: it wraps
 
 
+def shown(outline: Outline, lines: OutlineLines, entry: int) -> list[str]:
+    """An entry's lines as the navigator draws their text (the ellipsis where a heading is cut)."""
+    heading = outline.entries[entry].heading
+    return [heading[lines.line_start[i] : lines.line_end[i]] + ("…" if i in lines.cut_lines else "") for i in lines.lines_of(entry)]  # fmt: skip
+
+
 def test_a_long_heading_wraps_under_its_first_word():
-    outline = Outline([section(None), section("The long and winding road to somewhere far"), section("Sub", 3)])
+    outline = Outline([section(None), section("The long and winding road to somewhere"), section("Sub", 3)])
     lines = outline.lines(17)
-    entry = outline.entries[0]
-    assert outline.indent(entry) == 4
-    texts = [entry.heading[lines.line_start[i] : lines.line_end[i]] for i in lines.lines_of(0)]
-    assert texts == ["The long and", "winding road", "to somewhere", "far"]
+    assert outline.indent(outline.entries[0]) == 4
+    texts = shown(outline, lines, 0)
+    assert texts == ["The long and", "winding road", "to somewhere"]
     assert all(len(text) <= 17 - 4 - 1 for text in texts)  # a cell kept free at the right
-    assert lines.entry_at(4) == 1 and lines.lines_of(1) == range(4, 5)
-    assert lines.entry_at(5) is None and lines.entry_at(-1) is None
+    assert lines.entry_at(3) == 1 and lines.lines_of(1) == range(3, 4)
+    assert lines.entry_at(4) is None and lines.entry_at(-1) is None
+    assert not lines.cut_lines
+
+
+def test_a_heading_longer_than_three_lines_ends_its_third_with_an_ellipsis():
+    outline = Outline([section("The long and winding road to somewhere far away"), section("Sub", 3)])
+    lines = outline.lines(17)
+    assert shown(outline, lines, 0) == ["The long and", "winding road", "to somewher…"]  # 12 cells: the room
+    assert lines.cut_lines == {2} and lines.entry_at(3) == 1
+    wide = Outline([section("漢字" * 20)]).lines(17)  # two cells a character: cut between characters
+    assert shown(Outline([section("漢字" * 20)]), wide, 0) == ["漢字漢字漢字", "漢字漢字漢字", "漢字漢字漢…"]
+
+
+def test_a_gutenberg_books_long_first_heading_takes_three_lines_at_80_columns():
+    """The Project Gutenberg header, named after the book, took six lines of the navigator."""
+    path = CORPUS / "real" / "gutenberg-riis-how-the-other-half-lives.txt"
+    if not path.exists():
+        missing(f"the corpus file {path}")
+    outline = Outline(load_path(path).sections)
+    lines = outline.lines(25)  # about the navigator's width in an 80-column terminal
+    first = shown(outline, lines, 0)
+    assert "".join(first).startswith("The Project") and first[-1].endswith("…") and len(first) == 3
+    assert shown(outline, lines, 1) == ["PREFACE."]
 
 
 def test_sections_without_headings_have_no_entry():

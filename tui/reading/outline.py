@@ -24,6 +24,10 @@ RIGHT_PADDING = 1
 """Cells kept free at the right of every line, so that a heading never touches the pane's edge."""
 MAX_DEPTH = 3
 """Levels deeper than this are indented no further: the pane is narrow."""
+MAX_LINES = 3
+"""Lines one heading takes at most; a longer one is cut at the end of its last, which ends in
+`ELLIPSIS` (a Gutenberg book's "The Project Gutenberg eBook of …" took six lines at 80 columns)."""
+ELLIPSIS = "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,9 @@ class OutlineLines:
 
     A line is drawn as the marker column, then the entry's prefix (its number, right-aligned, or
     the deeper indent of a sub-heading) on its first line or as many spaces on the others, then the
-    slice: a wrapped heading hangs under its first word.
+    slice: a wrapped heading hangs under its first word. A heading longer than `MAX_LINES` lines
+    is cut within the last, which ends in `ELLIPSIS` (`cut_lines`); the reading pane and the status
+    line show it whole.
     """
 
     def __init__(self, outline: Outline, width: int) -> None:
@@ -99,10 +105,15 @@ class OutlineLines:
         line_start: list[int] = []
         line_end: list[int] = []
         entry_lines: list[int] = []
+        cut_lines: set[int] = set()
         for index, entry in enumerate(outline.entries):
             entry_lines.append(len(line_entry))
             room = width - outline.indent(entry) - RIGHT_PADDING
-            spans = wrap(entry.heading, room, is_narrow(entry.heading))
+            narrow = is_narrow(entry.heading)
+            spans = wrap(entry.heading, room, narrow)
+            if len(spans) > MAX_LINES and room > len(ELLIPSIS):
+                spans = [*spans[: MAX_LINES - 1], _cut(entry.heading, spans[MAX_LINES - 1][0], room, narrow)]
+                cut_lines.add(len(line_entry) + MAX_LINES - 1)
             line_entry.extend([index] * len(spans))
             line_start.extend(start for start, _ in spans)
             line_end.extend(end for _, end in spans)
@@ -110,6 +121,8 @@ class OutlineLines:
         self.line_start = array(INDEX, line_start)
         self.line_end = array(INDEX, line_end)
         self.entry_lines = array(INDEX, entry_lines)
+        self.cut_lines = frozenset(cut_lines)
+        """Lines whose heading goes on beyond them: drawn with `ELLIPSIS` after the slice."""
 
     @property
     def line_count(self) -> int:
@@ -125,3 +138,13 @@ class OutlineLines:
         if not 0 <= line < self.line_count:
             return None
         return self.line_entry[line]
+
+
+def _cut(heading: str, start: int, room: int, narrow: bool) -> tuple[int, int]:
+    """The last line a long heading gets, from `start`: as much as fits in `room` cells with the
+    ellipsis after it, cut between characters (it is a glimpse, not a line to read on)."""
+    fits = room - len(ELLIPSIS)
+    end = start + (fits if narrow else wrap(heading[start:], fits, narrow)[0][1])
+    while end > start + 1 and heading[end - 1] == " ":
+        end -= 1
+    return start, end

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from tui.model.article import Section
-from tui.reading.outline import MARKER_CELLS, Entry, Outline, OutlineLines
+from tui.reading.outline import ELLIPSIS, MARKER_CELLS, Entry, Outline, OutlineLines
 from tui.ui.widgets.line_view import LineView, fitted_strip
 
 BOOKMARK_MARKER = "◆"
@@ -202,5 +202,7 @@ class Navigator(LineView, can_focus=True):
             prefix = Segment(self.outline.prefix(item), style + self.component_style("navigator--number"))
         else:
             prefix = Segment(" " * (self.outline.indent(item) - MARKER_CELLS), style)
-        text = Segment(item.heading[lines.line_start[line] : lines.line_end[line]], style)
-        return fitted_strip([marker, prefix, text], width, style)
+        shown = item.heading[lines.line_start[line] : lines.line_end[line]]
+        if line in lines.cut_lines:
+            shown += ELLIPSIS
+        return fitted_strip([marker, prefix, Segment(shown, style)], width, style)
