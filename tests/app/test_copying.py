@@ -12,10 +12,10 @@ from tests.app.helpers import seed_app, wait_until
 from tests.conftest import SEED
 from tests.seed_expectations import SEED_TAKEAWAYS_MARKDOWN
 from tests.test_clipboard import FakeSystemClipboard
+from tui.parse import load_path
+from tui.platform.clipboard import Clipboard, Environment, osc52_sequence
 from tui.reading import export
 from tui.ui.app import BriefApp
-from tui.platform.clipboard import Clipboard, Environment, osc52_sequence
-from tui.parse import load_path
 from tui.ui.screens.copy_dialog import CopyDialog
 from tui.ui.widgets.insights import Insights, ItemList
 
@@ -79,6 +79,27 @@ async def test_c_in_the_panel_copies_the_selected_item_as_shown():
         shown = str(pros.get_option_at_index(pros.highlighted).prompt)
         assert [decoded(s) for s in sent] == [shown]
         assert shown == app.article.pros[pros.highlighted].display
+        assert "Sent 1 item (terminal clipboard, OSC 52)" in notifications(app)
+
+
+async def test_c_after_t_copies_the_panels_selected_item_and_without_the_panel_says_how(isolated_state):
+    """At 80 columns `t` shows the panel beside the text, the focus staying in the text: `c` copies
+    the panel's selected entry from there too. With the panel hidden, `c` says what to press."""
+    from tui.ui.screens.reader import COPY_ITEM_HINT
+
+    app, sent = app_copying_to(SSH)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert not app.query_one(Insights).display
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert sent == [] and COPY_ITEM_HINT in notifications(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.query_one(Insights).display and app.focused is app.reader
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert [decoded(s) for s in sent] == [app.article.takeaways[0].display]
         assert "Sent 1 item (terminal clipboard, OSC 52)" in notifications(app)
 
 

@@ -48,6 +48,7 @@ SAVE_DELAY = 2.0
 FIRST_FRAME_OUT = 0.02
 """Seconds of idleness after the first frame, for Textual's output thread to write it to the
 terminal before the work that waits for it (see `ReaderScreen._after_first_frame`)."""
+COPY_ITEM_HINT = "c copies the panel's selected item: t shows the panel (y copies its whole tab)."
 NO_SECTIONS = "No sections to list: this article has no headings, so the navigator stays hidden."
 
 
@@ -128,6 +129,9 @@ class ReaderScreen(Highlighting, Screen[None]):
             "y", "app.copy_tab", "Copy", tooltip="Copy the panel's tab as its option prints it (takeaways by default)"
         ),
         Binding("Y", "app.copy_pros_cons", "Copy pros/cons", show=False, tooltip="Copy the pros and cons as Markdown"),
+        # The panel's `c`, from anywhere on the screen (after `t`, focus is still in the text); no
+        # description: the key table's row is the panel's.
+        Binding("c", "copy_item", show=False),
         Binding("s", "toggle_navigator", "Sections", tooltip="Show or hide the section navigator"),
         Binding(
             "t", "toggle_insights", "Takeaways",
@@ -417,6 +421,15 @@ class ReaderScreen(Highlighting, Screen[None]):
             self.notify(NO_SECTIONS, timeout=6)
             return
         self.panes.toggle_navigator()
+
+    def action_copy_item(self) -> None:
+        """The panel's selected entry, as `c` in the panel copies it, when the panel is on screen."""
+        if self.panel_empty:
+            self.notify(EMPTY_PANEL, timeout=6)
+        elif not self.panes.show_insights:
+            self.notify(COPY_ITEM_HINT, timeout=6)
+        else:
+            self.query_one("#insights", Insights).action_copy_item()
 
     def action_toggle_insights(self) -> None:
         if self.panel_empty:
