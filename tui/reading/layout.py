@@ -99,7 +99,7 @@ class Document:
             words.append(total)
         self._words_before = words
         self.jump_sections = array(
-            "l", (i for i, s in enumerate(article.sections) if s.heading is not None and s.role == "body")
+            INDEX, (i for i, s in enumerate(article.sections) if s.heading is not None and s.role == "body")
         )
         """The sections `]` and `[` go to: body sections with a heading."""
         self.size = sum(len(unit.text) for unit in self.units)
