@@ -187,3 +187,14 @@ async def test_a_file_brief_fails_on_is_listed_with_the_failure_and_the_rest_sti
         await pilot.pause()
         assert app.screen is screen and app.is_running
         assert any("remote-work.txt: brief failed on this file (IndexError)" in t for t in toasts(app))
+
+
+async def test_a_folder_without_articles_says_which_files_would_be(tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    app = BriefApp(library=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#library-status").render())
+        assert status == "No articles here (.txt, .md, .html or .epub files)."

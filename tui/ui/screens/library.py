@@ -161,7 +161,7 @@ class LibraryScreen(Screen[None]):
         if not self.listed:
             parts = ["Looking for articles…"]
         elif not self.entries:
-            parts = ["No .txt or .md files here."]
+            parts = ["No articles here (.txt, .md, .html or .epub files)."]
         self.query_one("#library-status", Static).update(Content(" · ".join(parts)))
 
     def _highlighted_entry(self) -> int | None:
