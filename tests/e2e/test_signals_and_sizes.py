@@ -37,21 +37,31 @@ def saved_heading(state: Path) -> str | None:
     return record["position"]["heading"]
 
 
+def reading_the_second_section(argv: list[str], state: Path) -> PtySession:
+    """brief on the sample, moved to "Context & Background" (the 2 s save timer has not fired yet)."""
+    session = PtySession(argv, pty_env(state))
+    session.read_until(b"Quit")
+    session.drain()
+    session.send(b"]]")
+    session.read_until(b"Context & Background")
+    session.drain(0.3)
+    return session
+
+
+def assert_restored(output: bytes) -> None:
+    """What brief wrote on leaving: the main screen back, the mouse off, no traceback."""
+    assert LEAVE_ALTERNATE_SCREEN in output and MOUSE_OFF in output
+    assert b"Traceback" not in output
+
+
 @pytest.mark.parametrize(("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_signal_saves_the_position_and_restores_the_terminal(isolated_state, name: str, status: int):
-    session = PtySession([installed_brief()], pty_env(isolated_state))
+    session = reading_the_second_section([installed_brief()], isolated_state)
     try:
-        session.read_until(b"Quit")
-        session.drain()
-        session.send(b"]]")  # to "Context & Background"; the 2 s save timer has not fired yet
-        session.read_until(b"Context & Background")
-        session.drain(0.3)
         before = len(session.output)
         os.kill(session.process.pid, getattr(signal, name))
         assert session.wait() == status
-        after = session.output[before:]
-        assert LEAVE_ALTERNATE_SCREEN in after and MOUSE_OFF in after
-        assert b"Traceback" not in session.output
+        assert_restored(session.output[before:])
     finally:
         session.close()
     assert saved_heading(isolated_state) == "Context & Background"
@@ -61,13 +71,8 @@ def test_brief_leaves_when_its_terminal_goes_away(isolated_state):
     """A brief left behind by a closed terminal spun on end-of-file forever. No SIGHUP comes here (the
     pty is not brief's controlling terminal), so brief must see the hang-up itself: it leaves as
     SIGHUP makes it, with 129 and its position saved."""
-    session = PtySession([installed_brief()], pty_env(isolated_state))
+    session = reading_the_second_section([installed_brief()], isolated_state)
     try:
-        session.read_until(b"Quit")
-        session.drain()
-        session.send(b"]]")
-        session.read_until(b"Context & Background")
-        session.drain(0.3)
         session.hang_up()
         assert session.wait(timeout=5) == 129
     finally:
@@ -91,13 +96,7 @@ sys.exit(main())
 
 
 def stuck_brief(state: Path) -> PtySession:
-    session = PtySession([sys.executable, "-c", STUCK_EXIT], pty_env(state))
-    session.read_until(b"Quit")
-    session.drain()
-    session.send(b"]]")
-    session.read_until(b"Context & Background")
-    session.drain(0.3)
-    return session
+    return reading_the_second_section([sys.executable, "-c", STUCK_EXIT], state)
 
 
 def test_an_exit_that_never_finishes_still_ends_brief_with_the_terminal_restored(isolated_state):
@@ -110,9 +109,7 @@ def test_an_exit_that_never_finishes_still_ends_brief_with_the_terminal_restored
         session.send(b"q")
         assert session.wait(timeout=GRACE + 10) == 0
         assert time.monotonic() - asked > GRACE - 1  # the exit was stuck: the watchdog ended it
-        after = session.output[before:]
-        assert LEAVE_ALTERNATE_SCREEN in after and MOUSE_OFF in after
-        assert b"Traceback" not in session.output
+        assert_restored(session.output[before:])
     finally:
         session.close()
     assert saved_heading(isolated_state) == "Context & Background"
