@@ -57,6 +57,12 @@ def test_a_full_collection_runs_only_once_the_reader_is_still():
     assert idle.collect_if_still()
     assert gc.get_count()[2] == 0
     assert not idle.collect_if_still()  # nothing new since: no second walk of everything
+    something_reached_the_oldest_generation()  # a book loading meanwhile, say
+    clock.now += collector.STILL * 3
+    assert not idle.collect_if_still()  # once a pause
+    idle.input_seen()
+    clock.now += collector.STILL * 1.1
+    assert idle.collect_if_still()  # the next pause
 
 
 def test_no_collection_while_the_collector_is_off():
@@ -88,7 +94,9 @@ async def test_page_down_held_runs_no_full_collection_and_a_pause_runs_one(thres
         if phase == "start" and info["generation"] == 2:
             full.append(info["generation"])
 
+    clock = Clock()  # still only when the test says so: a loaded machine's slow presses are not a pause
     app = text_app(book())
+    app.collector = IdleCollector(clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await wait_until(pilot, lambda: gc.isenabled())  # on once the first frame is out
@@ -99,6 +107,8 @@ async def test_page_down_held_runs_no_full_collection_and_a_pause_runs_one(thres
             assert top_line(app) > 30 * 15
             assert full == []
             gc.collect(1)  # whatever the presses left, the pause below collects it
+            clock.now += collector.STILL
             await wait_until(pilot, lambda: bool(full), timeout=collector.STILL * 4)
         finally:
             gc.callbacks.remove(note)
+    assert gc.get_threshold() == (100, 10, 10)  # the app gave Python's thresholds back

@@ -131,3 +131,17 @@ async def test_enter_on_a_panel_entry_refilled_before_its_message_chooses_nothin
         items.post_message(OptionList.OptionSelected(items, items.get_option_at_index(1), 1))
         await pilot.pause()
         assert app.reader.scroll_y != top  # a live entry still takes the reader to its place
+
+
+async def test_the_navigator_draws_a_long_heading_on_three_lines_ending_in_an_ellipsis():
+    long = "A heading that goes on and on about the many things this section will cover in detail"
+    app = text_app(f"# Title\n\n## {long}\n\nFirst body.\n\n## Second\n\nMore body.\n", name="long.md")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # 20 cells for the text at 80 columns: the third line is cut to 19 and the ellipsis.
+        assert navigator_text(app)[:4] == [
+            "  1 A heading that goes",
+            "    on and on about the",
+            "    many things this se…",
+            "  2 Second",
+        ]

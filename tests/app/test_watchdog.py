@@ -66,3 +66,16 @@ def test_a_failing_restore_still_ends_the_process():
     ExitWatchdog(broken, grace=0.01, end=ending.end).arm(129)
     assert ending.done.wait(5)
     assert ending.calls == ["end 129"]
+
+
+def test_a_restore_that_blocks_still_ends_the_process(monkeypatch):
+    """A stalled terminal (an SSH link frozen, not dropped) blocks a write for good."""
+    from tui.ui import watchdog
+
+    monkeypatch.setattr(watchdog, "RESTORE_TIME", 0.05)
+    ending = Ending()
+    never = threading.Event()
+    ExitWatchdog(never.wait, grace=0.01, end=ending.end).arm(129)
+    assert ending.done.wait(5)
+    assert ending.calls == ["end 129"]
+    never.set()

@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -82,17 +83,18 @@ def test_brief_leaves_when_its_terminal_goes_away(isolated_state):
 
 STUCK_EXIT = """
 import asyncio, sys
-from tui.ui.widgets.status import StatusLine
+from tui.ui.app import BriefApp
 
-async def never_closes(self, event):  # the status line's message pump never ends: Textual's exit waits on it
+async def never_handled(self):  # the exit's message waits for ever: Textual never leaves its loop
     await asyncio.Event().wait()
 
-StatusLine.on_prune = never_closes
+BriefApp._on_exit_app = never_handled
 from tui.cli import main
 sys.argv[0] = "brief"
 sys.exit(main())
 """
-"""brief with one widget that never closes, as seen under load (the cause was Textual's side)."""
+"""brief whose exit never finishes, as seen under load: the interface stays in its modes, the input
+thread reads on, Textual's timers do nothing."""
 
 
 def stuck_brief(state: Path) -> PtySession:
@@ -109,7 +111,9 @@ def test_an_exit_that_never_finishes_still_ends_brief_with_the_terminal_restored
         session.send(b"q")
         assert session.wait(timeout=GRACE + 10) == 0
         assert time.monotonic() - asked > GRACE - 1  # the exit was stuck: the watchdog ended it
-        assert_restored(session.output[before:])
+        assert_restored(session.output[before:])  # Textual never stopped its driver: the watchdog did
+        modes = termios.tcgetattr(session.master)[3]
+        assert modes & termios.ICANON and modes & termios.ECHO  # the terminal's own settings back
     finally:
         session.close()
     assert saved_heading(isolated_state) == "Context & Background"

@@ -115,7 +115,7 @@ def _wrap_cells(text: str, width: int, rest: int) -> list[tuple[int, int]]:
             spans.append((line_start, line_end))
             width = rest
         while cells > width:  # a word wider than the line: cut it by cells
-            cut = _cut(text, start, end, width)
+            cut = fitting_end(text, start, end, width)
             spans.append((start, cut))
             width = rest
             start = cut
@@ -125,7 +125,7 @@ def _wrap_cells(text: str, width: int, rest: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _cut(text: str, start: int, end: int, width: int) -> int:
+def fitting_end(text: str, start: int, end: int, width: int) -> int:
     """The offset where `text[start:end]` stops fitting in `width` cells (at least one character)."""
     cut, used = start, 0
     while cut < end:
@@ -157,7 +157,7 @@ def wrap_code(text: str, width: int, rest: int | None = None, narrow: bool | Non
         if remaining <= width:
             spans.append((start, length))
             return spans
-        cut = start + width if narrow else _cut(text, start, length, width)
+        cut = start + width if narrow else fitting_end(text, start, length, width)
         space = text.rfind(" ", max(start, indent), cut)  # never inside the indentation
         if space > start:
             cut = space + 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from tui.model.article import Section
+from tui.reading.cells import fitting_end
 from tui.reading.layout import INDEX, PerWidth, is_narrow, wrap
 from tui.reading.numbering import Numbering
 
@@ -111,7 +112,7 @@ class OutlineLines:
             room = width - outline.indent(entry) - RIGHT_PADDING
             narrow = is_narrow(entry.heading)
             spans = wrap(entry.heading, room, narrow)
-            if len(spans) > MAX_LINES and room > len(ELLIPSIS):
+            if len(spans) > MAX_LINES and room > len(ELLIPSIS) + 1:  # a wide character and `…` fit
                 spans = [*spans[: MAX_LINES - 1], _cut(entry.heading, spans[MAX_LINES - 1][0], room, narrow)]
                 cut_lines.add(len(line_entry) + MAX_LINES - 1)
             line_entry.extend([index] * len(spans))
@@ -144,7 +145,7 @@ def _cut(heading: str, start: int, room: int, narrow: bool) -> tuple[int, int]:
     """The last line a long heading gets, from `start`: as much as fits in `room` cells with the
     ellipsis after it, cut between characters (it is a glimpse, not a line to read on)."""
     fits = room - len(ELLIPSIS)
-    end = start + (fits if narrow else wrap(heading[start:], fits, narrow)[0][1])
+    end = start + fits if narrow else fitting_end(heading, start, len(heading), fits)
     while end > start + 1 and heading[end - 1] == " ":
         end -= 1
     return start, end

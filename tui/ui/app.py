@@ -131,6 +131,8 @@ class BriefApp(App[None]):
         self._palette: Screen | None = None
         """The last command palette opened: until it is off the app, another would take its id."""
         self.collector = IdleCollector()
+        self.leaving = False
+        """An exit has been asked for."""
         self.exit_watchdog: ExitWatchdog | None = None
         """In a terminal: ends brief if an exit does not finish (see tui/ui/watchdog.py)."""
 
@@ -159,16 +161,22 @@ class BriefApp(App[None]):
             self.exit_watchdog.left()
 
     def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Textual's exit, which a watchdog sees through (see tui/ui/watchdog.py)."""
+        self.leaving = True
         super().exit(result, return_code, message)
+        self._arm_exit_watchdog(return_code)
+
+    def _arm_exit_watchdog(self, status: int) -> None:
+        """Safe from any thread (the terminal's watcher calls it when the terminal goes away)."""
         if self.exit_watchdog is not None:
-            self.exit_watchdog.arm(return_code)
+            self.exit_watchdog.arm(status)
 
     def on_mount(self) -> None:
         from tui.ui import signals
 
         if self._theme_name:
             self.theme = self._theme_name
-        signals.install(self, self._end_by_signal)
+        signals.install(self, self._end_by_signal, self._arm_exit_watchdog)
         self.collector.start()
         self.set_interval(STILL / 2, self.collector.collect_if_still)
         self.call_after_refresh(self._fit_to_size)
@@ -180,7 +188,7 @@ class BriefApp(App[None]):
         self.collector.stop()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent):
+        if isinstance(event, (events.InputEvent, events.Paste)):
             self.collector.input_seen()  # no full collection under a key (see tui/ui/collector.py)
         await super().on_event(event)
 
@@ -272,6 +280,8 @@ class BriefApp(App[None]):
         self.push_screen(self._palette)
 
     def action_suspend_process(self) -> None:
+        if self.leaving:  # Ctrl+Z right after q: a stopped process would outlast the exit's grace
+            return
         if self.served:  # the process is the server's, not the visitor's: there is no shell to return to
             self.notify("Suspending is off: this reader is served over SSH.", timeout=3)
             return

@@ -30,6 +30,7 @@ class IdleCollector:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._last_input = clock()
+        self._collected_in_pause = False
         self._thresholds: tuple[int, int, int] | None = None
 
     def start(self) -> None:
@@ -46,16 +47,22 @@ class IdleCollector:
             self._thresholds = None
 
     def input_seen(self) -> None:
+        """A key, a click, a scroll or a paste: the next pause may collect again."""
         self._last_input = self._clock()
+        self._collected_in_pause = False
 
     @property
     def is_still(self) -> bool:
+        """No input for `STILL` seconds."""
         return self._clock() - self._last_input >= STILL
 
     def collect_if_still(self) -> bool:
-        """A full collection, if the reader is still and something has reached the oldest generation
-        since the last one (a young collection has run). True when it ran."""
-        if not gc.isenabled() or not self.is_still or gc.get_count()[2] == 0:
+        """A full collection, once a pause: if the reader is still, none ran since the last input,
+        and the middle generation has been collected since the last full one (moving what survived
+        into the oldest). True when it ran. Once a pause: a book loading while the reader waits
+        makes objects all along, and a walk of everything twice a second would slow it."""
+        if not gc.isenabled() or self._collected_in_pause or not self.is_still or gc.get_count()[2] == 0:
             return False
         gc.collect()
+        self._collected_in_pause = True
         return True

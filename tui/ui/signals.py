@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import os
 import select
 import signal
@@ -62,9 +63,12 @@ def resizes_blocked() -> bool:
     return WINCH is not None and hasattr(signal, "sigwait") and WINCH in signal.pthread_sigmask(signal.SIG_BLOCK, ())
 
 
-def install(app: App, on_signal: Callable[[int], None]) -> None:
+def install(app: App, on_signal: Callable[[int], None], on_gone: Callable[[int], None]) -> None:
     """Call `on_signal(status)` on SIGTERM or SIGHUP, and deliver SIGWINCH as coalesced resizes;
-    the exit handlers are re-added after each resume from Ctrl+Z, as the driver re-installs its own."""
+    the exit handlers are re-added after each resume from Ctrl+Z, as the driver re-installs its own.
+
+    A terminal that goes away is handled as SIGHUP, and also reported to `on_gone(status)` at once
+    from the thread that watches it: the loop that would run `on_signal` may be what is stuck."""
     if app.is_headless:
         return  # tests drive the size themselves; there is no terminal to listen to
 
@@ -77,7 +81,7 @@ def install(app: App, on_signal: Callable[[int], None]) -> None:
 
     add_exit_handlers()
     app.app_resume_signal.subscribe(app, add_exit_handlers)
-    _watch_the_terminal(app, lambda: on_signal(EXIT_STATUS["SIGHUP"]))
+    _watch_the_terminal(on_signal, on_gone)
     if resizes_blocked():
         _start_resize_thread(app, asyncio.get_running_loop())
 
@@ -87,8 +91,9 @@ def _add(loop: asyncio.AbstractEventLoop, number: int, callback: Callable[[], No
         loop.add_signal_handler(number, callback)
 
 
-def _watch_the_terminal(app: App, on_hang_up: Callable[[], None]) -> None:
-    """Call `on_hang_up` in the loop once the terminal goes away.
+def _watch_the_terminal(on_signal: Callable[[int], None], on_gone: Callable[[int], None]) -> None:
+    """Once the terminal goes away: `on_gone(129)` from the watching thread, then `on_signal(129)`
+    in the loop, as SIGHUP would.
 
     A thread waits on the terminal rather than a timer looking at it: Textual's timers stop once an
     exit is asked for, and an exit that never finished left a brief running after its terminal had
@@ -98,14 +103,17 @@ def _watch_the_terminal(app: App, on_hang_up: Callable[[], None]) -> None:
     if not terminal or not hasattr(select, "poll"):
         return
     loop = asyncio.get_running_loop()
+    context = contextvars.copy_context()  # the app's: Textual finds the active app through it
+    status = EXIT_STATUS["SIGHUP"]
 
-    def wait_for_hang_up() -> None:
+    def watch() -> None:
         hung_up(terminal, timeout=None)  # wakes only when the terminal goes away
         _write_nowhere(terminal)
+        on_gone(status)
         with contextlib.suppress(RuntimeError):  # the loop has closed: brief has left already
-            loop.call_soon_threadsafe(on_hang_up)
+            loop.call_soon_threadsafe(on_signal, status, context=context)
 
-    threading.Thread(target=wait_for_hang_up, name="brief-terminal-hang-up", daemon=True).start()
+    threading.Thread(target=watch, name="brief-terminal-hang-up", daemon=True).start()
 
 
 def hung_up(descriptors: list[int], timeout: float | None = 0) -> bool:

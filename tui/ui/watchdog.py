@@ -19,9 +19,13 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from typing import Any
 
 GRACE = 5.0
 """Seconds an exit may take: a normal one takes a few hundredths, a loaded machine's under a second."""
+RESTORE_TIME = 1.0
+"""Seconds the restoring may take: a terminal that has stalled (an SSH link frozen, not dropped)
+blocks a write for good, which must not keep the process alive either."""
 
 RESTORE = (
     "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"  # mouse reporting off
@@ -41,24 +45,29 @@ class TerminalSettings:
 
     def __init__(self) -> None:
         self._descriptor: int | None = None
-        self._settings: list | None = None
+        self._settings: list[Any] | None = None
+        if os.name == "nt":
+            return  # no termios; and Textual resets the console's modes itself
         stream = sys.__stdin__
-        with contextlib.suppress(ImportError, OSError, ValueError, AttributeError):
-            import termios  # not on Windows
+        with contextlib.suppress(Exception):  # no terminal settings to keep: nothing to put back
+            import termios
 
             if stream is not None and stream.isatty():
                 self._descriptor = stream.fileno()
                 self._settings = termios.tcgetattr(self._descriptor)
 
     def restore(self) -> None:
-        """Leave the app's modes and give the terminal its settings back; a terminal that is gone
-        (or standard output pointed elsewhere) is left as it is."""
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            output = sys.__stdout__
+        """Leave the app's modes on the stream Textual draws on (standard error) and give the
+        terminal its settings back; a terminal that is gone (or a stream pointed elsewhere) is left
+        as it is."""
+        if os.name == "nt":
+            return
+        with contextlib.suppress(Exception):
+            output = sys.__stderr__
             if output is not None and output.isatty():
                 os.write(output.fileno(), RESTORE.encode())
         if self._descriptor is not None and self._settings is not None:
-            with contextlib.suppress(ImportError, OSError):
+            with contextlib.suppress(Exception):
                 import termios
 
                 termios.tcsetattr(self._descriptor, termios.TCSANOW, self._settings)
@@ -83,6 +92,7 @@ class ExitWatchdog:
 
     @property
     def armed(self) -> bool:
+        """Has an exit started the count?"""
         return self._armed
 
     def arm(self, status: int) -> None:
@@ -95,12 +105,24 @@ class ExitWatchdog:
         threading.Thread(target=self._wait, args=(status,), name="brief-exit-watchdog", daemon=True).start()
 
     def left(self) -> None:
-        """The app has finished leaving: the watchdog stands down."""
-        self._left.set()
+        """The app has finished leaving: the watchdog stands down (under the lock, so that it
+        never ends the process after this returns)."""
+        with self._lock:
+            self._left.set()
 
     def _wait(self, status: int) -> None:
         if self._left.wait(self.grace):
             return
-        with contextlib.suppress(Exception):  # whatever fails here, the process must still end
+        with self._lock:
+            if self._left.is_set():  # the app left as the grace ran out
+                return
+            # Restoring writes to the terminal, which a stalled one blocks: in a thread of its own,
+            # given RESTORE_TIME. Whatever fails there, the process must still end.
+            restoring = threading.Thread(target=self._restore_quietly, name="brief-exit-restore", daemon=True)
+            restoring.start()
+            restoring.join(RESTORE_TIME)
+            self._end(status)
+
+    def _restore_quietly(self) -> None:
+        with contextlib.suppress(Exception):
             self._restore()
-        self._end(status)

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.model.article import Article
 from tui.model.errors import BriefError, unexpected
@@ -126,7 +127,10 @@ class LibraryScreen(Screen[None]):
         entries = [Entry(path, display_path(path, folder)) for path in paths]
         self.app.call_from_thread(self._listed, entries, truncated)
         remembered = self.state.articles()  # once for every file, not once a file
+        worker = get_current_worker()
         for index, entry in enumerate(entries):
+            if worker.is_cancelled:  # brief is leaving (or the library closed): a thousand files can wait
+                return
             described = describe(entry.path, folder, remembered, self.max_size)
             self.app.call_from_thread(self._update_entry, index, described)
 
@@ -199,7 +203,7 @@ class LibraryScreen(Screen[None]):
             if self.confined and not inside(entry.path, self.folder):  # a link changed since the listing
                 raise BriefError("not in the served folder", entry.relative)
             opened = open_input(read_path(entry.path, self.max_size, pipes=False)).ready()
-        except Exception as error:  # a parser bug ends this file's opening, not the library
+        except Exception as error:  # a bug of brief's ends this file's opening, not the library (as in describe)
             reason = error.reason if isinstance(error, BriefError) else unexpected(error)
             self.app.call_from_thread(self.notify, f"{entry.relative}: {reason}", severity="error", markup=False)
             return
