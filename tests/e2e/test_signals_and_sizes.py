@@ -191,6 +191,24 @@ def test_no_thread_takes_sigwinch_in_a_handler(isolated_state):
         session.close()
 
 
+
+def test_a_stray_sigcont_starts_nothing_and_q_still_quits(isolated_state):
+    """Textual's driver took the terminal again on any SIGCONT, starting a second input thread that
+    kept a quitting brief alive (tmux sends SIGCONT after SIGHUP when it is killed). Only `fg` after
+    brief's own Ctrl+Z resumes it (tests/e2e/test_suspend.py)."""
+    session = PtySession([installed_brief()], pty_env(isolated_state))
+    try:
+        session.read_until(b"Quit")
+        session.drain(0.3)
+        before = len(threads(session.process.pid))
+        os.kill(session.process.pid, signal.SIGCONT)
+        session.drain(0.5)
+        assert len(threads(session.process.pid)) == before
+        session.send(b"q")
+        assert session.wait(timeout=10) == 0
+    finally:
+        session.close()
+
 @pytest.mark.parametrize("run", range(10))
 def test_a_flood_of_resizes_is_survived(isolated_state, run: int):
     session = PtySession([installed_brief()], pty_env(isolated_state))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.model.article import Article
@@ -135,6 +136,11 @@ class BriefApp(App[None]):
         """An exit has been asked for."""
         self.exit_watchdog: ExitWatchdog | None = None
         """In a terminal: ends brief if an exit does not finish (see tui/ui/watchdog.py)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        from tui.ui import signals
+
+        return signals.driver_for(super().get_driver_class())  # no resuming on a stray SIGCONT
 
     def get_default_screen(self) -> Screen:
         if self._first_article is not None:

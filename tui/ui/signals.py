@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import functools
 import os
 import select
 import signal
@@ -34,6 +35,7 @@ from collections.abc import Callable, Iterator
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
 from textual.geometry import Size
 
 EXIT_STATUS = {"SIGTERM": 128 + 15, "SIGHUP": 128 + 1}
@@ -135,6 +137,32 @@ def _write_nowhere(descriptors: list[int]) -> None:
             os.dup2(nowhere, descriptor)
     finally:
         os.close(nowhere)
+
+
+@functools.cache
+def driver_for(driver: type[Driver]) -> type[Driver]:
+    """`driver`, unless it is Textual's Linux driver: then one that takes the terminal back on
+    SIGCONT only after its own suspend (Ctrl+Z).
+
+    Textual 8.2's Linux driver (pinned) resumes on every SIGCONT, suspended or not, starting a second
+    output thread and a second, non-daemon, input thread. tmux sends SIGCONT after SIGHUP when it is
+    killed: a brief quitting then waited for ever on that second input thread, which spun on the
+    dead terminal. The two private names used, here only: `_sigcont_application`, the handler the
+    driver installs, and `_must_signal_resume`, which its SIGTSTP handler sets when it suspends.
+    """
+    if WINCH is None:  # Windows: no Linux driver, and no SIGCONT
+        return driver
+    from textual.drivers.linux_driver import LinuxDriver
+
+    if driver is not LinuxDriver:
+        return driver
+
+    class ResumingOnlyAfterSuspend(LinuxDriver):
+        def _sigcont_application(self, *args: object) -> None:
+            if self._must_signal_resume:  # the driver suspended itself: this SIGCONT is `fg`
+                super()._sigcont_application(*args)
+
+    return ResumingOnlyAfterSuspend
 
 
 def _start_resize_thread(app: App, loop: asyncio.AbstractEventLoop) -> None:
