@@ -64,3 +64,17 @@ def test_long_descriptions_wrap_by_words_under_their_column():
     assert all(line.startswith(" " * 8) for line in lines[1:-1])  # under the description, not the keys
     assert " ".join(line.strip() for line in lines[:-1]).removeprefix("Ctrl+P ").strip() == rows[0][1]
     assert lines[-1] == "q       Quit"
+
+
+async def test_the_hint_scheduled_by_a_help_that_closed_at_once_does_nothing():
+    """Random keys at 40x12 (`?` then Escape in a burst) ended brief with NoMatches: the hint, set
+    after the help's first refresh, ran once the help was gone."""
+    app = seed_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        help_screen = await open_help(app, pilot)
+        app.pop_screen()
+        await pilot.pause()
+        assert not help_screen.is_attached
+        help_screen._show_hint()
+        await pilot.pause()
+        assert app.is_running

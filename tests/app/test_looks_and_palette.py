@@ -62,3 +62,21 @@ async def test_ctrl_p_while_the_last_palette_is_still_closing_opens_no_second_on
         assert not isinstance(app.screen, CommandPalette)
         await pilot.press("ctrl+p")  # once it is gone, Ctrl+P opens the palette again
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_a_search_that_starts_after_the_palette_lost_its_list_does_nothing():
+    """Random keys (Ctrl+P, Backspace, s, Ctrl+Q in a burst, under load) ended brief with
+    `NoMatches: No nodes match 'CommandList'`: the palette's search worker began after the list was gone."""
+    from textual.command import CommandList
+
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        palette = app.screen
+        await palette.query_one(CommandList).remove()
+        palette._gather_commands("intro")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app._exception is None

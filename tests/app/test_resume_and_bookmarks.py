@@ -184,3 +184,29 @@ async def test_the_bookmark_list_closes_once_and_only_itself(isolated_state):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_an_enter_read_after_a_delete_of_the_same_burst_picks_its_own_bookmark_or_none(isolated_state):
+    """Random keys at 80x24 ended brief with IndexError: an Enter on the last bookmark, handled after
+    a `d` of the same burst had deleted it."""
+    from textual.widgets import OptionList
+
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "m", "5", "m", "apostrophe")
+        dialog = app.screen
+        assert isinstance(dialog, BookmarksScreen)
+        options = dialog.query_one(OptionList)
+        last = options.get_option_at_index(1)
+        enter_on_last = OptionList.OptionSelected(options, last, 1)
+        options.highlighted = 1
+        dialog.action_delete()  # `d` on the last one
+        dialog.on_option_list_option_selected(enter_on_last)
+        await pilot.pause()
+        assert app.screen is dialog and [s.heading for s in dialog.bookmarks] == ["Context & Background"]
+        first = options.get_option_at_index(0)
+        dialog.on_option_list_option_selected(OptionList.OptionSelected(options, first, 0))
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert top_text(app) == "Context & Background"

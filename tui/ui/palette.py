@@ -5,19 +5,20 @@ Two faults of Textual 8.2's `CommandPalette` (pinned) that random keys reach:
   is on top of it, dismisses whatever screen is on top: `ScreenStackError: Can't pop screen`, or the
   reader itself popped. Here a palette that is not the top screen closes nothing and runs nothing.
 - the search worker finishing after the palette closed refreshes a list that is gone (`NoMatches:
-  No nodes match 'CommandList'`). Here a palette that has lost its list drops the late results.
+  No nodes match 'CommandList'`), or starting after it closed looks for that list first. Here a
+  palette that has lost its list drops the late results, and a late search does nothing.
 - PageUp/PageDown before the command list has laid out its lines raise KeyError in
   `OptionList._move_page`. Here they move the highlight by the list's height through public API.
 """
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ScreenStackError
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
-
 
 PALETTE_ID = "--command-palette"
 """The id Textual gives its palette; one screen at a time may hold it."""
@@ -56,6 +57,13 @@ class SafeCommandPalette(CommandPalette):
             super()._refresh_command_list(*args, **kwargs)
         except NoMatches:
             pass  # the palette closed while the search ran: nothing to show the results in
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # the undecorated search
+        except NoMatches:
+            pass  # the palette closed before the search began: there is no list to fill
 
     def action_page(self, direction: int) -> None:
         commands = self.query_one(CommandList)

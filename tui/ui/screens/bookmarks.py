@@ -43,12 +43,16 @@ class BookmarksScreen(Dialog[Spot | None]):
     def __init__(self, bookmarks: list[Spot]) -> None:
         super().__init__()
         self.bookmarks = list(bookmarks)
+        self._options = [Option(bookmark_label(spot)) for spot in self.bookmarks]
+        self._spot_of = dict(zip(self._options, self.bookmarks, strict=True))
+        """Each option's bookmark: an Enter read after a `d` of the same burst names an option,
+        whose index may have moved or gone."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-body"):
             yield Static(Content.styled("Bookmarks", "bold"), id="bookmarks-title")
             if self.bookmarks:
-                yield KeyedList(*(Option(bookmark_label(s)) for s in self.bookmarks), id="bookmarks-list")
+                yield KeyedList(*self._options, id="bookmarks-list")
                 hint = "Enter jumps there · d deletes · Escape closes"
             else:
                 hint = "No bookmarks yet: press m to bookmark the paragraph at the top."
@@ -56,7 +60,9 @@ class BookmarksScreen(Dialog[Spot | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.bookmarks[event.option_index])
+        spot = self._spot_of.get(event.option)
+        if spot is not None:  # None: deleted since the Enter was read
+            self.dismiss(spot)
 
     def action_delete(self) -> None:
         if not self.bookmarks:
@@ -66,6 +72,7 @@ class BookmarksScreen(Dialog[Spot | None]):
         if index is None:
             return
         spot = self.bookmarks.pop(index)
+        del self._spot_of[options.get_option_at_index(index)]
         options.remove_option_at_index(index)
         self.app.post_message(self.Deleted(spot))
         if not self.bookmarks:

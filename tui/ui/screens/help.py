@@ -107,6 +107,8 @@ class HelpScreen(Dialog[None]):
         self._fit()
 
     def _show_hint(self) -> None:
+        if not self.is_attached:
+            return  # closed before this ran (`?` then Escape in one burst of keys)
         body = self.query_one("#help-body", VerticalScroll)
         if body.max_scroll_y == 0:
             hint = CLOSES
