@@ -13,6 +13,8 @@ Two faults of Textual 8.2's `CommandPalette` (pinned) that random keys reach:
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import work
 from textual.app import ScreenStackError
 from textual.await_complete import AwaitComplete
@@ -53,17 +55,13 @@ class SafeCommandPalette(CommandPalette):
         super()._select_or_command(event)
 
     def _refresh_command_list(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        try:
+        with contextlib.suppress(NoMatches):  # the palette closed while the search ran: nowhere to show
             super()._refresh_command_list(*args, **kwargs)
-        except NoMatches:
-            pass  # the palette closed while the search ran: nothing to show the results in
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
     async def _gather_commands(self, search_value: str) -> None:
-        try:
+        with contextlib.suppress(NoMatches):  # the palette closed before the search began: no list to fill
             await CommandPalette._gather_commands.__wrapped__(self, search_value)  # the undecorated search
-        except NoMatches:
-            pass  # the palette closed before the search began: there is no list to fill
 
     def action_page(self, direction: int) -> None:
         commands = self.query_one(CommandList)
