@@ -23,7 +23,11 @@ def modules_in(room: str) -> list[str]:
     )
 
 
-PURE_MODULES = ["tui", "tui.cli", *(module for room in PURE_ROOMS for module in modules_in(room))]
+PURE_IN_UI = ("tui.ui.collector", "tui.ui.watchdog")
+"""Policies of the interface that the app drives but that need no Textual (the garbage collector's
+timing, the exit's watchdog): tested on their own, so kept free of it."""
+
+PURE_MODULES = ["tui", "tui.cli", *PURE_IN_UI, *(module for room in PURE_ROOMS for module in modules_in(room))]
 
 REPORT = """
 import json, sys
