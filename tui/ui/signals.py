@@ -109,7 +109,7 @@ def _watch_the_terminal(on_signal: Callable[[int], None], on_gone: Callable[[int
     status = EXIT_STATUS["SIGHUP"]
 
     def watch() -> None:
-        hung_up(terminal, timeout=None)  # wakes only when the terminal goes away
+        _wait_for_hang_up(terminal)
         _write_nowhere(terminal)
         on_gone(status)
         with contextlib.suppress(RuntimeError):  # the loop has closed: brief has left already
@@ -118,14 +118,14 @@ def _watch_the_terminal(on_signal: Callable[[int], None], on_gone: Callable[[int
     threading.Thread(target=watch, name="brief-terminal-hang-up", daemon=True).start()
 
 
-def hung_up(descriptors: list[int], timeout: float | None = 0) -> bool:
-    """Has any of these terminals hung up (its other side closed), within `timeout` seconds (None:
-    wait for it), without reading from it?"""
+def _wait_for_hang_up(descriptors: list[int]) -> None:
+    """Return once any of these terminals has hung up (its other side closed), without reading from it."""
     poller = select.poll()
     for descriptor in descriptors:
         poller.register(descriptor, 0)  # no events asked for: a hang-up or an error is always reported
-    reported = poller.poll(None if timeout is None else timeout * 1000)
-    return any(events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, events in reported)
+    gone = select.POLLHUP | select.POLLERR | select.POLLNVAL
+    while not any(events & gone for _, events in poller.poll()):
+        pass  # woken by nothing the terminal did: wait again
 
 
 def _write_nowhere(descriptors: list[int]) -> None:
