@@ -31,7 +31,10 @@ class InputTooLarge(InputError):
     """The input is larger than the configured limit."""
 
 
-def unexpected(error: Exception) -> str:
-    """The one-line reason for a failure that is brief's fault, not the file's: a folder's library
-    lists the file with it and goes on with the others."""
+def failure_reason(error: Exception) -> str:
+    """The one-line reason a file failed: a `BriefError`'s own, or, for a failure that is brief's
+    fault and not the file's, a request to report it. A folder's library lists the file with it and
+    goes on with the others."""
+    if isinstance(error, BriefError):
+        return error.reason
     return f"brief failed on this file ({type(error).__name__}): please report it"

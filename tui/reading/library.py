@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.model.errors import BriefError, unexpected
+from tui.model.errors import failure_reason
 from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import printable
 from tui.platform.state import ArticleState
@@ -90,10 +90,8 @@ def describe(
             state = remembered.get(article.digest)
             if state is not None and state.position is not None:
                 percent = percent_read(document, state.position.unit)
-    except BriefError as error:
-        return Entry(path, relative, error=error.reason)
     except Exception as error:
         # The one broad catch outside the command line (STYLE.md 9), for the same reason: a folder
         # is an edge. A bug of brief's on one file is that file's line; the others are still listed.
-        return Entry(path, relative, error=unexpected(error))
+        return Entry(path, relative, error=failure_reason(error))
     return Entry(path, relative, article.title, document.word_count, percent)

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.model.article import Article
-from tui.model.errors import BriefError, unexpected
+from tui.model.errors import BriefError, failure_reason
 from tui.parse import DEFAULT_MAX_SIZE, read_path
 from tui.parse.sanitize import printable
 from tui.platform.resources import stylesheet_path
@@ -204,7 +204,7 @@ class LibraryScreen(Screen[None]):
                 raise BriefError("not in the served folder", entry.relative)
             opened = open_input(read_path(entry.path, self.max_size, pipes=False)).ready()
         except Exception as error:  # a bug of brief's ends this file's opening, not the library (as in describe)
-            reason = error.reason if isinstance(error, BriefError) else unexpected(error)
-            self.app.call_from_thread(self.notify, f"{entry.relative}: {reason}", severity="error", markup=False)
+            message = f"{entry.relative}: {failure_reason(error)}"
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         self.post_message(self.ArticleChosen(opened.article, opened.pending))
