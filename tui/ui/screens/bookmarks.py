@@ -42,17 +42,20 @@ class BookmarksScreen(Dialog[Spot | None]):
 
     def __init__(self, bookmarks: list[Spot]) -> None:
         super().__init__()
-        self.bookmarks = list(bookmarks)
-        self._options = [Option(bookmark_label(spot)) for spot in self.bookmarks]
-        self._spot_of = dict(zip(self._options, self.bookmarks, strict=True))
-        """Each option's bookmark: an Enter read after a `d` of the same burst names an option,
-        whose index may have moved or gone."""
+        self._spot_of = {Option(bookmark_label(spot)): spot for spot in bookmarks}
+        """Each option's bookmark, in the list's order: an Enter read after a `d` of the same burst
+        names an option, whose index may have moved or gone."""
+
+    @property
+    def bookmarks(self) -> list[Spot]:
+        """The bookmarks listed, in order."""
+        return list(self._spot_of.values())
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-body"):
             yield Static(Content.styled("Bookmarks", "bold"), id="bookmarks-title")
-            if self.bookmarks:
-                yield KeyedList(*self._options, id="bookmarks-list")
+            if self._spot_of:
+                yield KeyedList(*self._spot_of, id="bookmarks-list")
                 hint = "Enter jumps there · d deletes · Escape closes"
             else:
                 hint = "No bookmarks yet: press m to bookmark the paragraph at the top."
@@ -65,15 +68,14 @@ class BookmarksScreen(Dialog[Spot | None]):
             self.dismiss(spot)
 
     def action_delete(self) -> None:
-        if not self.bookmarks:
+        if not self._spot_of:
             return
         options = self.query_one("#bookmarks-list", OptionList)
         index = options.highlighted
         if index is None:
             return
-        spot = self.bookmarks.pop(index)
-        del self._spot_of[options.get_option_at_index(index)]
+        spot = self._spot_of.pop(options.get_option_at_index(index))
         options.remove_option_at_index(index)
         self.app.post_message(self.Deleted(spot))
-        if not self.bookmarks:
+        if not self._spot_of:
             self.dismiss(None)
