@@ -110,10 +110,9 @@ class OutlineLines:
         for index, entry in enumerate(outline.entries):
             entry_lines.append(len(line_entry))
             room = width - outline.indent(entry) - RIGHT_PADDING
-            narrow = is_narrow(entry.heading)
-            spans = wrap(entry.heading, room, narrow)
+            spans = wrap(entry.heading, room, is_narrow(entry.heading))
             if len(spans) > MAX_LINES and room > len(ELLIPSIS) + 1:  # a wide character and `…` fit
-                spans = [*spans[: MAX_LINES - 1], _cut(entry.heading, spans[MAX_LINES - 1][0], room, narrow)]
+                spans = [*spans[: MAX_LINES - 1], _cut(entry.heading, spans[MAX_LINES - 1][0], room)]
                 cut_lines.add(len(line_entry) + MAX_LINES - 1)
             line_entry.extend([index] * len(spans))
             line_start.extend(start for start, _ in spans)
@@ -141,11 +140,10 @@ class OutlineLines:
         return self.line_entry[line]
 
 
-def _cut(heading: str, start: int, room: int, narrow: bool) -> tuple[int, int]:
+def _cut(heading: str, start: int, room: int) -> tuple[int, int]:
     """The last line a long heading gets, from `start`: as much as fits in `room` cells with the
     ellipsis after it, cut between characters (it is a glimpse, not a line to read on)."""
-    fits = room - len(ELLIPSIS)
-    end = start + fits if narrow else fitting_end(heading, start, len(heading), fits)
+    end = fitting_end(heading, start, len(heading), room - len(ELLIPSIS))
     while end > start + 1 and heading[end - 1] == " ":
         end -= 1
     return start, end
