@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from tui.ui.watchdog import ExitWatchdog
 
@@ -21,10 +22,14 @@ class Ending:
         self.calls.append(f"end {status}")
         self.done.set()
 
+    def watchdog(self, grace: float, restore: Callable[[], object] | None = None) -> ExitWatchdog:
+        """A watchdog that restores (by default) and ends through this stand-in."""
+        return ExitWatchdog(restore or self.restore, grace=grace, end=self.end)
+
 
 def test_an_exit_that_does_not_finish_restores_the_terminal_then_ends_with_its_status():
     ending = Ending()
-    watchdog = ExitWatchdog(ending.restore, grace=0.05, end=ending.end)
+    watchdog = ending.watchdog(0.05)
     watchdog.arm(129)
     assert ending.done.wait(5)
     assert ending.calls == ["restore", "end 129"]
@@ -32,7 +37,7 @@ def test_an_exit_that_does_not_finish_restores_the_terminal_then_ends_with_its_s
 
 def test_a_second_exit_keeps_the_first_ones_status():
     ending = Ending()
-    watchdog = ExitWatchdog(ending.restore, grace=0.1, end=ending.end)
+    watchdog = ending.watchdog(0.1)
     watchdog.arm(0)
     watchdog.arm(143)  # SIGTERM on the exit that is stuck
     assert ending.done.wait(5)
@@ -41,7 +46,7 @@ def test_a_second_exit_keeps_the_first_ones_status():
 
 def test_an_exit_that_finishes_ends_nothing():
     ending = Ending()
-    watchdog = ExitWatchdog(ending.restore, grace=0.1, end=ending.end)
+    watchdog = ending.watchdog(0.1)
     watchdog.arm(0)
     watchdog.left()
     assert not ending.done.wait(0.4)
@@ -50,7 +55,7 @@ def test_an_exit_that_finishes_ends_nothing():
 
 def test_nothing_is_armed_once_the_app_has_left():
     ending = Ending()
-    watchdog = ExitWatchdog(ending.restore, grace=0.01, end=ending.end)
+    watchdog = ending.watchdog(0.01)
     watchdog.left()
     watchdog.arm(0)  # an exit asked for while Python winds down, after the app's run
     assert not watchdog.armed
@@ -63,7 +68,7 @@ def test_a_failing_restore_still_ends_the_process():
     def broken() -> None:
         raise OSError("the terminal is gone")
 
-    ExitWatchdog(broken, grace=0.01, end=ending.end).arm(129)
+    ending.watchdog(0.01, broken).arm(129)
     assert ending.done.wait(5)
     assert ending.calls == ["end 129"]
 
@@ -75,7 +80,7 @@ def test_a_restore_that_blocks_still_ends_the_process(monkeypatch):
     monkeypatch.setattr(watchdog, "RESTORE_TIME", 0.05)
     ending = Ending()
     never = threading.Event()
-    ExitWatchdog(never.wait, grace=0.01, end=ending.end).arm(129)
+    ending.watchdog(0.01, never.wait).arm(129)
     assert ending.done.wait(5)
     assert ending.calls == ["end 129"]
     never.set()
