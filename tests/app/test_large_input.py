@@ -9,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+from textual import events
+
 from tests.app.helpers import screen_lines, toasts, top_text, wait_until
 from tests.conftest import SEED
 from tui.parse import PREVIEW_THRESHOLD, RawInput, human_size, parse_preview
@@ -454,3 +456,32 @@ async def test_the_whole_lists_the_same_panel_as_a_direct_parse_and_end_reaches_
         assert items.highlighted == len(items.entries) - 1 == items.option_count - 1
         await pilot.pause()
         assert panel_state(app)[1:3] == expected[1:3]
+
+
+async def test_keys_and_frames_come_between_the_panels_batches(monkeypatch):
+    """The batches wait for the screen's refreshes: a key pressed while a long list is being listed
+    is handled before the last batch, not after all of them (as a chain of `call_later` did, for a
+    quarter of a second once 10 MB of text had arrived)."""
+    from tests.app.helpers import text_app
+    from tui.ui.widgets.insights import ItemList
+
+    monkeypatch.setattr(ItemList, "FIRST", 20)
+    monkeypatch.setattr(ItemList, "BATCH", 10)
+    lines = ["A Long List", "", "Key Takeaways", ""] + [f"• Point {n}: a takeaway of its own." for n in range(400)]
+    app = text_app("\n".join(lines))
+    listed_when_key_came: list[int] = []
+    handle = BriefApp.on_event
+
+    async def on_event(self, event):
+        if isinstance(event, events.Key):
+            listed_when_key_came.append(self.screen.query_one(ItemList).option_count)
+        await handle(self, event)
+
+    monkeypatch.setattr(BriefApp, "on_event", on_event)
+    async with app.run_test(size=(120, 40)) as pilot:
+        items = app.screen.query_one(ItemList)
+        await wait_until(pilot, lambda: items.option_count == len(items.entries))
+        items.show_entries(items.entries)  # listed anew, as a change of tab does
+        await pilot.press("j")
+        assert listed_when_key_came and set(listed_when_key_came) == {ItemList.FIRST}
+        await wait_until(pilot, lambda: items.option_count == len(items.entries))
