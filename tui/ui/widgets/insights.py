@@ -3,6 +3,7 @@ reader's highlights, one tab at a time, each entry selectable."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -183,16 +184,15 @@ class ItemList(KeyedList):
 
         OptionList wraps every option's text as it is added, to know its height: a book's
         thousands of takeaways took a quarter of a second of the UI thread, all of it below the
-        fold. Each batch waits for the screen's next refresh, so frames and keys come between
-        them; a key that goes past what is listed (End, Page Down, Down on the last) lists the
-        rest first.
+        fold. Frames and keys come between the batches; a key that goes past what is listed (End,
+        Page Down, Down on the last) lists the rest first.
         """
         self.entries = entries
         current = min(highlighted, len(entries) - 1) if highlighted is not None and entries else 0
         self._listed = min(len(entries), current + self.FIRST)
         self.set_options(self._options_for(0, self._listed))
         if self._listed < len(entries):
-            self._fill_later(entries)
+            self.call_later(self._fill, entries)
         if entries:
             self.highlighted = current
 
@@ -206,19 +206,19 @@ class ItemList(KeyedList):
             options.pop()
         return options
 
-    def _fill(self, entries: list[Entry]) -> None:
+    async def _fill(self, entries: list[Entry]) -> None:
         """Add the next batch of entries, and ask for the one after (unless the list changed)."""
+        # Given way to the event loop first: a widget's task handles the messages in its queue one
+        # after another without ever doing so, and a chain of `call_later` held back every key and
+        # frame until the last batch (25 batches, 235 ms, when 10 MB of text had arrived). Not
+        # `call_after_refresh` either: a batch per frame, each frame laying out the whole screen
+        # again (the list's height changes), took the batches four times as long.
+        await asyncio.sleep(0)
         if entries is not self.entries or self._listed >= len(entries):
             return
         self._list(min(len(entries), self._listed + self.BATCH))
         if self._listed < len(entries):
-            self._fill_later(entries)
-
-    def _fill_later(self, entries: list[Entry]) -> None:
-        # Not `call_later`: a widget's task handles the messages in its queue one after another
-        # without giving way to the event loop, so a chain of them held back every key and frame
-        # until the last batch (25 batches, 235 ms, when 10 MB of text had arrived).
-        self.call_after_refresh(self._fill, entries)
+            self.call_later(self._fill, entries)
 
     def _list(self, end: int) -> None:
         self.add_options(self._options_for(self._listed, end))
