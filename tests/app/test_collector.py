@@ -65,6 +65,17 @@ def test_a_full_collection_runs_only_once_the_reader_is_still():
     assert idle.collect_if_still()  # the next pause
 
 
+def test_quiet_for_counts_from_the_last_input():
+    clock = Clock()
+    idle = IdleCollector(clock)
+    clock.now += 0.3
+    assert idle.quiet_for(0.25) and not idle.quiet_for(0.35)
+    idle.input_seen()
+    assert not idle.quiet_for(0.25)
+    clock.now += 0.25
+    assert idle.quiet_for(0.25)
+
+
 def test_no_collection_while_the_collector_is_off():
     clock = Clock()
     idle = IdleCollector(clock)

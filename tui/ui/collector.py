@@ -54,7 +54,11 @@ class IdleCollector:
     @property
     def is_still(self) -> bool:
         """No input for `STILL` seconds."""
-        return self._clock() - self._last_input >= STILL
+        return self.quiet_for(STILL)
+
+    def quiet_for(self, seconds: float) -> bool:
+        """No input for `seconds`."""
+        return self._clock() - self._last_input >= seconds
 
     def collect_if_still(self) -> bool:
         """A full collection, once a pause: if the reader is still, none ran since the last input,
