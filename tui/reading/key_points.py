@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -95,28 +96,25 @@ def suggest(document: Document, sections: Iterable[int] | None = None) -> list[K
     candidates, words = _candidates(document, scope)
     if not candidates:
         return []
-    vectors = _vectors([candidate[4] for candidate in candidates])
-    total: dict[str, float] = {}
-    for vector in vectors:
-        for word, value in vector.items():
-            total[word] = total.get(word, 0.0) + value
-    centroid = _unit(total)
+    vectors = _Vectors(_text(document, *candidate[:3]) for candidate in candidates)
+    centroid = vectors.centroid()
     scores = [
-        _dot(vector, centroid) * (1 + LEAD_WEIGHT / (1 + rank)) / (1 + tier)
-        for vector, (*_, rank, tier) in zip(vectors, candidates, strict=True)
+        vectors.dot_dense(i, centroid) * (1 + LEAD_WEIGHT / (1 + rank)) / (1 + tier)
+        for i, (*_, rank, tier) in enumerate(candidates)
     ]
     numbering = document.numbering
     spans_chapters = len({numbering.number_of(c[3]) for c in candidates}) > 1
     groups = [numbering.number_of(c[3]) if spans_chapters else c[3] for c in candidates]
     chosen = _choose(scores, vectors, groups, point_count(words))
-    return [KeyPoint(*candidates[i][:5]) for i in sorted(chosen)]
+    return [KeyPoint(*candidates[i][:4], _text(document, *candidates[i][:3])) for i in sorted(chosen)]
 
 
-def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, int, int, int, str, int, int]], int]:
-    """(unit, start, end, section, text, rank in its section, tier) of each sentence fit to suggest, and the
+def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, int, int, int, int, int]], int]:
+    """(unit, start, end, section, rank in its section, tier) of each sentence fit to suggest, and the
     words of the scope. A sentence of a fit length that makes a point (not a question, not a list's
-    lead-in ending in `:`) is best; a section without one offers its next best, so it can be covered."""
-    every: list[tuple[int, int, int, int, str, int]] = []
+    lead-in ending in `:`) is best; a section without one offers its next best, so it can be covered.
+    The sentences' texts are not kept (a chapter of a book holds thousands): `_text` makes them again."""
+    every: list[tuple[int, int, int, int, int]] = []
     tiers: list[int] = []
     rank: Counter[int] = Counter()
     words = 0
@@ -126,16 +124,20 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
         words += unit.text.count(" ") + 1
         for start, end in sentence_spans(unit.text):
             text = _own_words(unit.text, start, end, unit.styles)
-            every.append((index, start, end, unit.section, text, rank[unit.section]))
+            every.append((index, start, end, unit.section, rank[unit.section]))
             tiers.append(2 if text[-1] in ":?" else 0 if _fit(text) else 1)
             rank[unit.section] += 1
     best: dict[int, int] = {}
     for found, tier in zip(every, tiers, strict=True):
         best[found[3]] = min(tier, best.get(found[3], tier))
     # The tier goes along so that a fallback counts for less than any section's fit sentence.
-    return [
-        (*found[:5], found[5], tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]
-    ], words
+    return [(*found, tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]], words
+
+
+def _text(document: Document, unit: int, start: int, end: int) -> str:
+    """A candidate sentence's own words."""
+    found = document.units[unit]
+    return _own_words(found.text, start, end, found.styles)
 
 
 def _own_words(text: str, start: int, end: int, styles: tuple[tuple[int, int, str], ...]) -> str:
@@ -161,33 +163,61 @@ def _tokens(text: str) -> list[str]:
     return [word for word in _WORD.findall(text.lower()) if word not in _STOP and len(word) > 1]
 
 
-def _vectors(texts: list[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors, the IDF taken over these sentences themselves (no outside data)."""
-    counts = [Counter(_tokens(text)) for text in texts]
-    frequency: Counter[str] = Counter()
-    for count in counts:
-        frequency.update(count.keys())
-    total = len(texts)
-    idf = {word: math.log((1 + total) / (1 + seen)) + 1 for word, seen in frequency.items()}
-    vectors = []
-    for count in counts:
-        vectors.append(_unit({word: times * idf[word] for word, times in count.items()}))
-    return vectors
+class _Vectors:
+    """Unit-length TF-IDF vectors of sentences, the IDF taken over these sentences themselves (no
+    outside data).
+
+    Stored as two flat arrays per sentence, the words as numbers: a chapter of War and Peace has
+    thousands of sentences, and a dictionary of floats each (with the counts they came from) was
+    4 MB of the reader's peak memory. Sums run in the order a dictionary per sentence would give
+    (words in order of first use), so the scores are the same to the last bit."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        numbers: dict[str, int] = {}
+        self.words: list[array[int]] = []
+        self.values: list[array[float]] = []
+        counts: list[array[int]] = []
+        for text in texts:
+            count = Counter(numbers.setdefault(word, len(numbers)) for word in _tokens(text))
+            self.words.append(array("i", count.keys()))
+            counts.append(array("i", count.values()))
+        seen = [0] * len(numbers)
+        for words in self.words:
+            for word in words:
+                seen[word] += 1
+        total = len(self.words)
+        idf = [math.log((1 + total) / (1 + times)) + 1 for times in seen]
+        for words, times in zip(self.words, counts, strict=True):
+            self.values.append(array("d", _unit([count * idf[word] for word, count in zip(words, times, strict=True)])))
+        self.size = len(numbers)
+
+    def centroid(self) -> list[float]:
+        """The unit-length sum of all the vectors, by word number."""
+        total = [0.0] * self.size
+        for words, values in zip(self.words, self.values, strict=True):
+            for word, value in zip(words, values, strict=True):
+                total[word] += value
+        # A word's first use is in order of its number, so this sums in the order a dictionary would.
+        return _unit(total)
+
+    def dot_dense(self, i: int, dense: list[float]) -> float:
+        """The cosine of vector `i` with a unit-length vector by word number."""
+        return sum(value * dense[word] for word, value in zip(self.words[i], self.values[i], strict=True))
+
+    def dot(self, i: int, j: int) -> float:
+        """The cosine of vectors `i` and `j`."""
+        if len(self.words[i]) > len(self.words[j]):
+            i, j = j, i
+        other = dict(zip(self.words[j], self.values[j], strict=True))
+        return sum(value * other.get(word, 0.0) for word, value in zip(self.words[i], self.values[i], strict=True))
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
-    return {word: value / norm for word, value in vector.items()}
+def _unit(vector: list[float]) -> list[float]:
+    norm = math.sqrt(sum(value * value for value in vector)) or 1.0
+    return [value / norm for value in vector]
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """The cosine of two unit-length vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(value * b.get(word, 0.0) for word, value in a.items())
-
-
-def _choose(scores: list[float], vectors: list[dict[str, float]], groups: list[object], count: int) -> list[int]:
+def _choose(scores: list[float], vectors: _Vectors, groups: list[object], count: int) -> list[int]:
     """The indices of `count` sentences: first the best of the best-scoring groups until half of the
     groups (at most `count`) have one, then the best of the rest; none too like an earlier pick."""
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
@@ -196,7 +226,7 @@ def _choose(scores: list[float], vectors: list[dict[str, float]], groups: list[o
     chosen: list[int] = []
 
     def fresh(i: int) -> bool:
-        return i not in chosen and all(_dot(vectors[i], vectors[j]) <= REDUNDANT for j in chosen)
+        return i not in chosen and all(vectors.dot(i, j) <= REDUNDANT for j in chosen)
 
     covered: set[object] = set()
     for i in order:
