@@ -167,10 +167,11 @@ class _Vectors:
     """Unit-length TF-IDF vectors of sentences, the IDF taken over these sentences themselves (no
     outside data).
 
-    Stored as two flat arrays per sentence, the words as numbers: a chapter of War and Peace has
-    thousands of sentences, and a dictionary of floats each (with the counts they came from) was
-    4 MB of the reader's peak memory. Sums run in the order a dictionary per sentence would give
-    (words in order of first use), so the scores are the same to the last bit."""
+    Stored as two flat arrays per sentence, the words as numbers: the first chapter of War and
+    Peace has 1,984 candidate sentences, and a dictionary of floats each, with the counts they came
+    from and the sentences' texts, peaked at 3.3 MB traced in the reader (1.9 MB as arrays). Sums
+    run in the order a dictionary per sentence gave (words in order of first use), so the scores
+    are the same to the last bit."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         numbers: dict[str, int] = {}
