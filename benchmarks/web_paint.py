@@ -71,7 +71,8 @@ def main() -> int:
     parser.add_argument("--before", metavar="BRIEF", help="another brief command, measured as `before`")
     args = parser.parse_args()
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    with tempfile.TemporaryDirectory() as folder:
+    # A brief that is hung up on saves its place as it goes: its state may still be written as this ends.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         home = Path(folder)
         page = home / "page.html"
         page.write_bytes(gzip.decompress((CORPUS / "html" / f"{VOX}.html.gz").read_bytes()))

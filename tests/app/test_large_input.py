@@ -458,9 +458,11 @@ async def test_the_whole_lists_the_same_panel_as_a_direct_parse_and_end_reaches_
         assert panel_state(app)[1:3] == expected[1:3]
 
 
-async def test_keys_and_frames_come_between_the_panels_batches(monkeypatch):
-    """A key pressed while a long list is being listed is handled between its batches, not after all
-    of them (as with a chain of `call_later`: a quarter of a second once 10 MB of text had arrived)."""
+async def test_the_rest_of_a_long_list_is_listed_while_keys_pause(monkeypatch):
+    """The rest of a long list is listed in a pause of the keys, a batch at a time: a key pressed
+    meanwhile is handled between two batches (not once all of them have run, as with a chain of
+    `call_later`: a quarter of a second once 10 MB of text had arrived), and stops the listing until
+    the keys pause again."""
     from tests.app.helpers import text_app
     from tui.ui.widgets.insights import ItemList
 
@@ -482,6 +484,12 @@ async def test_keys_and_frames_come_between_the_panels_batches(monkeypatch):
         await wait_until(pilot, lambda: items.option_count == len(items.entries))
         items.show_entries(items.entries)  # listed anew, as a change of tab does
         await pilot.press("j")
-        # Handled a batch or two in, not once all 38 batches have run.
-        assert listed_when_key_came and max(listed_when_key_came) < len(items.entries) // 2
+        assert set(listed_when_key_came) == {ItemList.FIRST}  # nothing more before a pause
+        await wait_until(pilot, lambda: items.option_count > ItemList.FIRST)  # the pause has come
+        listed_when_key_came.clear()
+        await pilot.press("k")
+        assert listed_when_key_came and max(listed_when_key_came) < len(items.entries)
+        stopped_at = items.option_count
+        await pilot.pause(ItemList.PAUSE / 2)
+        assert items.option_count == stopped_at < len(items.entries)  # none while the keys come
         await wait_until(pilot, lambda: items.option_count == len(items.entries))

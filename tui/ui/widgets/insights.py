@@ -3,7 +3,6 @@ reader's highlights, one tab at a time, each entry selectable."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -168,8 +168,10 @@ class ItemList(KeyedList):
 
     FIRST = 100
     """Entries listed at once; more than a screen shows. The rest follow in batches (`_fill`)."""
-    KEYS_FIRST = 0.25
-    """Seconds without a key before the next batch."""
+    PAUSE = 0.5
+    """Seconds without a key before the rest is listed, and before each batch."""
+    BETWEEN = 0.001
+    """Seconds between batches: the frames and keys of the moment come first."""
     BATCH = 50
     """Entries added to the list at a time after the first: about 8 ms each (Textual wraps each
     entry's text in 0.15 ms), the most a key pressed meanwhile waits for."""
@@ -179,6 +181,7 @@ class ItemList(KeyedList):
         self.entries: list[Entry] = []
         self._listed = 0
         """How many of `entries` the list has been given."""
+        self._fill_timer: Timer | None = None
         self.show_entries(entries)
 
     def show_entries(self, entries: list[Entry], highlighted: int | None = None) -> None:
@@ -186,15 +189,15 @@ class ItemList(KeyedList):
 
         OptionList wraps every option's text as it is added, to know its height: a book's
         thousands of takeaways took a quarter of a second of the UI thread, all of it below the
-        fold. Frames and keys come between the batches; a key that goes past what is listed (End,
-        Page Down, Down on the last) lists the rest first.
+        fold. The rest is listed while keys pause, frames and keys coming between the batches; a key
+        that goes past what is listed (End, Page Down, Down on the last) lists the rest first.
         """
         self.entries = entries
         current = min(highlighted, len(entries) - 1) if highlighted is not None and entries else 0
         self._listed = min(len(entries), current + self.FIRST)
         self.set_options(self._options_for(0, self._listed))
         if self._listed < len(entries):
-            self.call_later(self._fill, entries)
+            self._fill_later(entries, self.PAUSE)
         if entries:
             self.highlighted = current
 
@@ -208,23 +211,30 @@ class ItemList(KeyedList):
             options.pop()
         return options
 
-    async def _fill(self, entries: list[Entry]) -> None:
-        """Add the next batch of entries, and ask for the one after (unless the list changed)."""
-        # Given way to the event loop first: a widget's task handles the messages in its queue one
-        # after another without ever doing so, and a chain of `call_later` held back every key and
-        # frame until the last batch (25 batches, 235 ms, when 10 MB of text had arrived). Not
-        # `call_after_refresh` either: a batch per frame, each frame laying out the whole screen
-        # again (the list's height changes), took the batches four times as long.
-        await asyncio.sleep(0)
-        # And none while keys come: a key's frame waited for the screen to be laid out again after
-        # every batch listed meanwhile (`]` took 115-141 ms while 10 MB of text listed its takeaways).
-        while not self.app.collector.quiet_for(self.KEYS_FIRST):
-            await asyncio.sleep(self.KEYS_FIRST / 4)
+    def _fill_later(self, entries: list[Entry], delay: float) -> None:
+        # From a timer, which runs in a task of its own: a chain of `call_later` ran back to back in
+        # this widget's task, which never gives way to the event loop while its queue has messages,
+        # and held back every key and frame until the last batch (25 batches, 235 ms, once 10 MB of
+        # text had arrived). Nor does the timer wait in this widget's queue, where the keys for a
+        # focused list are.
+        if self._fill_timer is not None:
+            self._fill_timer.stop()  # one listing at a time: the last one asked for
+        self._fill_timer = self.set_timer(delay, partial(self._fill, entries), name="list entries")
+
+    def _fill(self, entries: list[Entry]) -> None:
+        """Add the next batch of entries once keys have paused, and ask for the one after (unless the
+        list changed)."""
         if entries is not self.entries or self._listed >= len(entries):
+            return
+        # Only in a pause: every batch makes the screen be laid out again (the list's height
+        # changes), and a key that came meanwhile waited for those frames (`]` 115-141 ms while 10 MB
+        # of text listed its takeaways, against 31-43 ms).
+        if not self.app.collector.quiet_for(self.PAUSE):
+            self._fill_later(entries, self.PAUSE / 2)
             return
         self._list(min(len(entries), self._listed + self.BATCH))
         if self._listed < len(entries):
-            self.call_later(self._fill, entries)
+            self._fill_later(entries, self.BETWEEN)
 
     def _list(self, end: int) -> None:
         self.add_options(self._options_for(self._listed, end))
