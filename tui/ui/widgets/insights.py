@@ -26,6 +26,7 @@ from tui.platform.state import Highlight
 from tui.reading.key_points import KeyPoint
 from tui.reading.layout import Document
 from tui.reading.units import LINK_NUMBER, Unit
+from tui.ui.collector import STILL
 from tui.ui.widgets.lists import KeyedList
 from tui.ui.widgets.navigator import CURRENT_MARKER
 from tui.ui.widgets.parts_line import PartsLine
@@ -168,8 +169,10 @@ class ItemList(KeyedList):
 
     FIRST = 100
     """Entries listed at once; more than a screen shows. The rest follow in batches (`_fill`)."""
-    PAUSE = 0.5
-    """Seconds without a key before the rest is listed, and before each batch."""
+    PAUSE = STILL
+    """Seconds without a key before the rest is listed, and before each batch: a pause in reading,
+    the same the garbage collector waits for. Keys pressed less than a second apart never wait for a
+    batch or the frame it costs; a key pressed while the batches run waits for one of each."""
     BETWEEN = 0.001
     """Seconds between batches: the frames and keys of the moment come first."""
     BATCH = 50
