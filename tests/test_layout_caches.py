@@ -62,6 +62,22 @@ def test_a_layout_costs_four_bytes_a_number_and_keeps_blank_lines():
     assert pickle.loads(pickle.dumps(document)).layout(60).line_unit == layout.line_unit
 
 
+def test_lines_cross_processes_without_their_document_and_are_adopted_by_an_equal_one():
+    """The parse process sends a layout alone (`Layout.__getstate__`); the reader's own document,
+    made from the same article, adopts it and then has those lines at that measure."""
+    document = Document(load_path(SEED))
+    sent = pickle.loads(pickle.dumps(document.layout(60)))
+    assert "document" not in sent.__dict__
+    reader = Document(pickle.loads(pickle.dumps(document.article)))
+    reader.adopt_layout(sent)
+    assert reader.has_layout(60) and reader.layout(60) is sent and sent.document is reader
+    made_here = Document(document.article).layout(60)
+    lines = lambda layout: (layout.line_unit, layout.line_start, layout.line_end, layout.pieces)  # noqa: E731
+    assert lines(sent) == lines(made_here)
+    copied = pickle.loads(pickle.dumps(document))  # a document pickled whole takes its lines along
+    assert copied.layout(60).document is copied
+
+
 def test_a_document_comes_back_from_a_pickle_as_it_went():
     """The units cross from the parse process as columns (see `Document.__getstate__`): they come
     back as the same units, of the same types, and lay out to the same lines."""

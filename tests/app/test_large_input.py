@@ -405,8 +405,9 @@ def test_the_parse_process_lets_go_of_the_input_once_it_is_parsed(monkeypatch):
     # The preview's parse (the input is still needed), then the whole's, then its units.
     assert len(held) == 3 and "raw" in held[0]
     assert held[1:] == [[], []]
-    assert [kind for kind, _ in messages][0] == "preview" and messages[-1][0] == "done"
-    assert messages[-1][1].document.article.digest == raw.digest
+    # The preview, the article as soon as it is parsed, then its lines once laid out.
+    assert [kind for kind, _ in messages] == ["preview", "article", "progress", "progress", "layout"]
+    assert messages[1][1].digest == raw.digest and messages[-1][1].line_count > 0
 
 
 def panel_state(app: BriefApp) -> tuple[list[str], list[str], list[str], int | None]:

@@ -52,6 +52,9 @@ class PerWidth(Generic[Made]):
     def __contains__(self, width: int) -> bool:
         return width in self._made
 
+    def values(self) -> list[Made]:
+        return list(self._made.values())
+
     def get(self, width: int, make: Callable[[int], Made]) -> Made:
         made = self._made.pop(width, None)
         if made is None:
@@ -120,6 +123,8 @@ class Document:
         assert isinstance(columns, tuple)
         make = partial(tuple.__new__, Unit)  # what `Unit(*fields)` does, without a call per unit
         self.__dict__.update(state, units=list(map(make, zip(*columns))))
+        for layout in self._layouts.values():
+            layout.document = self  # not pickled with its lines (`Layout.__getstate__`)
 
     @property
     def word_count(self) -> int:
@@ -168,6 +173,11 @@ class Document:
         """The lines for a measure of `measure` cells, kept for the last few widths used."""
         return self._layouts.get(max(measure, MIN_MEASURE), partial(Layout, self))
 
+    def adopt_layout(self, layout: Layout) -> None:
+        """Keep lines made for the same units elsewhere (by the parse process, from the same article)."""
+        layout.document = self
+        self._layouts.get(layout.measure, lambda measure: layout)
+
 
 def text_width(unit: Unit, measure: int) -> int:
     """Cells for the text of `unit`'s first line, at `measure`."""
@@ -193,6 +203,13 @@ class Layout:
         """The lines of tables, by line: slices of the row's text and literal rules."""
         self._lay_out()
         self.section_lines = array(INDEX, (self.unit_lines[u] for u in document.section_units))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its document: the parse process sends the lines alone, and the reader,
+        which made the same units from the same article, adopts them (`Document.adopt_layout`)."""
+        state = self.__dict__.copy()
+        del state["document"]
+        return state
 
     def _lay_out(self) -> None:
         # Built as lists and turned into arrays once: appending to arrays line by line is slower.

@@ -66,11 +66,16 @@ def prepare_document(
     report(UNITS_MADE)
     measure, outline_width = widths() if widths is not None else (MEASURE, 0)
     document.layout(measure)
+    report(LAID_OUT)
+    return Prepared(document, _outline(article, outline_width))
+
+
+def _outline(article: Article, outline_width: int) -> Outline:
+    """The article's outline, its headings wrapped at `outline_width` (0: not yet)."""
     outline = Outline(article.sections)
     if outline_width > 0:
         outline.lines(outline_width)
-    report(LAID_OUT)
-    return Prepared(document, outline)
+    return outline
 
 
 @dataclass(frozen=True)
@@ -184,13 +189,23 @@ def _child() -> None:
     if hasattr(os, "nice"):
         os.nice(5)
     try:
-        progress = lambda fraction: send(("progress", fraction))  # noqa: E731
         widths = pickle.load(inbox) if after_first_frame else None  # sent once the reader has drawn
         handed = [raw]
         del raw  # handed over: its bytes are freed once parsed, not kept while the whole is sent
-        send(("done", prepare_document(handed.pop(), report=progress, widths=lambda: widths or pickle.load(inbox))))
+        article = parse_handed_input(handed)
     except BriefError as error:
         send(("error", error))
+        return
+    # The article goes back at once, and the reader makes its units while this process makes them
+    # too, to lay them out: sending the units (a book's tens of thousands) cost more than making
+    # them, and the reader would have waited for both. The lines come back on their own.
+    send(("article", article))
+    document = Document(article)
+    send(("progress", UNITS_MADE))
+    measure, _ = widths or pickle.load(inbox)
+    layout = document.layout(measure)
+    send(("progress", LAID_OUT))
+    send(("layout", layout))
 
 
 def _receive(stream: IO[bytes]) -> tuple[str, Any]:
@@ -336,11 +351,16 @@ class PendingDocument:
             # Handed over, not kept in a frame here: its bytes are freed once parsed, before the layout.
             return prepare_document(self._take_raw(), report=self._set_progress, widths=lambda: self._widths)
         assert process.stdout is not None
+        prepared: Prepared | None = None
         try:
             while True:  # cancel() ends the process, and with it this wait
                 kind, value = _receive(process.stdout)
                 if kind == "progress":
                     self._progress = value
+                elif kind == "article":  # its units are made here while the other process lays them out
+                    self._progress = PARSED
+                    with gc_paused():  # tens of thousands of objects: see `_receive`
+                        prepared = Prepared(Document(value), _outline(value, outline_width))
                 elif kind != "preview":  # a preview nobody asked for is passed over
                     break
         except (EOFError, OSError, pickle.UnpicklingError):
@@ -352,7 +372,10 @@ class PendingDocument:
         if kind == "error":
             value.where = self.raw.where  # lost on the way back from the other process
             raise value
-        return value
+        if prepared is None:
+            raise BriefError(PARSE_DIED, self.raw.where)
+        prepared.document.adopt_layout(value)
+        return prepared
 
     def _set_progress(self, fraction: float) -> None:
         self._progress = fraction
