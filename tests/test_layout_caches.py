@@ -1,4 +1,4 @@
-"""The layout's caches: items found again after the Document crosses processes, widths kept by use."""
+"""The layout's caches: items found again after a pickle (an article crosses processes), widths kept by use."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from tui.reading.units import Kind, Unit
 
 
 def test_panel_items_find_their_units_after_a_pickle_round_trip():
-    # A large input's Document is made in the parse process and comes back pickled: every id changes.
+    # A large input's article comes back pickled from the parse process: every id changes.
     document = pickle.loads(pickle.dumps(Document(load_path(SEED))))
     takeaways = document.article.takeaways
     assert len(takeaways) == 6
@@ -62,6 +62,10 @@ def test_a_layout_costs_four_bytes_a_number_and_keeps_blank_lines():
     assert pickle.loads(pickle.dumps(document)).layout(60).line_unit == layout.line_unit
 
 
+def lines_of(layout):
+    return layout.line_unit, layout.line_start, layout.line_end, layout.pieces
+
+
 def test_lines_cross_processes_without_their_document_and_are_adopted_by_an_equal_one():
     """The parse process sends a layout alone (`Layout.__getstate__`); the reader's own document,
     made from the same article, adopts it and then has those lines at that measure."""
@@ -72,15 +76,16 @@ def test_lines_cross_processes_without_their_document_and_are_adopted_by_an_equa
     reader.adopt_layout(sent)
     assert reader.has_layout(60) and reader.layout(60) is sent and sent.document is reader
     made_here = Document(document.article).layout(60)
-    lines = lambda layout: (layout.line_unit, layout.line_start, layout.line_end, layout.pieces)  # noqa: E731
-    assert lines(sent) == lines(made_here)
+    assert lines_of(sent) == lines_of(made_here)
     copied = pickle.loads(pickle.dumps(document))  # a document pickled whole takes its lines along
     assert copied.layout(60).document is copied
+    other = Document(load_path(CORPUS / "real" / "fastapi-README.md"))
+    assert not other.adopt_layout(sent) and not other.has_layout(60)  # lines for other units: not kept
 
 
 def test_a_document_comes_back_from_a_pickle_as_it_went():
-    """The units cross from the parse process as columns (see `Document.__getstate__`): they come
-    back as the same units, of the same types, and lay out to the same lines."""
+    """A Document pickled whole comes back as it went: the same units, of the same types, and its
+    lines, which pickle without their document (`Layout.__getstate__`)."""
     kinds: set[Kind] = set()
     for path in (SEED, CORPUS / "real" / "fastapi-README.md", CORPUS / "real" / "go-proposal-45713-workspace.md"):
         document = Document(load_path(path))
@@ -94,5 +99,9 @@ def test_a_document_comes_back_from_a_pickle_as_it_went():
         assert back.links == document.links and back.word_count == document.word_count
         assert back.has_layout(60)  # the lines made there are not made again here
         lines, before = back.layout(60), document.layout(60)
-        assert (lines.line_unit, lines.line_start, lines.line_end) == (before.line_unit, before.line_start, before.line_end)
+        assert (lines.line_unit, lines.line_start, lines.line_end) == (
+            before.line_unit,
+            before.line_start,
+            before.line_end,
+        )
     assert {Kind.TABLE, Kind.PREFORMATTED, Kind.ITEM, Kind.QUOTE, Kind.SUBHEADING} <= kinds

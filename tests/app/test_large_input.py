@@ -361,8 +361,8 @@ async def test_the_view_stays_when_the_whole_changes_title_levels_and_numbering(
 
 def test_the_parse_process_lets_go_of_the_input_once_it_is_parsed(monkeypatch):
     """Its bytes (as much memory as the input) are not kept once decoded, while the article, the
-    units and lines are made and the whole is pickled back: no frame of the loading module or the
-    parser holds the input or its bytes by then."""
+    units and lines are made and sent back: no frame of the loading module or the parser holds the
+    input or its bytes by then."""
     import io
     import pickle
     from types import SimpleNamespace
@@ -494,3 +494,43 @@ async def test_the_rest_of_a_long_list_is_listed_while_keys_pause(monkeypatch):
         await pilot.pause(ItemList.PAUSE / 2)
         assert items.option_count == stopped_at < len(items.entries)  # none while the keys come
         await wait_until(pilot, lambda: items.option_count == len(items.entries))
+
+
+async def test_up_from_the_first_entry_and_scrolling_to_the_end_list_the_rest_first(monkeypatch):
+    """Before the pause that lists the rest, the ways to the end of a long list list it all first:
+    Up on the first entry goes round to the very last entry, and the list scrolled (wheel,
+    scrollbar) to the end of what is listed goes on."""
+    from tests.app.helpers import text_app
+    from tui.ui.widgets.insights import ItemList
+
+    monkeypatch.setattr(ItemList, "FIRST", 20)
+    lines = ["A Long List", "", "Key Takeaways", ""] + [f"• Point {n}: a takeaway of its own." for n in range(400)]
+    app = text_app("\n".join(lines))
+    async with app.run_test(size=(120, 40)) as pilot:
+        items = app.screen.query_one(ItemList)
+        await wait_until(pilot, lambda: items.option_count == len(items.entries))
+        items.show_entries(items.entries)
+        assert items.highlighted == 0 and items.option_count == ItemList.FIRST
+        items.action_cursor_up()
+        assert items.highlighted == len(items.entries) - 1 == items.option_count - 1
+        items.show_entries(items.entries)
+        await pilot.pause()
+        items.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert items.option_count == len(items.entries)
+
+
+def test_a_parse_process_that_dies_after_sending_the_article_still_gives_the_whole(tmp_path):
+    """Killed while laying out (out of memory, say), the parse process has sent the article already:
+    the reader keeps it and lays it out itself."""
+    import pickle
+
+    raw = large_input()
+    article = raw.parse()
+    sent = tmp_path / "sent"
+    sent.write_bytes(pickle.dumps(("article", article), protocol=pickle.HIGHEST_PROTOCOL))
+    pending = PendingDocument(raw)
+    pending._process = subprocess.Popen(["cat", str(sent)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+    prepared = pending.result(50, 21)
+    assert prepared.document.article == article and not prepared.document.has_layout(50)
+    assert prepared.document.layout(50).line_count > 0 and prepared.outline.lines(21)

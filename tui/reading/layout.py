@@ -40,8 +40,8 @@ class PerWidth(Generic[Made]):
     """What was made for each of the last few widths (lines of text, lines of headings), kept so
     that going back to a width costs nothing.
 
-    Safe without a lock (a Document crosses processes, and locks do not pickle): a worker thread may
-    make the value for one width while the UI thread asks for another.
+    Safe without a lock (lines cross processes, and locks do not pickle): a worker thread may make
+    the value for one width while the UI thread asks for another.
     """
 
     def __init__(self, keep: int = 4) -> None:
@@ -109,22 +109,10 @@ class Document:
         """Characters of text in all."""
         self._layouts: PerWidth[Layout] = PerWidth()
 
-    def __getstate__(self) -> dict[str, object]:
-        """What crosses from the parse process (pickled): the units as columns, one tuple per
-        field, rather than a named tuple each. A book's tens of thousands of units then pickle and
-        unpickle as a few long tuples, about three times faster (the units' strings are the same
-        either way, and shared with the article's)."""
-        state = self.__dict__.copy()
-        state["units"] = tuple(zip(*self.units))
-        return state
-
     def __setstate__(self, state: dict[str, object]) -> None:
-        columns = state["units"]
-        assert isinstance(columns, tuple)
-        make = partial(tuple.__new__, Unit)  # what `Unit(*fields)` does, without a call per unit
-        self.__dict__.update(state, units=list(map(make, zip(*columns))))
+        self.__dict__.update(state)
         for layout in self._layouts.values():
-            layout.document = self  # not pickled with its lines (`Layout.__getstate__`)
+            layout.document = self  # lines pickle without their document (`Layout.__getstate__`)
 
     @property
     def word_count(self) -> int:
@@ -173,10 +161,15 @@ class Document:
         """The lines for a measure of `measure` cells, kept for the last few widths used."""
         return self._layouts.get(max(measure, MIN_MEASURE), partial(Layout, self))
 
-    def adopt_layout(self, layout: Layout) -> None:
-        """Keep lines made for the same units elsewhere (by the parse process, from the same article)."""
+    def adopt_layout(self, layout: Layout) -> bool:
+        """Keep lines made for the same units elsewhere (by the parse process, from the same article);
+        False, and nothing kept, when they are not for as many units (a parse process running other
+        code, brief upgraded meanwhile): these are then laid out here when asked for."""
+        if len(layout.unit_lines) != len(self.units):
+            return False
         layout.document = self
         self._layouts.get(layout.measure, lambda measure: layout)
+        return True
 
 
 def text_width(unit: Unit, measure: int) -> int:

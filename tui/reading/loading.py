@@ -358,6 +358,8 @@ class PendingDocument:
                 if kind == "progress":
                     self._progress = value
                 elif kind == "article":  # its units are made here while the other process lays them out
+                    if self._cancelled:
+                        raise LoadCancelled(self.raw.where)
                     self._progress = PARSED
                     with gc_paused():  # tens of thousands of objects: see `_receive`
                         prepared = Prepared(Document(value), _outline(value, outline_width))
@@ -366,6 +368,8 @@ class PendingDocument:
         except (EOFError, OSError, pickle.UnpicklingError):
             if self._cancelled:
                 raise LoadCancelled(self.raw.where) from None
+            if prepared is not None:
+                return prepared  # died laying out (out of memory): the lines are made here when asked for
             raise BriefError(PARSE_DIED, self.raw.where) from None
         finally:
             self._reap()
@@ -374,7 +378,7 @@ class PendingDocument:
             raise value
         if prepared is None:
             raise BriefError(PARSE_DIED, self.raw.where)
-        prepared.document.adopt_layout(value)
+        prepared.document.adopt_layout(value)  # or, when they do not fit, made here when asked for
         return prepared
 
     def _set_progress(self, fraction: float) -> None:

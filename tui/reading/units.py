@@ -159,7 +159,7 @@ class Flattened:
         """The first unit of each section."""
         self.item_units: dict[tuple[int, int, int], int] = {}
         """The unit of each item of a section's lists, by its place: (section, block, item) indexes.
-        Not by `id()`: a large input's Document comes back pickled from the parse process, and every
+        Not by `id()`: a large input's article comes back pickled from the parse process, and every
         object's id changes on the way."""
         self.numbers = LinkNumbers()
         self.tables: list[TableRows] = []

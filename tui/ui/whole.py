@@ -46,12 +46,12 @@ def wait_for_whole(to: MessagePump, pending: PendingDocument, measure: int, outl
     except BriefError as error:
         to.post_message(WholeFailed(error))
         return
-    # What was just unpickled (with the collector off) is all in the youngest generation: the
+    # What was just unpickled and made (with the collector off) is all in the youngest generation: the
     # collections that the UI thread's next allocations set off would walk it all, then again a
     # generation up (a tenth of a second while the whole is shown). It stays; the screen unfreezes
     # when it closes, as it does for what it freezes itself.
     gc.freeze()
-    prepared.document.layout(measure)  # made there already (the other process was told the widths)
+    prepared.document.layout(measure)  # made there already (the other process was told the widths) or here
     if outline_width > 0:
         prepared.outline.lines(outline_width)
     to.post_message(WholeArrived(prepared))

@@ -198,6 +198,7 @@ class ItemList(KeyedList):
         self.entries = entries
         current = min(highlighted, len(entries) - 1) if highlighted is not None and entries else 0
         self._listed = min(len(entries), current + self.FIRST)
+        self._stop_filling()
         self.set_options(self._options_for(0, self._listed))
         if self._listed < len(entries):
             self._fill_later(entries, self.PAUSE)
@@ -215,14 +216,17 @@ class ItemList(KeyedList):
         return options
 
     def _fill_later(self, entries: list[Entry], delay: float) -> None:
-        # From a timer, which runs in a task of its own: a chain of `call_later` ran back to back in
-        # this widget's task, which never gives way to the event loop while its queue has messages,
-        # and held back every key and frame until the last batch (25 batches, 235 ms, once 10 MB of
-        # text had arrived). Nor does the timer wait in this widget's queue, where the keys for a
-        # focused list are.
+        # A batch per tick of a timer, which waits in a task of its own and then has the batch run
+        # next in this widget's task: a chain of `call_later` ran back to back there (a widget's task
+        # never gives way to the event loop while its queue has messages) and held back every key
+        # and frame until the last batch (25 batches, 235 ms, once 10 MB of text had arrived).
+        self._stop_filling()
+        self._fill_timer = self.set_timer(delay, partial(self._fill, entries), name="list entries")
+
+    def _stop_filling(self) -> None:
         if self._fill_timer is not None:
             self._fill_timer.stop()  # one listing at a time: the last one asked for
-        self._fill_timer = self.set_timer(delay, partial(self._fill, entries), name="list entries")
+            self._fill_timer = None
 
     def _fill(self, entries: list[Entry]) -> None:
         """Add the next batch of entries once keys have paused, and ask for the one after (unless the
@@ -260,6 +264,16 @@ class ItemList(KeyedList):
         if self.highlighted is not None and self.highlighted >= self.option_count - 1:
             self.list_all()
         super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self.highlighted:  # Up on the first entry goes round to the very last
+            self.list_all()
+        super().action_cursor_up()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value >= self.max_scroll_y and self._listed < len(self.entries):
+            self.list_all()  # scrolled (by the wheel, the scrollbar) to the end of what is listed
 
     def render_line(self, y: int) -> Strip:
         """OptionList's line, with the current entry's first cell (its padding) made the marker
