@@ -24,7 +24,7 @@ SPAN_STYLES: tuple[SpanStyle, ...] = ("strong", "emphasis", "code", "strike", "l
 class Record:
     """Base of the model's classes: pickled as the arguments of their constructor.
 
-    A large input's document comes back from its parse process pickled (`tui.reading.loading`). The
+    A large input's article comes back from its parse process pickled (`tui.reading.loading`). The
     classes have slots, not a `__dict__` each (a 10 MB book has tens of thousands of blocks: 2.6 MB
     less in each process), and a frozen dataclass with slots would otherwise be restored field by
     field in Python, slower than calling the constructor.

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 from tui.model.article import Article, Paragraph, Section
 from tui.model.errors import BriefError
 from tui.parse import RawInput, format_of, gc_paused, parse_handed_input, parse_preview, title_from_name
-from tui.reading.layout import MEASURE, Document
+from tui.reading.layout import MEASURE, Document, Layout
 from tui.reading.outline import Outline
 
 if TYPE_CHECKING:  # imported where used: the parse process imports this module too, and needs
@@ -62,12 +62,21 @@ def prepare_document(
     del raw  # its bytes are freed once decoded, when the caller keeps no reference (`_child`, `result`)
     article = parse_handed_input(handed)
     report(PARSED)
+    document, _, (_, outline_width) = _lay_out(article, report, widths)
+    return Prepared(document, _outline(article, outline_width))
+
+
+def _lay_out(
+    article: Article, report: Callable[[float], None], widths: Callable[[], Widths] | None
+) -> tuple[Document, Layout, Widths]:
+    """The steps after the parse, wherever it ran: the units, then the lines at the widths asked for
+    once the units are made; the document, its lines and those widths."""
     document = Document(article)
     report(UNITS_MADE)
-    measure, outline_width = widths() if widths is not None else (MEASURE, 0)
-    document.layout(measure)
+    chosen = widths() if widths is not None else (MEASURE, 0)
+    layout = document.layout(chosen[0])
     report(LAID_OUT)
-    return Prepared(document, _outline(article, outline_width))
+    return document, layout, chosen
 
 
 def _outline(article: Article, outline_width: int) -> Outline:
@@ -200,11 +209,8 @@ def _child() -> None:
     # too, to lay them out: sending the units (a book's tens of thousands) cost more than making
     # them, and the reader would have waited for both. The lines come back on their own.
     send(("article", article))
-    document = Document(article)
-    send(("progress", UNITS_MADE))
-    measure, _ = widths or pickle.load(inbox)
-    layout = document.layout(measure)
-    send(("progress", LAID_OUT))
+    progress = lambda fraction: send(("progress", fraction))  # noqa: E731
+    _, layout, _ = _lay_out(article, progress, lambda: widths or pickle.load(inbox))
     send(("layout", layout))
 
 
