@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import CORPUS, FIXTURES, missing
 from tui.model.article import Article, BulletList, Item, Paragraph, Section
 from tui.parse import read_path
 from tui.reading.key_points import chapters, is_book, markdown, point_count, suggest
@@ -130,3 +130,42 @@ def test_suggestions_are_in_the_article_s_words_without_the_reader_s_link_number
     (point,) = suggest(doc)
     assert doc.units[point.unit].text == "The council published the full harbour plan[1] on Tuesday morning."
     assert point.text == text
+
+
+def test_an_unheaded_opening_without_a_sentence_offers_nothing_but_a_headed_section_does():
+    # A book's title page: short lines, no heading. A headed section of short lines still offers its best.
+    doc = document(
+        Section(None, 2, [Paragraph("Middlemarch"), Paragraph("by George Eliot")]),
+        Section("Prelude", 2, [Paragraph("The harbour budget grew by a third over the last five years.")]),
+        Section("Act One", 2, [Paragraph("Enter Chorus.")]),
+    )
+    assert [p.text for p in suggest(doc)] == [
+        "The harbour budget grew by a third over the last five years.",
+        "Enter Chorus.",
+    ]
+
+
+def test_a_note_in_brackets_gives_way_to_the_author_s_sentences():
+    note = "[Transcriber's note: the spelling of the original edition has been kept throughout.]"
+    doc = document(
+        Section(None, 2, [Paragraph(f"{note} The harbour budget grew by a third over the last five years.")]),
+        Section(None, 2, [Paragraph(note)]),
+    )
+    assert [p.text for p in suggest(doc)] == ["The harbour budget grew by a third over the last five years."]
+
+
+@pytest.mark.parametrize(
+    ("name", "first_heading", "not_points"),
+    [
+        ("gutenberg-eliot-middlemarch.txt", "PRELUDE.", ("Middlemarch", "George Eliot", "by George Eliot")),
+        ("gutenberg-mill-considerations-on-representative-government.txt", "Preface", ("[Redactor's note",)),
+    ],
+)
+def test_a_book_s_title_page_and_transcriber_s_notes_are_not_suggested(name, first_heading, not_points):
+    path = CORPUS / "real" / name
+    if not path.is_file():
+        missing(f"the corpus file {path} is missing (it lives in ../shared/corpus/)")
+    printed = markdown(Document(read_path(path).parse())).splitlines()
+    # What `brief --key-points` prints: the first group is the book's first chapter, not its front matter.
+    assert printed[0] == f"## {first_heading}"
+    assert not [line for line in printed if line.startswith(tuple(f"- {text}" for text in not_points))]

@@ -112,8 +112,9 @@ def suggest(document: Document, sections: Iterable[int] | None = None) -> list[K
 def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, int, int, int, int, int]], int]:
     """(unit, start, end, section, rank in its section, tier) of each sentence fit to suggest, and the
     words of the scope. A sentence of a fit length that makes a point (not a question, not a list's
-    lead-in ending in `:`) is best; a section without one offers its next best, so it can be covered.
-    The sentences' texts are not kept (a chapter of a book holds thousands): `_text` makes them again."""
+    lead-in ending in `:`, not a note in brackets) is best; a section with a heading but without one
+    offers its next best, so it can be covered. The sentences' texts are not kept (a chapter of a
+    book holds thousands): `_text` makes them again."""
     every: list[tuple[int, int, int, int, int]] = []
     tiers: list[int] = []
     rank: Counter[int] = Counter()
@@ -125,13 +126,19 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
         for start, end in sentence_spans(unit.text):
             text = _own_words(unit.text, start, end, unit.styles)
             every.append((index, start, end, unit.section, rank[unit.section]))
-            tiers.append(2 if text[-1] in ":?" else 0 if _fit(text) else 1)
+            tiers.append(2 if text[-1] in ":?" or _bracketed(text) else 0 if _fit(text) else 1)
             rank[unit.section] += 1
     best: dict[int, int] = {}
     for found, tier in zip(every, tiers, strict=True):
         best[found[3]] = min(tier, best.get(found[3], tier))
+    # A section without a heading and without a fit sentence offers nothing: it is a book's title page
+    # (`Middlemarch`, `by George Eliot`) or an article's byline, which nothing in the panel names.
+    sections = document.article.sections
+    for section, tier in list(best.items()):
+        if tier and sections[section].heading is None:
+            del best[section]
     # The tier goes along so that a fallback counts for less than any section's fit sentence.
-    return [(*found, tier) for found, tier in zip(every, tiers, strict=True) if tier == best[found[3]]], words
+    return [(*found, tier) for found, tier in zip(every, tiers, strict=True) if tier == best.get(found[3])], words
 
 
 def _text(document: Document, unit: int, start: int, end: int) -> str:
@@ -157,6 +164,12 @@ def _fit(text: str) -> bool:
     """A sentence of a fit length that ends as sentences do (a line without a full stop is more
     likely a dek, a caption or a heading the parser took for prose)."""
     return MIN_WORDS <= text.count(" ") + 1 <= MAX_WORDS and _ENDED.search(text) is not None
+
+
+def _bracketed(text: str) -> bool:
+    """A sentence wholly in brackets: an editor's or a transcriber's note (`[Redactor's note: …]`), a
+    stage direction (`[_Exit._]`), not the author's point."""
+    return text[0] == "[" and text.rstrip(".")[-1:] == "]"
 
 
 def _tokens(text: str) -> list[str]:
