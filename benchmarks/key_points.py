@@ -108,12 +108,15 @@ def coverage(document: Document, scope: range | None) -> tuple[int, int, int, in
     numbering = Numbering(article.sections)
     spans_chapters = len({numbering.number_of(i) for i in indices if article.sections[i].heading}) > 1
     key: Callable[[int], object] = numbering.number_of if spans_chapters else (lambda i: i)
-    with_prose = {
-        key(unit.section)
+    prose = {
+        unit.section
         for unit in document.units
         if unit.kind == Kind.PARAGRAPH and unit.section in indices and article.sections[unit.section].role == "body"
     }
-    with_prose.discard(None)
+    # An unheaded section is asked for a pick only when it has one to give (the rule: a book's title page
+    # or a byline, with no sentence that makes a point, offers none).
+    asked = {i for i in prose if article.sections[i].heading is not None or suggest(document, [i])}
+    with_prose = {key(i) for i in asked} - {None}
     named = {key(point.section) for point in points} - {None}
     words = sum(document.words_before(u + 1) - document.words_before(u) for u in range(len(document.units))
                 if document.units[u].section in indices)  # fmt: skip
