@@ -327,11 +327,17 @@ def vm_hwm(pid: int) -> int | None:
 
 
 def _descendants(pid: int) -> set[int]:
+    """The processes below `pid`; one that ends while they are listed is left out (brief's parse
+    process ends as soon as it has sent the lines)."""
     found: set[int] = set()
     todo = [pid]
     while todo:
         parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
             try:
                 children = (task / "children").read_text().split()
             except OSError:
