@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import CORPUS, FIXTURES, missing
-from tui.model.article import Article, BulletList, Item, Paragraph, Section
+from tui.model.article import Article, BulletList, Item, Paragraph, Section, Verse
 from tui.parse import read_path
-from tui.reading.key_points import chapters, is_book, markdown, point_count, suggest
+from tui.reading.key_points import chapters, is_book, markdown, point_count, suggest, suggest_in_chapter
 from tui.reading.layout import Document
 
 
@@ -169,3 +169,20 @@ def test_a_book_s_title_page_and_transcriber_s_notes_are_not_suggested(name, fir
     # What `brief --key-points` prints: the first group is the book's first chapter, not its front matter.
     assert printed[0] == f"## {first_heading}"
     assert not [line for line in printed if line.startswith(tuple(f"- {text}" for text in not_points))]
+
+
+def test_before_a_book_s_first_chapter_the_first_chapter_s_suggestions_are_shown():
+    def chapter(n: int) -> Section:
+        words = " ".join(f"Chapter {n} sentence {k} tells of ships and storms at sea." for k in range(800))
+        return Section(f"Chapter {n}", 2, [Paragraph(words)])
+
+    title_page = Section(None, 2, [Paragraph("Middlemarch"), Paragraph("by George Eliot")])
+    doc = document(title_page, *(chapter(n) for n in (1, 2, 3)))
+    front, first = chapters(doc)[:2]
+    assert suggest(doc, front) == []
+    assert suggest_in_chapter(doc, front) == suggest(doc, first) != []
+    assert suggest_in_chapter(doc, first) == suggest(doc, first)
+    # A book without front matter: its first chapter, all verse, has nothing to suggest, and shows none.
+    verse_first = document(Section("Chapter 0", 2, [Verse(("Sing, muse,", "of the sea."))]), *doc.article.sections[1:])
+    opening = chapters(verse_first)[0]
+    assert list(opening) == [0] and suggest_in_chapter(verse_first, opening) == []

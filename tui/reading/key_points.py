@@ -88,6 +88,18 @@ def chapter_of(document: Document, section: int) -> range | None:
     return next((chapter for chapter in chapters(document) if section in chapter), None)
 
 
+def suggest_in_chapter(document: Document, chapter: range) -> list[KeyPoint]:
+    """A book's suggestions for `chapter` (one of `chapters`). The part before its first chapter (a
+    licence, a title page, the contents) has no sentence to suggest as a rule: there, the first
+    chapter's suggestions, what the book opens with, rather than none."""
+    points = suggest(document, chapter)
+    parts = chapters(document)
+    main = document.numbering.main
+    if not points and len(parts) > 1 and chapter == parts[0] and main and main[0] > 0:
+        return suggest(document, parts[1])
+    return points
+
+
 def suggest(document: Document, sections: Iterable[int] | None = None) -> list[KeyPoint]:
     """The suggested key points of the body sections in `sections` (default: all), in reading order."""
     article = document.article

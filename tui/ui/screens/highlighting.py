@@ -120,7 +120,7 @@ class Highlighting:
 
         def work() -> None:
             worker = get_current_worker()
-            points = key_points.suggest(document, scope)
+            points = key_points.suggest(document) if scope is None else key_points.suggest_in_chapter(document, scope)
             if not worker.is_cancelled:
                 # A message, not a call into the UI thread: if the screen is gone by now, it is dropped.
                 self.post_message(SuggestionsMade(document, points))  # type: ignore[attr-defined]
