@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import statistics
 import sys
 import time
@@ -36,7 +37,7 @@ from rouge_score import rouge_scorer  # noqa: E402
 from tui.model.article import Article, Paragraph, Section  # noqa: E402
 from tui.parse import read_path  # noqa: E402
 from tui.platform.resources import seed_path  # noqa: E402
-from tui.reading.key_points import chapters, is_book, point_count, suggest  # noqa: E402
+from tui.reading.key_points import MAX_WORDS, MIN_WORDS, chapters, is_book, point_count, suggest  # noqa: E402
 from tui.reading.layout import Document, Kind  # noqa: E402
 from tui.reading.numbering import Numbering  # noqa: E402
 from tui.reading.sentences import sentence_spans, sentences  # noqa: E402
@@ -113,15 +114,34 @@ def coverage(document: Document, scope: range | None) -> tuple[int, int, int, in
         for unit in document.units
         if unit.kind == Kind.PARAGRAPH and unit.section in indices and article.sections[unit.section].role == "body"
     }
-    # An unheaded section is asked for a pick only when it has one to give (the rule: a book's title page
-    # or a byline, with no sentence that makes a point, offers none).
-    asked = {i for i in prose if article.sections[i].heading is not None or suggest(document, [i])}
+    # An unheaded section is asked for a pick only when it has a sentence that makes a point (the rule:
+    # a book's title page or a web copy's menu offers none). Told here from the text, not by `suggest`,
+    # so that a rule that lost such sentences would show as a section not met.
+    asked = {i for i in prose if article.sections[i].heading is not None or _makes_a_point(document, i)}
     with_prose = {key(i) for i in asked} - {None}
     named = {key(point.section) for point in points} - {None}
     words = sum(document.words_before(u + 1) - document.words_before(u) for u in range(len(document.units))
                 if document.units[u].section in indices)  # fmt: skip
     needed = min(point_count(words), math.ceil(len(with_prose) / 2))
     return len(points), len(named), len(with_prose), needed
+
+
+_ENDS_A_POINT = re.compile(r"[.!…][\"'”’)\]]*$")
+
+
+def _makes_a_point(document: Document, section: int) -> bool:
+    """Whether a paragraph of `section` has a sentence of MIN_WORDS to MAX_WORDS words that ends with
+    `.`, `!` or `…` and is not wholly in brackets (a transcriber's note)."""
+    for unit in document.units:
+        if unit.section != section or unit.kind != Kind.PARAGRAPH:
+            continue
+        for start, end in sentence_spans(unit.text):
+            sentence = unit.text[start:end].strip()
+            words = len(sentence.split())
+            in_brackets = sentence.startswith("[") and sentence.rstrip(".").endswith("]")
+            if MIN_WORDS <= words <= MAX_WORDS and _ENDS_A_POINT.search(sentence) and not in_brackets:
+                return True
+    return False
 
 
 def coverage_table() -> None:

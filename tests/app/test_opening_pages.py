@@ -18,6 +18,7 @@ from tui.reading.loading import PendingDocument, open_input
 from tui.ui.app import BriefApp
 from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.insights import Insights
 
 
 @pytest.fixture
@@ -54,6 +55,10 @@ async def test_a_page_or_book_shows_what_is_happening_then_the_article(held, nam
         assert note in status(app)
         assert any(text.startswith(("Finding the article in", "Opening the book")) and name in text
                    for text in pane_text(app))  # fmt: skip
+        # The panel waits for the article: it neither suggests the line saying what is happening nor
+        # says the article has nothing to suggest.
+        panel = app.reader_screen.query_one("#insights", Insights)
+        assert panel.is_empty and panel.suggesting
         held.set()
         await wait_until(pilot, lambda: app.reader_screen.pending is None, timeout=60)
         await pilot.pause()

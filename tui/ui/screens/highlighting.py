@@ -143,9 +143,11 @@ class Highlighting:
     def first_suggestions(self) -> list[key_points.KeyPoint] | None:
         """For the first frame: the suggestions of a short article without takeaways, made at once
         (a few milliseconds), so the panel shows them from the start; None when they are to be made
-        off the UI thread (a long text, a book) or not at all (the author's takeaways are shown)."""
+        off the UI thread (a long text, a book), once the article is read (the line a page or a book
+        shows while it is read) or not at all (the author's takeaways are shown)."""
         document = self.document
-        if document.article.takeaways or document.word_count > SUGGEST_AT_ONCE or self._chapters():
+        article = document.article
+        if article.takeaways or not article.complete or document.word_count > SUGGEST_AT_ONCE or self._chapters():
             return None
         self._suggested_for = (document, "all")
         return key_points.suggest(document)
