@@ -52,7 +52,7 @@ async def test_a_page_or_book_shows_what_is_happening_then_the_article(held, nam
     app = BriefApp(opened.article, pending=opened.pending)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert note in status(app)
+        assert status(app) == f"Opening · {note}"  # no share read nor time left of the line saying so
         assert any(text.startswith(("Finding the article in", "Opening the book")) and name in text
                    for text in pane_text(app))  # fmt: skip
         # The panel waits for the article: it neither suggests the line saying what is happening nor

@@ -618,7 +618,8 @@ class ReaderScreen(Highlighting, Screen[None]):
         position = self.reader.position
         if position is None:
             return  # the reader has no size yet; it reports its position once it has
-        status = status_text(position, self._headings, self._numbering, extra)
+        placeholder = getattr(self.pending, "fatal", False)  # a page or a book: nothing of it shown yet
+        status = status_text(position, self._headings, self._numbering, extra, figures=not placeholder)
         self.query_one("#status", StatusLine).text = status
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:

@@ -15,8 +15,11 @@ def status_text(
     headings: list[str | None],
     numbering: Numbering,
     search: str | None = None,
+    figures: bool = True,
 ) -> Content:
-    """`§ 3/7 In-Depth Analysis · 42% · 4 min left · 3/17`, built without markup."""
+    """`§ 3/7 In-Depth Analysis · 42% · 4 min left · 3/17`, built without markup. Without `figures`
+    (the line a page or a book shows while it is read: how far through it means nothing yet), only
+    where and `search`."""
     parts: list[str] = []
     if position.section is not None and headings[position.section] is not None:
         number = numbering.number_of(position.section)
@@ -24,8 +27,9 @@ def status_text(
         parts.append(f"{where}{headings[position.section]}")
     else:
         parts.append("Opening")
-    parts.append(f"{position.percent}%")
-    parts.append("at the end" if position.minutes_left == 0 else f"{position.minutes_left} min left")
+    if figures:
+        parts.append(f"{position.percent}%")
+        parts.append("at the end" if position.minutes_left == 0 else f"{position.minutes_left} min left")
     if search:
         parts.append(search)
     return Content(" · ".join(parts))
