@@ -146,11 +146,12 @@ def _candidates(document: Document, scope: set[int]) -> tuple[list[tuple[int, in
     # A section without a heading and without a fit sentence offers nothing: it is a book's title page
     # (`Middlemarch`, `by George Eliot`) or an article's byline, which nothing in the panel names.
     sections = document.article.sections
-    for section, tier in list(best.items()):
-        if tier and sections[section].heading is None:
-            del best[section]
     # The tier goes along so that a fallback counts for less than any section's fit sentence.
-    return [(*found, tier) for found, tier in zip(every, tiers, strict=True) if tier == best.get(found[3])], words
+    return [
+        (*found, tier)
+        for found, tier in zip(every, tiers, strict=True)
+        if tier == best[found[3]] and (not tier or sections[found[3]].heading is not None)
+    ], words
 
 
 def _text(document: Document, unit: int, start: int, end: int) -> str:
