@@ -265,6 +265,11 @@ class ReaderScreen(Highlighting, Screen[None]):
         # What this screen froze can be collected again once it is gone (the library opens many).
         gc.unfreeze()
 
+    @property
+    def _placeholder(self) -> bool:
+        """Whether a page or a book is being read: the reader shows a line saying so, nothing of it."""
+        return getattr(self.pending, "fatal", False)
+
     def _stop_loading(self) -> None:
         self.pending = None
         if self._loading_timer is not None:
@@ -272,7 +277,7 @@ class ReaderScreen(Highlighting, Screen[None]):
             self._loading_timer = None
 
     def on_whole_failed(self, message: WholeFailed) -> None:
-        if getattr(self.pending, "fatal", False):  # a page or a book that could not be read: nothing to show
+        if self._placeholder:  # a page or a book that could not be read: nothing to show
             if self.in_library:
                 self._stop_loading()
                 self.app.notify(str(message.error), severity="error", markup=False)
@@ -618,8 +623,7 @@ class ReaderScreen(Highlighting, Screen[None]):
         position = self.reader.position
         if position is None:
             return  # the reader has no size yet; it reports its position once it has
-        placeholder = getattr(self.pending, "fatal", False)  # a page or a book: nothing of it shown yet
-        status = status_text(position, self._headings, self._numbering, extra, figures=not placeholder)
+        status = status_text(position, self._headings, self._numbering, extra, figures=not self._placeholder)
         self.query_one("#status", StatusLine).text = status
 
     def on_navigator_section_selected(self, event: Navigator.SectionSelected) -> None:
